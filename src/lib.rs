@@ -1,0 +1,7 @@
+//! Soạn Kế hoạch cải cách hành chính: an offline editor for Vietnamese administrative reform
+//! plans (Kế hoạch CCHC). Layers, each depending only on those before it:
+//! `domain` ← `file_format` ← `storage` ← `app`.
+
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
