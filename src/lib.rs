@@ -3,5 +3,6 @@
 //! `domain` ← `file_format` ← `storage` ← `app`.
 
 pub mod app;
+pub mod domain;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

@@ -1,0 +1,272 @@
+//! Appendix tables (phụ lục nhiệm vụ trọng tâm): derived from key tasks by default, or holding
+//! rows of their own; grouped under Roman numerals, rows numbered, budgets totalled.
+
+use serde::Serialize;
+
+use super::budget::Decimal;
+use super::numbering::{group_letter, roman};
+use super::plan::Plan;
+use super::task::{ReformArea, Task};
+
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
+/// Which columns the table has besides TT, task, output, deadline and budget.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppendixColumns {
+    /// Cơ quan chủ trì | Cơ quan phối hợp.
+    #[default]
+    LeadAndPartner,
+    /// One column, "Cơ quan thực hiện" (Hoàng Hóa's last appendix).
+    Executor,
+}
+
+/// How row numbers (TT) run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowNumbering {
+    /// 1, 2, 3 … across every group of the table (Sơn Châu: 1–34).
+    #[default]
+    RunOn,
+    /// Back to 1 in each top-level group.
+    RestartPerGroup,
+}
+
+/// Where a table's rows come from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum AppendixRows {
+    /// The plan's key tasks (nhiệm vụ trọng tâm), grouped by area; `area_ids` chooses the
+    /// areas (all when empty).
+    KeyTasks {
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        area_ids: Vec<String>,
+    },
+    /// Rows of the table's own, as in plans whose body lists tasks without their fields.
+    Own { groups: Vec<AppendixGroup> },
+}
+
+impl Default for AppendixRows {
+    fn default() -> Self {
+        Self::KeyTasks {
+            area_ids: Vec::new(),
+        }
+    }
+}
+
+/// A group of own rows under a heading ("I. CHỈ ĐẠO ĐIỀU HÀNH"), with lettered sub-groups
+/// ("A. Ứng dụng công nghệ thông tin …") one level deep.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct AppendixGroup {
+    pub title: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<Task>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sub_groups: Vec<AppendixGroup>,
+}
+
+/// Column headings as written, where they differ from the standard ones.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ColumnLabels {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub task: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub output: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub lead: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub partner: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub executor: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub deadline: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub budget: String,
+}
+
+impl ColumnLabels {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// Phụ lục: one key-task table.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AppendixTable {
+    pub id: String,
+    /// "PHỤ LỤC", "Phụ lục số 01".
+    pub heading: String,
+    /// "NHIỆM VỤ TRỌNG TÂM CỦA KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH XÃ SƠN CHÂU NĂM 2022".
+    pub title: String,
+    /// "(Kèm theo Kế hoạch số …)" as written; empty prints the derived line.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub attachment_line: String,
+    pub columns: AppendixColumns,
+    pub numbering: RowNumbering,
+    /// Whether the table has the "Kinh phí (triệu đồng)" column (Hoàng Hóa's tables do not).
+    #[serde(skip_serializing_if = "is_true")]
+    pub budget_column: bool,
+    #[serde(skip_serializing_if = "ColumnLabels::is_empty")]
+    pub column_labels: ColumnLabels,
+    /// Printed on landscape pages (the usual choice for a seven-column table).
+    #[serde(skip_serializing_if = "is_true")]
+    pub landscape: bool,
+    pub rows: AppendixRows,
+}
+
+impl Default for AppendixTable {
+    fn default() -> Self {
+        Self {
+            id: String::new(),
+            heading: "PHỤ LỤC".into(),
+            title: String::new(),
+            attachment_line: String::new(),
+            columns: AppendixColumns::default(),
+            numbering: RowNumbering::default(),
+            budget_column: true,
+            column_labels: ColumnLabels::default(),
+            landscape: true,
+            rows: AppendixRows::default(),
+        }
+    }
+}
+
+/// A table as it prints: numbered groups and rows with totals, computed from the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppendixView<'a> {
+    pub groups: Vec<GroupView<'a>>,
+    /// Tổng cộng of the budget column.
+    pub total: Decimal,
+}
+
+/// A group row ("I", "CHỈ ĐẠO ĐIỀU HÀNH") with its rows, sub-groups and total.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupView<'a> {
+    /// "I", "II" for groups; "A", "B" for sub-groups.
+    pub label: String,
+    pub title: &'a str,
+    pub rows: Vec<RowView<'a>>,
+    pub sub_groups: Vec<GroupView<'a>>,
+    /// Budget total of the group and its sub-groups.
+    pub total: Decimal,
+}
+
+impl GroupView<'_> {
+    /// Every row of the group, its own and its sub-groups', in order.
+    pub fn all_rows(&self) -> impl Iterator<Item = &RowView<'_>> {
+        self.rows
+            .iter()
+            .chain(self.sub_groups.iter().flat_map(|sub| sub.rows.iter()))
+    }
+}
+
+/// One numbered row of a table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowView<'a> {
+    /// TT: the printed row number.
+    pub number: usize,
+    pub task: &'a Task,
+}
+
+/// A borrowed group before numbering: a title, its tasks, its sub-groups.
+struct Source<'a> {
+    title: &'a str,
+    tasks: Vec<&'a Task>,
+    sub_groups: Vec<Source<'a>>,
+}
+
+impl AppendixTable {
+    /// The table as it prints for `plan`: groups, row numbers and budget totals.
+    pub fn view<'a>(&'a self, plan: &'a Plan) -> AppendixView<'a> {
+        let sources: Vec<Source<'a>> = match &self.rows {
+            AppendixRows::KeyTasks { area_ids } => plan
+                .areas
+                .iter()
+                .filter(|area| area_ids.is_empty() || area_ids.contains(&area.id))
+                .map(key_task_source)
+                .filter(|source| source.row_count() > 0)
+                .collect(),
+            AppendixRows::Own { groups } => groups.iter().map(own_source).collect(),
+        };
+        let mut next_number = 1;
+        let groups: Vec<GroupView<'a>> = sources
+            .into_iter()
+            .enumerate()
+            .map(|(index, source)| {
+                if self.numbering == RowNumbering::RestartPerGroup {
+                    next_number = 1;
+                }
+                number_group(source, roman(index + 1), &mut next_number)
+            })
+            .collect();
+        let total = groups.iter().map(|group| group.total).sum();
+        AppendixView { groups, total }
+    }
+}
+
+impl Source<'_> {
+    fn row_count(&self) -> usize {
+        self.tasks.len() + self.sub_groups.iter().map(Source::row_count).sum::<usize>()
+    }
+}
+
+fn key_task_source(area: &ReformArea) -> Source<'_> {
+    Source {
+        title: &area.title,
+        tasks: key_tasks(&area.tasks),
+        sub_groups: area
+            .sub_areas
+            .iter()
+            .map(|sub| Source {
+                title: &sub.title,
+                tasks: key_tasks(&sub.tasks),
+                sub_groups: Vec::new(),
+            })
+            .filter(|source| !source.tasks.is_empty())
+            .collect(),
+    }
+}
+
+fn key_tasks(tasks: &[Task]) -> Vec<&Task> {
+    tasks.iter().filter(|task| task.key_task).collect()
+}
+
+fn own_source(group: &AppendixGroup) -> Source<'_> {
+    Source {
+        title: &group.title,
+        tasks: group.tasks.iter().collect(),
+        sub_groups: group.sub_groups.iter().map(own_source).collect(),
+    }
+}
+
+fn number_group<'a>(source: Source<'a>, label: String, next: &mut usize) -> GroupView<'a> {
+    let rows: Vec<RowView<'a>> = source
+        .tasks
+        .into_iter()
+        .map(|task| {
+            let row = RowView {
+                number: *next,
+                task,
+            };
+            *next += 1;
+            row
+        })
+        .collect();
+    let sub_groups: Vec<GroupView<'a>> = source
+        .sub_groups
+        .into_iter()
+        .enumerate()
+        .map(|(index, sub)| number_group(sub, group_letter(index), next))
+        .collect();
+    let own_total: Decimal = rows.iter().filter_map(|row| row.task.budget.amount()).sum();
+    let total = own_total + sub_groups.iter().map(|sub| sub.total).sum();
+    GroupView {
+        label,
+        title: source.title,
+        rows,
+        sub_groups,
+        total,
+    }
+}

@@ -1,0 +1,17 @@
+//! The plan (Kế hoạch cải cách hành chính) as plain data with plain methods: no signals, no
+//! browser APIs, no storage. Everything else in the app is built on these types.
+
+pub mod appendix;
+pub mod budget;
+pub mod deadline;
+mod deadline_parser;
+pub mod numbering;
+pub mod plan;
+pub mod task;
+pub mod text;
+
+pub use appendix::{AppendixColumns, AppendixGroup, AppendixRows, AppendixTable, RowNumbering};
+pub use budget::{Budget, Decimal};
+pub use deadline::{Deadline, Milestone, Recurrence};
+pub use plan::*;
+pub use task::{AreaKind, ReformArea, Role, Task};

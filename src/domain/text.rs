@@ -1,0 +1,202 @@
+//! Vietnamese text: NFC on the way in, accent-insensitive search keys (đ folds to d), and
+//! sort keys in Vietnamese alphabetical order with tones as a secondary difference.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Text as stored: NFC, line ends as "\n", and no control characters other than newline and tab.
+pub fn clean(text: &str) -> String {
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    unified
+        .nfc()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
+}
+
+/// Whether `text` is already as [`clean`] would leave it (cheap check before copying).
+pub fn is_clean(text: &str) -> bool {
+    unicode_normalization::is_nfc(text)
+        && !text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+}
+
+/// Accent-insensitive search key: lower case, no tone or letter marks, "đ" as "d", runs of
+/// white space as one space. "Hộ tịch" → "ho tich".
+pub fn search_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// How well `text` matches the search `query`: `None` if some word of the query is missing,
+/// otherwise a rank where exact-accent matches (2) come before accent-insensitive ones (1).
+pub fn match_rank(query: &str, text: &str) -> Option<u8> {
+    let folded_text = search_key(text);
+    let words: Vec<String> = search_key(query).split(' ').map(str::to_string).collect();
+    if !words.iter().all(|word| folded_text.contains(word.as_str())) {
+        return None;
+    }
+    let exact_text = clean(text).to_lowercase();
+    let exact_query = clean(query.trim()).to_lowercase();
+    Some(if exact_text.contains(&exact_query) { 2 } else { 1 })
+}
+
+/// Letters in Vietnamese alphabetical order; f, j, w and z (foreign words) sit where Latin
+/// puts them.
+const ALPHABET: [&str; 33] = [
+    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o",
+    "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+];
+
+/// Tone marks in dictionary order: ngang (none), huyền, hỏi, ngã, sắc, nặng.
+const TONES: [char; 5] = ['\u{300}', '\u{309}', '\u{303}', '\u{301}', '\u{323}'];
+
+/// Sort key for Vietnamese alphabetical order: letters first (a < ă < â < b … d < đ …), tones
+/// second, case last. Compare keys with `Ord`.
+pub fn sort_key(text: &str) -> Vec<u32> {
+    let mut primary = Vec::new();
+    let mut secondary = Vec::new();
+    let mut tertiary = Vec::new();
+    // A syllable carries one tone whichever vowel it sits on ("hoà" = "hòa"), so tones are
+    // compared per syllable rather than per letter.
+    let mut syllable_tone = 0;
+    for (letter, tone, upper) in letter_clusters(text) {
+        primary.push(letter);
+        tertiary.push(u32::from(upper));
+        if is_letter_rank(letter) {
+            syllable_tone = syllable_tone.max(tone);
+        } else {
+            secondary.push(syllable_tone);
+            syllable_tone = 0;
+        }
+    }
+    secondary.push(syllable_tone);
+    primary.push(0);
+    primary.extend(secondary);
+    primary.push(0);
+    primary.extend(tertiary);
+    primary
+}
+
+fn is_letter_rank(rank: u32) -> bool {
+    (LETTER_BASE..LETTER_BASE + ALPHABET.len() as u32).contains(&rank)
+}
+
+const LETTER_BASE: u32 = 1000;
+
+/// Splits text into (letter rank, tone rank, is upper case) per base character.
+fn letter_clusters(text: &str) -> Vec<(u32, u32, bool)> {
+    let mut out: Vec<(u32, u32, bool)> = Vec::new();
+    let mut base = String::new();
+    let mut tone = 0;
+    let mut upper = false;
+    let flush = |base: &mut String, tone: &mut u32, upper: &mut bool, out: &mut Vec<_>| {
+        if let Some(rank) = letter_rank(base) {
+            out.push((rank, *tone, *upper));
+        }
+        base.clear();
+        *tone = 0;
+        *upper = false;
+    };
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            if let Some(position) = TONES.iter().position(|&t| t == c) {
+                tone = position as u32 + 1;
+            } else {
+                base.push(c);
+            }
+            continue;
+        }
+        flush(&mut base, &mut tone, &mut upper, &mut out);
+        upper = c.is_uppercase();
+        match c {
+            'đ' | 'Đ' => base.push('đ'),
+            _ => base.extend(c.to_lowercase()),
+        }
+    }
+    flush(&mut base, &mut tone, &mut upper, &mut out);
+    out
+}
+
+/// Rank of a base letter with its letter-forming marks (breve, circumflex, horn) in NFD.
+fn letter_rank(base: &str) -> Option<u32> {
+    let mut chars = base.chars();
+    let first = chars.next()?;
+    let composed: String = base.nfc().collect();
+    if let Some(position) = ALPHABET.iter().position(|&letter| letter == composed) {
+        // Digits and spaces take the ranks below letters.
+        return Some(LETTER_BASE + position as u32);
+    }
+    if first.is_ascii_digit() {
+        return Some(100 + first as u32 - '0' as u32);
+    }
+    if first.is_whitespace() {
+        return Some(1);
+    }
+    // Anything else after the letters, in code point order.
+    Some(2000 + first as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_composes_nfd_and_drops_control_characters() {
+        let decomposed = "Ca\u{309}i ca\u{301}ch ha\u{300}nh chi\u{301}nh";
+        assert_eq!(clean(decomposed), "Cải cách hành chính");
+        assert_eq!(clean("a\u{0}b\r\nc\u{7}"), "ab\nc");
+        assert!(is_clean("Cải cách"));
+        assert!(!is_clean(decomposed));
+    }
+
+    #[test]
+    fn search_key_folds_accents_and_dd() {
+        assert_eq!(search_key("Cải cách hành chính"), "cai cach hanh chinh");
+        assert_eq!(search_key("Tư pháp - Hộ tịch"), "tu phap - ho tich");
+        assert_eq!(search_key("ĐỊA CHÍNH   Xây dựng"), "dia chinh xay dung");
+        assert_eq!(search_key("hoà"), search_key("hòa"));
+    }
+
+    #[test]
+    fn match_rank_prefers_exact_accents() {
+        assert_eq!(match_rank("cai cach", "Kế hoạch Cải cách hành chính"), Some(1));
+        assert_eq!(match_rank("cải cách", "Kế hoạch Cải cách hành chính"), Some(2));
+        assert_eq!(match_rank("ho tich", "Công chức Tư pháp - Hộ tịch"), Some(1));
+        assert_eq!(match_rank("tich ho", "Công chức Tư pháp - Hộ tịch"), Some(1));
+        assert_eq!(match_rank("dia chinh", "Địa chính - Xây dựng"), Some(1));
+        assert_eq!(match_rank("tài chính", "Văn hóa - Xã hội"), None);
+    }
+
+    #[test]
+    fn vietnamese_alphabetical_order() {
+        let mut words = vec!["đường", "dân", "ăn", "an", "ân", "ô", "ơ", "o", "ư", "u", "b"];
+        words.sort_by_key(|w| sort_key(w));
+        assert_eq!(words, ["an", "ăn", "ân", "b", "dân", "đường", "o", "ô", "ơ", "u", "ư"]);
+    }
+
+    #[test]
+    fn tones_order_second_after_letters() {
+        let mut words = vec!["má", "mạ", "mà", "ma", "mã", "mả", "mai"];
+        words.sort_by_key(|w| sort_key(w));
+        assert_eq!(words, ["ma", "mà", "mả", "mã", "má", "mạ", "mai"]);
+        // Tone placement variants fold to the same key.
+        assert_eq!(sort_key("hoà"), sort_key("hòa"));
+    }
+}
