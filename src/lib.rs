@@ -4,5 +4,6 @@
 
 pub mod app;
 pub mod domain;
+pub mod file_format;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

@@ -103,7 +103,8 @@ impl Decimal {
         if whole.is_empty() && fraction.is_empty() {
             return Err(NumberError::Empty);
         }
-        if !whole.bytes().all(|b| b.is_ascii_digit()) || !fraction.bytes().all(|b| b.is_ascii_digit())
+        if !whole.bytes().all(|b| b.is_ascii_digit())
+            || !fraction.bytes().all(|b| b.is_ascii_digit())
         {
             return Err(NumberError::NotANumber);
         }
@@ -124,7 +125,8 @@ impl Decimal {
         }
         let mut fraction_value: i128 = 0;
         for (index, digit) in fraction.bytes().enumerate() {
-            fraction_value += i128::from(digit - b'0') * 10_i128.pow(SCALE_DIGITS - 1 - index as u32);
+            fraction_value +=
+                i128::from(digit - b'0') * 10_i128.pow(SCALE_DIGITS - 1 - index as u32);
         }
         let magnitude = whole_value * SCALE + fraction_value;
         Ok(Self {
@@ -274,7 +276,10 @@ mod tests {
     fn vietnamese_thousands_and_decimals() {
         assert_eq!(vi("3.773"), Decimal::from_int(3773));
         assert_eq!(vi("1,5"), Decimal::from_millionths(1_500_000));
-        assert_eq!(vi("1.234.567,25"), Decimal::from_millionths(1_234_567_250_000));
+        assert_eq!(
+            vi("1.234.567,25"),
+            Decimal::from_millionths(1_234_567_250_000)
+        );
         assert_eq!(vi("10"), Decimal::from_int(10));
         assert_eq!(vi(" 1 500 "), Decimal::from_int(1500));
         assert_eq!(vi("0,000001"), Decimal::from_millionths(1));
@@ -330,7 +335,10 @@ mod tests {
 
     #[test]
     fn budget_input_is_amount_note_or_nothing() {
-        assert_eq!(Budget::from_input("3.773"), Budget::MillionVnd(Decimal::from_int(3773)));
+        assert_eq!(
+            Budget::from_input("3.773"),
+            Budget::MillionVnd(Decimal::from_int(3773))
+        );
         assert_eq!(
             Budget::from_input("Theo dự trù kinh phí riêng"),
             Budget::Note("Theo dự trù kinh phí riêng".into())

@@ -70,7 +70,10 @@ mod tests {
         assert_eq!(letters[6], "g");
         assert_eq!(letters.last().map(String::as_str), Some("y"));
         for banned in ["f", "j", "w", "z"] {
-            assert!(!letters.iter().any(|l| l == banned), "{banned} must not be used");
+            assert!(
+                !letters.iter().any(|l| l == banned),
+                "{banned} must not be used"
+            );
         }
         assert_eq!(point_letter(23), "aa");
         assert_eq!(point_label(4), "đ)");
@@ -79,7 +82,10 @@ mod tests {
     #[test]
     fn roman_numerals() {
         let numerals: Vec<String> = (1..=10).map(roman).collect();
-        assert_eq!(numerals, ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]);
+        assert_eq!(
+            numerals,
+            ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+        );
         assert_eq!(roman(14), "XIV");
         assert_eq!(roman(1994), "MCMXCIV");
         assert_eq!(roman(0), "0");

@@ -16,7 +16,9 @@ pub fn clean(text: &str) -> String {
 /// Whether `text` is already as [`clean`] would leave it (cheap check before copying).
 pub fn is_clean(text: &str) -> bool {
     unicode_normalization::is_nfc(text)
-        && !text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+        && !text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
 }
 
 /// Accent-insensitive search key: lower case, no tone or letter marks, "đ" as "d", runs of
@@ -54,7 +56,11 @@ pub fn match_rank(query: &str, text: &str) -> Option<u8> {
     }
     let exact_text = clean(text).to_lowercase();
     let exact_query = clean(query.trim()).to_lowercase();
-    Some(if exact_text.contains(&exact_query) { 2 } else { 1 })
+    Some(if exact_text.contains(&exact_query) {
+        2
+    } else {
+        1
+    })
 }
 
 /// Letters in Vietnamese alphabetical order; f, j, w and z (foreign words) sit where Latin
@@ -176,19 +182,58 @@ mod tests {
 
     #[test]
     fn match_rank_prefers_exact_accents() {
-        assert_eq!(match_rank("cai cach", "Kế hoạch Cải cách hành chính"), Some(1));
-        assert_eq!(match_rank("cải cách", "Kế hoạch Cải cách hành chính"), Some(2));
-        assert_eq!(match_rank("ho tich", "Công chức Tư pháp - Hộ tịch"), Some(1));
-        assert_eq!(match_rank("tich ho", "Công chức Tư pháp - Hộ tịch"), Some(1));
+        assert_eq!(
+            match_rank("cai cach", "Kế hoạch Cải cách hành chính"),
+            Some(1)
+        );
+        assert_eq!(
+            match_rank("cải cách", "Kế hoạch Cải cách hành chính"),
+            Some(2)
+        );
+        assert_eq!(
+            match_rank("ho tich", "Công chức Tư pháp - Hộ tịch"),
+            Some(1)
+        );
+        assert_eq!(
+            match_rank("tich ho", "Công chức Tư pháp - Hộ tịch"),
+            Some(1)
+        );
         assert_eq!(match_rank("dia chinh", "Địa chính - Xây dựng"), Some(1));
         assert_eq!(match_rank("tài chính", "Văn hóa - Xã hội"), None);
     }
 
     #[test]
     fn vietnamese_alphabetical_order() {
-        let mut words = vec!["đường", "dân", "ăn", "an", "ân", "ô", "ơ", "o", "ư", "u", "b"];
+        let mut words = vec![
+            "đường",
+            "dân",
+            "ăn",
+            "an",
+            "ân",
+            "ô",
+            "ơ",
+            "o",
+            "ư",
+            "u",
+            "b",
+        ];
         words.sort_by_key(|w| sort_key(w));
-        assert_eq!(words, ["an", "ăn", "ân", "b", "dân", "đường", "o", "ô", "ơ", "u", "ư"]);
+        assert_eq!(
+            words,
+            [
+                "an",
+                "ăn",
+                "ân",
+                "b",
+                "dân",
+                "đường",
+                "o",
+                "ô",
+                "ơ",
+                "u",
+                "ư"
+            ]
+        );
     }
 
     #[test]

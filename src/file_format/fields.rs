@@ -1,0 +1,339 @@
+//! Tolerant reading of JSON values: each helper takes what it can, repairs what it may, and
+//! records every problem with where it is. Nothing here panics on any input.
+
+use serde_json::{Map, Value};
+
+use super::report::{ImportReport, Outcome};
+use crate::domain::text;
+
+/// The longest text kept in one field, in characters; longer text is cut and reported.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+/// The most items kept in one list (areas, tasks of an area, rows, paragraphs …).
+pub const MAX_LIST_ITEMS: usize = 5_000;
+
+/// Reads parts of a file while tracking the location (in Vietnamese) for the report.
+pub struct Reader<'r> {
+    report: &'r mut ImportReport,
+    location: Vec<String>,
+}
+
+impl<'r> Reader<'r> {
+    pub fn new(report: &'r mut ImportReport) -> Self {
+        Self {
+            report,
+            location: Vec::new(),
+        }
+    }
+
+    /// Runs `read` with `part` added to the location ("Lĩnh vực 2", "nhiệm vụ d").
+    pub fn within<T>(&mut self, part: impl Into<String>, read: impl FnOnce(&mut Self) -> T) -> T {
+        self.location.push(part.into());
+        let result = read(self);
+        self.location.pop();
+        result
+    }
+
+    /// Records a problem at the current location.
+    pub fn problem(&mut self, message: impl Into<String>, outcome: Outcome) {
+        let location = self
+            .location
+            .iter()
+            .filter(|part| !part.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.report.push(location, message.into(), outcome);
+    }
+
+    /// The value under the first of `keys` present: the current name, then older aliases.
+    pub fn field<'v>(object: &'v Map<String, Value>, keys: &[&str]) -> Option<&'v Value> {
+        keys.iter().find_map(|key| object.get(*key))
+    }
+
+    /// `value` as an object, or a problem naming `label`.
+    pub fn object<'v>(&mut self, value: &'v Value, label: &str) -> Option<&'v Map<String, Value>> {
+        match value {
+            Value::Object(object) => Some(object),
+            Value::Null => None,
+            other => {
+                self.problem(
+                    format!(
+                        "{label} có dạng {} thay vì một đối tượng, đã bỏ qua",
+                        kind_of(other)
+                    ),
+                    Outcome::Skipped,
+                );
+                None
+            }
+        }
+    }
+
+    /// A text field; a number or yes/no becomes text, anything else is reported and left empty.
+    pub fn text(&mut self, object: &Map<String, Value>, keys: &[&str], label: &str) -> String {
+        match Self::field(object, keys) {
+            None | Some(Value::Null) => String::new(),
+            Some(value) => self.text_value(value, label),
+        }
+    }
+
+    /// One text value, cleaned (NFC, no control characters) and cut to [`MAX_TEXT_CHARS`].
+    pub fn text_value(&mut self, value: &Value, label: &str) -> String {
+        let raw = match value {
+            Value::String(text) => text.clone(),
+            Value::Number(number) => {
+                self.problem(
+                    format!("{label} là số, đã đổi thành chữ"),
+                    Outcome::Repaired,
+                );
+                number.to_string()
+            }
+            Value::Bool(flag) => {
+                self.problem(
+                    format!("{label} là giá trị đúng/sai, đã đổi thành chữ"),
+                    Outcome::Repaired,
+                );
+                flag.to_string()
+            }
+            Value::Null => return String::new(),
+            other => {
+                self.problem(
+                    format!("{label} có dạng {} thay vì chữ, đã bỏ qua", kind_of(other)),
+                    Outcome::Skipped,
+                );
+                return String::new();
+            }
+        };
+        self.clean_text(raw, label)
+    }
+
+    fn clean_text(&mut self, raw: String, label: &str) -> String {
+        let mut cleaned = if text::is_clean(&raw) {
+            raw
+        } else {
+            self.normalise(&raw, label)
+        };
+        if let Some((cut, _)) = cleaned.char_indices().nth(MAX_TEXT_CHARS) {
+            cleaned.truncate(cut);
+            self.problem(
+                format!("{label} dài quá {MAX_TEXT_CHARS} ký tự, đã cắt bớt phần sau"),
+                Outcome::Repaired,
+            );
+        }
+        cleaned
+    }
+
+    fn normalise(&mut self, raw: &str, label: &str) -> String {
+        // Recomposing NFD text is routine (it depends on the keyboard) and goes unreported;
+        // dropping characters is worth telling.
+        if raw
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        {
+            self.problem(
+                format!("{label} có ký tự điều khiển, đã bỏ đi"),
+                Outcome::Repaired,
+            );
+        }
+        text::clean(raw)
+    }
+
+    /// A list of texts; a single text is taken as a list of one.
+    pub fn texts(
+        &mut self,
+        object: &Map<String, Value>,
+        keys: &[&str],
+        label: &str,
+    ) -> Vec<String> {
+        match Self::field(object, keys) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => {
+                let items = self.capped(items, label);
+                items
+                    .iter()
+                    .map(|item| self.text_value(item, label))
+                    .filter(|text| !text.is_empty())
+                    .collect()
+            }
+            Some(value) => {
+                let single = self.text_value(value, label);
+                if single.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![single]
+                }
+            }
+        }
+    }
+
+    /// A list of objects, each read by `read` within its own location (`item_label(index)`).
+    /// An item that cannot be read is skipped; the others are kept.
+    pub fn list<T>(
+        &mut self,
+        object: &Map<String, Value>,
+        keys: &[&str],
+        label: &str,
+        item_label: impl Fn(usize) -> String,
+        mut read: impl FnMut(&mut Self, &Value, usize) -> Option<T>,
+    ) -> Vec<T> {
+        match Self::field(object, keys) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => {
+                let items = self.capped(items, label);
+                let mut out = Vec::with_capacity(items.len());
+                for (index, item) in items.iter().enumerate() {
+                    if let Some(value) = self.within(item_label(index), |r| read(r, item, index)) {
+                        out.push(value);
+                    }
+                }
+                out
+            }
+            Some(other) => {
+                self.problem(
+                    format!(
+                        "{label} có dạng {} thay vì danh sách, đã bỏ qua",
+                        kind_of(other)
+                    ),
+                    Outcome::Skipped,
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn capped<'v>(&mut self, items: &'v [Value], label: &str) -> &'v [Value] {
+        if items.len() > MAX_LIST_ITEMS {
+            self.problem(
+                format!(
+                    "{label} có {} mục, quá giới hạn {MAX_LIST_ITEMS}; chỉ đọc {MAX_LIST_ITEMS} mục đầu",
+                    items.len()
+                ),
+                Outcome::Repaired,
+            );
+            &items[..MAX_LIST_ITEMS]
+        } else {
+            items
+        }
+    }
+
+    /// A yes/no field; "true"/"false" text is accepted, anything else reported as false.
+    pub fn flag(
+        &mut self,
+        object: &Map<String, Value>,
+        keys: &[&str],
+        label: &str,
+        default: bool,
+    ) -> bool {
+        match Self::field(object, keys) {
+            None | Some(Value::Null) => default,
+            Some(Value::Bool(flag)) => *flag,
+            Some(Value::String(text)) if text == "true" || text == "false" => text == "true",
+            Some(other) => {
+                self.problem(
+                    format!(
+                        "{label} có dạng {} thay vì đúng/sai, đã dùng giá trị mặc định",
+                        kind_of(other)
+                    ),
+                    Outcome::Repaired,
+                );
+                default
+            }
+        }
+    }
+
+    /// A whole number within `min..=max`; a number written as text is accepted.
+    pub fn integer(
+        &mut self,
+        object: &Map<String, Value>,
+        keys: &[&str],
+        label: &str,
+        min: i64,
+        max: i64,
+    ) -> Option<i64> {
+        let value = Self::field(object, keys)?;
+        let number = match value {
+            Value::Null => return None,
+            Value::Number(number) => number.as_i64(),
+            Value::String(text) => text.trim().parse::<i64>().ok(),
+            _ => None,
+        };
+        match number {
+            Some(number) if (min..=max).contains(&number) => Some(number),
+            _ => {
+                self.problem(
+                    format!(
+                        "{label} «{}» không phải là số hợp lệ, đã bỏ qua",
+                        preview(value)
+                    ),
+                    Outcome::Skipped,
+                );
+                None
+            }
+        }
+    }
+
+    /// One of a fixed set of names; an unknown one is reported and `default` used.
+    pub fn choice<T: Copy>(
+        &mut self,
+        object: &Map<String, Value>,
+        keys: &[&str],
+        label: &str,
+        options: &[(&str, T)],
+        default: T,
+    ) -> T {
+        match Self::field(object, keys) {
+            None | Some(Value::Null) => default,
+            Some(Value::String(name)) => match options.iter().find(|(option, _)| option == name) {
+                Some((_, value)) => *value,
+                None => {
+                    self.problem(
+                        format!(
+                            "{label} «{}» không rõ, đã dùng giá trị mặc định",
+                            shorten(name)
+                        ),
+                        Outcome::Repaired,
+                    );
+                    default
+                }
+            },
+            Some(other) => {
+                self.problem(
+                    format!(
+                        "{label} có dạng {}, đã dùng giá trị mặc định",
+                        kind_of(other)
+                    ),
+                    Outcome::Repaired,
+                );
+                default
+            }
+        }
+    }
+}
+
+/// The JSON kind of a value, in Vietnamese.
+pub fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "rỗng",
+        Value::Bool(_) => "đúng/sai",
+        Value::Number(_) => "số",
+        Value::String(_) => "chữ",
+        Value::Array(_) => "danh sách",
+        Value::Object(_) => "đối tượng",
+    }
+}
+
+/// A short quotation of a value for a message.
+pub fn preview(value: &Value) -> String {
+    match value {
+        Value::String(text) => shorten(text),
+        other => shorten(&other.to_string()),
+    }
+}
+
+/// At most 60 characters of `text`, cleaned, with "…" when cut.
+pub fn shorten(text: &str) -> String {
+    let cleaned = text::clean(text);
+    match cleaned.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", &cleaned[..cut]),
+        None => cleaned,
+    }
+}

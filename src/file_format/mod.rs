@@ -1,0 +1,312 @@
+//! The plan file that travels by email: an envelope that says what it is (kind, format
+//! version, the app that wrote it, who exported it and when, the period, a SHA-256 checksum)
+//! around one plan or a bundle of plans. Writing is strict; reading is tolerant and reports.
+
+mod fields;
+pub mod migrate;
+mod reader;
+pub mod report;
+
+use serde::Serialize;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::domain::Plan;
+pub use migrate::CURRENT_VERSION;
+pub use report::{ImportReport, Outcome, Problem};
+
+/// What every file of ours says it is, before anything else is read.
+pub const FILE_KIND: &str = "ke-hoach-cchc";
+/// The largest file accepted: far above a year of plans of a whole province.
+pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
+/// The most plans in one bundle.
+pub const MAX_PLANS: usize = 2_000;
+/// The app version written into exported files.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Whether the file holds one plan or a backup bundle of many.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    Plan,
+    Bundle,
+}
+
+/// Who exported the file and when; the caller supplies them (the domain has no clock).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportInfo {
+    /// ISO 8601 time of export: "2026-11-23T14:32:00+07:00".
+    pub exported_at: String,
+    /// The exporting unit: "ỦY BAN NHÂN DÂN XÃ TỊNH MINH".
+    pub exported_by: String,
+}
+
+/// Năm kế hoạch covered by the file's plans.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Period {
+    pub from_year: i32,
+    pub to_year: i32,
+}
+
+/// What the envelope of an imported file says about it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileInfo {
+    pub format_version: u64,
+    pub app_version: String,
+    pub exported_at: String,
+    pub exported_by: String,
+    pub period: Option<Period>,
+    pub checksum_ok: bool,
+}
+
+/// A file that cannot be imported at all. Each message tells the person what to do.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("Tệp trống, không có nội dung để nhập.")]
+    Empty,
+    #[error("Tệp quá lớn ({size_mb} MB); chỉ nhận tệp đến {limit_mb} MB.")]
+    TooLarge { size_mb: usize, limit_mb: usize },
+    #[error("Tệp không phải văn bản (không đúng mã UTF-8), có thể là tệp khác hoặc đã hỏng.")]
+    NotText,
+    #[error(
+        "Tệp bị cắt cụt hoặc hỏng, không đọc được (dòng {line}, cột {column}). Hãy xin gửi lại tệp."
+    )]
+    Damaged { line: usize, column: usize },
+    #[error("Tệp có cấu trúc lồng nhau quá sâu, không phải tệp kế hoạch của ứng dụng này.")]
+    TooDeep,
+    #[error("Đây không phải tệp kế hoạch của ứng dụng Soạn Kế hoạch cải cách hành chính.")]
+    NotOurs,
+    #[error(
+        "Tệp được tạo bởi phiên bản mới hơn (định dạng {found}, ứng dụng này đọc đến {supported}). Hãy cập nhật ứng dụng rồi nhập lại; dữ liệu hiện có không bị thay đổi."
+    )]
+    NewerVersion { found: u64, supported: u64 },
+    #[error("Tệp ghi phiên bản định dạng không hợp lệ.")]
+    BadVersion,
+    #[error("Tệp không chứa kế hoạch nào.")]
+    NoPlans,
+}
+
+/// The result of reading a file: its plans and everything worth telling about them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Imported {
+    pub info: FileInfo,
+    pub plans: Vec<Plan>,
+    pub report: ImportReport,
+}
+
+#[derive(Serialize)]
+struct Payload<'a> {
+    plans: &'a [Plan],
+}
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    kind: &'static str,
+    format_version: u64,
+    app_version: &'static str,
+    scope: Scope,
+    exported_at: &'a str,
+    exported_by: &'a str,
+    period: Period,
+    checksum: String,
+    payload: &'a Payload<'a>,
+}
+
+/// Writes plans as a file: one plan, or a bundle when there are several (or `bundle` asks).
+pub fn export_plans(plans: &[Plan], info: &ExportInfo, bundle: bool) -> String {
+    let payload = Payload { plans };
+    let years = plans.iter().map(|plan| plan.year);
+    let period = Period {
+        from_year: years.clone().min().unwrap_or_default(),
+        to_year: years.max().unwrap_or_default(),
+    };
+    let envelope = Envelope {
+        kind: FILE_KIND,
+        format_version: CURRENT_VERSION,
+        app_version: APP_VERSION,
+        scope: if bundle || plans.len() != 1 {
+            Scope::Bundle
+        } else {
+            Scope::Plan
+        },
+        exported_at: &info.exported_at,
+        exported_by: &info.exported_by,
+        period,
+        checksum: checksum(&serde_json::to_value(&payload).unwrap_or(Value::Null)),
+        payload: &payload,
+    };
+    // Serialising plain data with string keys cannot fail.
+    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+}
+
+/// "sha256:" and the hex digest of the payload's canonical form (keys sorted, no spaces), so
+/// that re-indenting the file does not break it but changing any value does.
+fn checksum(payload: &Value) -> String {
+    let canonical = serde_json::to_string(payload).unwrap_or_default();
+    let digest = Sha256::digest(canonical.as_bytes());
+    let mut hex = String::with_capacity(7 + 64);
+    hex.push_str("sha256:");
+    for byte in digest {
+        hex.push(char::from_digit(u32::from(byte >> 4), 16).unwrap_or('0'));
+        hex.push(char::from_digit(u32::from(byte & 0xf), 16).unwrap_or('0'));
+    }
+    hex
+}
+
+/// Reads a file. Fatal problems (not ours, newer version, damaged beyond reading) are errors;
+/// everything else is repaired or skipped and listed in the report.
+pub fn import_file(bytes: &[u8]) -> Result<Imported, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            size_mb: bytes.len().div_ceil(1024 * 1024),
+            limit_mb: MAX_FILE_BYTES / (1024 * 1024),
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|error| {
+        if error.to_string().contains("recursion limit") {
+            ImportError::TooDeep
+        } else if error.is_eof() || error.is_syntax() {
+            ImportError::Damaged {
+                line: error.line(),
+                column: error.column(),
+            }
+        } else {
+            ImportError::NotOurs
+        }
+    })?;
+    read_envelope(value)
+}
+
+fn read_envelope(value: Value) -> Result<Imported, ImportError> {
+    let Value::Object(mut envelope) = value else {
+        return Err(ImportError::NotOurs);
+    };
+    if envelope.get("kind").and_then(Value::as_str) != Some(FILE_KIND) {
+        return Err(ImportError::NotOurs);
+    }
+    let version = match envelope.get("format_version") {
+        Some(Value::Number(number)) => number.as_u64().ok_or(ImportError::BadVersion)?,
+        _ => return Err(ImportError::BadVersion),
+    };
+    if version > CURRENT_VERSION {
+        return Err(ImportError::NewerVersion {
+            found: version,
+            supported: CURRENT_VERSION,
+        });
+    }
+    if version < migrate::OLDEST_VERSION {
+        return Err(ImportError::BadVersion);
+    }
+    let payload = envelope.remove("payload").unwrap_or(Value::Null);
+    let text_of = |key: &str| {
+        envelope
+            .get(key)
+            .and_then(Value::as_str)
+            .map(crate::domain::text::clean)
+            .unwrap_or_default()
+    };
+    let mut report = ImportReport::default();
+    let checksum_ok =
+        envelope.get("checksum").and_then(Value::as_str) == Some(checksum(&payload).as_str());
+    if !checksum_ok {
+        report.push(
+            String::new(),
+            "Mã kiểm tra của tệp không khớp: tệp có thể đã bị hỏng khi gửi hoặc đã bị sửa bằng tay. Hãy xem kỹ nội dung trước khi lưu.".into(),
+            Outcome::Warning,
+        );
+    }
+    let period = envelope.get("period").and_then(|period| {
+        let year = |key: &str| {
+            period
+                .get(key)
+                .and_then(Value::as_i64)
+                .and_then(|y| i32::try_from(y).ok())
+        };
+        Some(Period {
+            from_year: year("from_year")?,
+            to_year: year("to_year")?,
+        })
+    });
+    let info = FileInfo {
+        format_version: version,
+        app_version: text_of("app_version"),
+        exported_at: text_of("exported_at"),
+        exported_by: text_of("exported_by"),
+        period,
+        checksum_ok,
+    };
+    let payload = migrate::to_current(payload, version);
+    let plans = read_plans(&payload, &mut report);
+    if plans.is_empty() {
+        return Err(ImportError::NoPlans);
+    }
+    Ok(Imported {
+        info,
+        plans,
+        report,
+    })
+}
+
+fn read_plans(payload: &Value, report: &mut ImportReport) -> Vec<Plan> {
+    let mut reader = fields::Reader::new(report);
+    let Some(items) = payload.get("plans").and_then(Value::as_array) else {
+        reader.problem("Tệp không có danh sách kế hoạch.", Outcome::Skipped);
+        return Vec::new();
+    };
+    if items.len() > MAX_PLANS {
+        reader.problem(
+            format!(
+                "Tệp có {} kế hoạch, chỉ đọc {MAX_PLANS} kế hoạch đầu.",
+                items.len()
+            ),
+            Outcome::Repaired,
+        );
+    }
+    let several = items.len() > 1;
+    let mut plans: Vec<Plan> = Vec::new();
+    for (index, item) in items.iter().take(MAX_PLANS).enumerate() {
+        let label = if several {
+            format!("Kế hoạch {}", index + 1)
+        } else {
+            String::new()
+        };
+        if let Some(plan) = reader.within(label, |r| reader::read_plan(r, item)) {
+            plans.push(plan);
+        }
+    }
+    give_plans_unique_ids(&mut plans, &mut reader);
+    plans
+}
+
+/// A plan without an id gets one from its content; plans of one bundle sharing an id are told
+/// apart, so that storing the bundle cannot overwrite one with another.
+fn give_plans_unique_ids(plans: &mut [Plan], reader: &mut fields::Reader) {
+    let mut seen = std::collections::HashSet::new();
+    for (index, plan) in plans.iter_mut().enumerate() {
+        if plan.id.is_empty() {
+            let content = serde_json::to_string(&*plan).unwrap_or_default();
+            let digest = checksum(&Value::String(content));
+            plan.id = format!("ke-hoach-{}", &digest[7..19]);
+        }
+        if !seen.insert(plan.id.clone()) {
+            let original = plan.id.clone();
+            plan.id = format!("{original}-{}", index + 1);
+            seen.insert(plan.id.clone());
+            reader.within(format!("Kế hoạch {}", index + 1), |r| {
+                r.problem(format!("mã kế hoạch «{original}» trùng với kế hoạch khác trong tệp, đã đổi thành «{}»", plan.id), Outcome::Repaired);
+            });
+        }
+    }
+}
+
+/// Restores one plan stored by the app (IndexedDB) through the same validation as a file.
+pub fn restore_plan(value: &Value) -> (Option<Plan>, ImportReport) {
+    let mut report = ImportReport::default();
+    let plan = reader::read_plan(&mut fields::Reader::new(&mut report), value);
+    (plan, report)
+}
