@@ -2,14 +2,21 @@
 //! problem the tolerant reader reports, the counts of every part, appendix totals, and whether
 //! writing and reading it back gives the same plan.
 //! Usage: cargo run --example check_fixture -- tests/fixtures/plans/son-chau-commune-2022.json
+//! With `--export OUT` it also writes the plan as an exported file (how the `format-v*`
+//! fixtures were made).
 
 use kehoach::domain::{AppendixRows, DocumentForm, Plan};
 use kehoach::file_format::{self, ExportInfo};
 
 fn main() {
-    let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: check_fixture PATH");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(path) = args.first().cloned() else {
+        eprintln!("usage: check_fixture PATH [--export OUT]");
         std::process::exit(2);
+    };
+    let export_to = match args.get(1).map(String::as_str) {
+        Some("--export") => args.get(2).cloned(),
+        _ => None,
     };
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
@@ -46,8 +53,20 @@ fn main() {
         std::process::exit(1);
     };
     print_counts(&plan);
-    let file =
-        file_format::export_plans(std::slice::from_ref(&plan), &ExportInfo::default(), false);
+    let file = file_format::export_plans(
+        std::slice::from_ref(&plan),
+        &ExportInfo {
+            exported_at: "2026-11-23T10:00:00+07:00".into(),
+            exported_by: plan.issuing_body.clone(),
+        },
+        false,
+    );
+    if let Some(out) = &export_to
+        && let Err(error) = std::fs::write(out, &file)
+    {
+        eprintln!("{out}: {error}");
+        std::process::exit(2);
+    }
     match file_format::import_file(file.as_bytes()) {
         Ok(back) if back.plans.first() == Some(&plan) && back.report.is_clean() => {
             println!("round trip: identical")

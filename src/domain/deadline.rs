@@ -110,8 +110,10 @@ impl Deadline {
         }
     }
 
+    /// Nothing written and nothing decided: an overridden reading, even an empty one, is a
+    /// decision of the user's and counts.
     pub fn is_empty(&self) -> bool {
-        self.text.is_empty() && self.reading.is_empty()
+        self.text.is_empty() && self.reading.is_empty() && !self.reading_overridden
     }
 
     /// Whether there is text that could not be read as any milestone.

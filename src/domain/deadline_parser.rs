@@ -21,7 +21,7 @@ use super::deadline::{Milestone, Recurrence};
 ///   2022" is Ongoing + Year 2022. A bare "trong năm" elsewhere is Year `plan_year`.
 /// - "Hàng ngày" (daily) has no recurrence of its own and reads as Ongoing.
 /// - The date of a cited document ("Kế hoạch số 140/KH-UBND ngày 14/10/2021") is not a milestone.
-/// - NoFixedDate is given only when nothing else is read and the text has a cue for it: "khi"
+/// - `NoFixedDate` is given only when nothing else is read and the text has a cue for it: "khi"
 ///   (when), "theo" (according to), "đột xuất" (ad hoc), "tiến độ" (schedule), "sau khi" …
 pub(super) fn parse(text: &str, plan_year: i32) -> Vec<Milestone> {
     let tokens = tokenize(text);
@@ -313,18 +313,18 @@ impl Parser<'_> {
         });
         self.pos = end;
         match (nums.as_slice(), seps.as_slice()) {
-            ([a, b, c], [s, t]) if s == t => {
-                if let Some(date) = full_date(*a, *b, *c) {
+            ([first, second, third], [sep1, sep2]) if sep1 == sep2 => {
+                if let Some(date) = full_date(*first, *second, *third) {
                     self.out.push(Milestone::Date { date });
                 }
             }
-            ([a, b], [_]) => {
-                if let (Some(month), Some(year)) = (month_of(*a), year_of(*b, false)) {
+            ([first, second], [_]) => {
+                if let (Some(month), Some(year)) = (month_of(*first), year_of(*second, false)) {
                     self.out.push(Milestone::Month { year, month });
                 } else if introduced
-                    && a.digits <= 2
-                    && b.digits <= 2
-                    && let Some(date) = ymd(self.plan_year, b.value, a.value)
+                    && first.digits <= 2
+                    && second.digits <= 2
+                    && let Some(date) = ymd(self.plan_year, second.value, first.value)
                 {
                     self.out.push(Milestone::Date { date });
                 }

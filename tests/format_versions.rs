@@ -1,0 +1,82 @@
+//! Every released format version stays readable: each file under `tests/fixtures/format-v*/`
+//! (kept forever, never regenerated) imports cleanly on every run, through the migrations.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+
+use kehoach::file_format::{self, CURRENT_VERSION};
+
+fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// (version, file) for every fixture of every released version.
+fn released_files() -> Vec<(u64, PathBuf)> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(fixture_dir()).expect("fixtures folder") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let Some(version) = name.strip_prefix("format-v").and_then(|v| v.parse().ok()) else {
+            continue;
+        };
+        for file in std::fs::read_dir(&path).expect("version folder") {
+            files.push((version, file.expect("file").path()));
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn every_released_version_has_fixtures() {
+    let files = released_files();
+    for version in 1..=CURRENT_VERSION {
+        assert!(
+            files.iter().any(|(v, _)| *v == version),
+            "no fixture for format version {version}: export one into tests/fixtures/format-v{version}/"
+        );
+    }
+}
+
+#[test]
+fn every_released_fixture_imports_cleanly() {
+    for (version, path) in released_files() {
+        let bytes = std::fs::read(&path).expect("read fixture");
+        let imported = file_format::import_file(&bytes)
+            .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        assert_eq!(imported.info.format_version, version, "{}", path.display());
+        assert!(imported.info.checksum_ok, "{}", path.display());
+        assert!(
+            imported.report.is_clean(),
+            "{}: {:?}",
+            path.display(),
+            imported.report.lines()
+        );
+        assert!(!imported.plans.is_empty(), "{}", path.display());
+    }
+}
+
+#[test]
+fn version_1_files_hold_the_transcribed_sample_plans() {
+    for (version, path) in released_files() {
+        if version != 1 {
+            continue;
+        }
+        let name = path.file_name().expect("name");
+        let bare = fixture_dir().join("plans").join(name);
+        let value: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&bare).expect("bare plan")).expect("JSON");
+        let (plan, _) = file_format::restore_plan(&value);
+        let imported =
+            file_format::import_file(&std::fs::read(&path).expect("read")).expect("import");
+        assert_eq!(
+            imported.plans,
+            vec![plan.expect("plan")],
+            "{}",
+            path.display()
+        );
+    }
+}
