@@ -5,6 +5,9 @@
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use wasm_bindgen::JsValue;
 
+use crate::domain::Plan;
+use crate::file_format::{self, ImportReport};
+
 /// Name of the app's database in production; tests pass their own names.
 pub const DATABASE_NAME: &str = "kehoach-cchc";
 
@@ -87,6 +90,28 @@ impl Database {
                 .and_then(|json| json.as_string())
                 .map(Some)
                 .ok_or(StorageError::Corrupt),
+        }
+    }
+
+    /// Stores `plan` (replacing the stored one with the same id) in one transaction.
+    pub async fn save_plan(&self, plan: &Plan) -> Result<(), StorageError> {
+        let json = serde_json::to_string(plan)
+            .map_err(|error| StorageError::Transaction(error.to_string()))?;
+        self.put_plan_json(&plan.id, &json).await
+    }
+
+    /// Loads the plan stored under `id`. What was stored is untrusted (another version of the
+    /// app, another tab, a damaged profile wrote it), so it goes through the same validation as
+    /// an imported file; the report says what had to be repaired.
+    pub async fn load_plan(&self, id: &str) -> Result<Option<(Plan, ImportReport)>, StorageError> {
+        let Some(json) = self.get_plan_json(id).await? else {
+            return Ok(None);
+        };
+        let value: serde_json::Value =
+            serde_json::from_str(&json).map_err(|_| StorageError::Corrupt)?;
+        match file_format::restore_plan(&value) {
+            (Some(plan), report) => Ok(Some((plan, report))),
+            (None, _) => Err(StorageError::Corrupt),
         }
     }
 

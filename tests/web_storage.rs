@@ -50,3 +50,59 @@ async fn put_replaces_the_earlier_record_with_the_same_id() {
     database.close();
     delete_database(name).await.expect("delete");
 }
+
+#[wasm_bindgen_test]
+async fn a_real_plan_saved_is_loaded_back_identical_through_validation() {
+    let name = "test-save-load-plan";
+    delete_database(name).await.ok();
+    let value: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/plans/tinh-minh-commune-2024.json"))
+            .expect("fixture");
+    let (plan, _) = kehoach::file_format::restore_plan(&value);
+    let plan = plan.expect("plan");
+    let database = Database::open(name).await.expect("open");
+    database.save_plan(&plan).await.expect("save");
+    database.close();
+
+    let reopened = Database::open(name).await.expect("reopen");
+    let (loaded, report) = reopened
+        .load_plan(&plan.id)
+        .await
+        .expect("load")
+        .expect("stored");
+    assert!(report.is_clean(), "{:?}", report.lines());
+    assert_eq!(loaded, plan);
+    reopened.close();
+    delete_database(name).await.expect("delete");
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_stored_record_is_repaired_and_reported_not_fatal() {
+    let name = "test-damaged-record";
+    delete_database(name).await.ok();
+    let database = Database::open(name).await.expect("open");
+    let damaged = r#"{"id":"p","year":2024,"title":5,"areas":[{"id":"a","tasks":[{"id":"t","budget":{"million_vnd":"abc"}}]}]}"#;
+    database.put_plan_json("p", damaged).await.expect("put");
+    let (plan, report) = database
+        .load_plan("p")
+        .await
+        .expect("load")
+        .expect("stored");
+    assert_eq!(plan.title, "5");
+    assert_eq!(
+        plan.areas[0].tasks[0].budget,
+        kehoach::domain::Budget::Note("abc".into())
+    );
+    assert!(
+        report.lines().contains(
+            &"Lĩnh vực 1, nhiệm vụ a: kinh phí «abc» không phải là số, đã giữ làm ghi chú"
+                .to_string()
+        ),
+        "{:?}",
+        report.lines()
+    );
+    database.put_plan_json("q", "{not json").await.expect("put");
+    assert!(database.load_plan("q").await.is_err());
+    database.close();
+    delete_database(name).await.expect("delete");
+}

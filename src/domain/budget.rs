@@ -153,7 +153,7 @@ impl Decimal {
             out.push('-');
         }
         for (index, digit) in whole.chars().enumerate() {
-            if group != '\0' && index > 0 && (whole.len() - index) % 3 == 0 {
+            if group != '\0' && index > 0 && (whole.len() - index).is_multiple_of(3) {
                 out.push(group);
             }
             out.push(digit);

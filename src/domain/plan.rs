@@ -183,7 +183,7 @@ pub enum DocumentForm {
     #[default]
     Standalone,
     /// Quyết định ban hành Kế hoạch ("Số: 3031/QĐ-UBND"), the plan following as its attachment.
-    Decision(Decision),
+    Decision(Box<Decision>),
 }
 
 /// The decision that issues the plan (Quyết định ban hành Kế hoạch).

@@ -237,7 +237,7 @@ fn read_form(r: &mut Reader, value: Option<&Value>) -> DocumentForm {
         return DocumentForm::Standalone;
     }
     r.within("Quyết định", |r| {
-        DocumentForm::Decision(Decision {
+        DocumentForm::Decision(Box::new(Decision {
             authority: r.text(o, &["authority"], "Thẩm quyền ban hành"),
             subject: r.text(o, &["subject"], "Trích yếu quyết định"),
             legal_bases: read_legal_bases(r, o),
@@ -248,7 +248,7 @@ fn read_form(r: &mut Reader, value: Option<&Value>) -> DocumentForm {
                 read_signer(r, Reader::field(o, &["signer"]))
             }),
             attachment_line: r.text(o, &["attachment_line"], "Dòng ban hành kèm theo"),
-        })
+        }))
     })
 }
 
