@@ -287,7 +287,7 @@ fn form() -> impl Strategy<Value = DocumentForm> {
                     signer,
                     attachment_line,
                 )| {
-                    DocumentForm::Decision(Decision {
+                    DocumentForm::Decision(Box::new(Decision {
                         authority,
                         subject,
                         legal_bases,
@@ -296,7 +296,7 @@ fn form() -> impl Strategy<Value = DocumentForm> {
                         recipients,
                         signer,
                         attachment_line,
-                    })
+                    }))
                 }
             ),
     ]
