@@ -270,3 +270,139 @@ fn number_group<'a>(source: Source<'a>, label: String, next: &mut usize) -> Grou
         total,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::budget::Budget;
+    use crate::domain::task::AreaKind;
+
+    fn task(id: &str, key: bool, budget: &str) -> Task {
+        Task {
+            id: id.into(),
+            content: format!("Nhiệm vụ {id}"),
+            key_task: key,
+            budget: Budget::from_input(budget),
+            ..Task::default()
+        }
+    }
+
+    fn area(id: &str, title: &str, tasks: Vec<Task>) -> ReformArea {
+        ReformArea {
+            id: id.into(),
+            kind: AreaKind::Custom,
+            title: title.into(),
+            tasks,
+            ..ReformArea::default()
+        }
+    }
+
+    fn plan() -> Plan {
+        let mut digital = area("a3", "Chính quyền số", vec![task("t6", true, "1,5")]);
+        digital.sub_areas = vec![
+            area(
+                "a3-1",
+                "Ứng dụng CNTT",
+                vec![task("t7", true, "150"), task("t8", false, "99")],
+            ),
+            area("a3-2", "Áp dụng ISO", vec![task("t9", false, "")]),
+        ];
+        Plan {
+            areas: vec![
+                area(
+                    "a1",
+                    "Chỉ đạo điều hành",
+                    vec![
+                        task("t1", true, "10"),
+                        task("t2", false, "5"),
+                        task("t3", true, "Theo dự trù"),
+                    ],
+                ),
+                area("a2", "Cải cách thể chế", vec![task("t4", false, "7")]),
+                digital,
+            ],
+            ..Plan::default()
+        }
+    }
+
+    #[test]
+    fn key_tasks_are_grouped_by_area_skipping_areas_without_any() {
+        let plan = plan();
+        let table = AppendixTable::default();
+        let view = table.view(&plan);
+        let titles: Vec<&str> = view.groups.iter().map(|g| g.title).collect();
+        assert_eq!(titles, ["Chỉ đạo điều hành", "Chính quyền số"]);
+        let labels: Vec<&str> = view.groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["I", "II"]);
+        let rows: Vec<(&str, usize)> = view
+            .groups
+            .iter()
+            .flat_map(|g| g.all_rows())
+            .map(|row| (row.task.id.as_str(), row.number))
+            .collect();
+        assert_eq!(rows, [("t1", 1), ("t3", 2), ("t6", 3), ("t7", 4)]);
+        // Only the sub-area with a key task appears, lettered A.
+        let sub: Vec<(&str, &str)> = view.groups[1]
+            .sub_groups
+            .iter()
+            .map(|g| (g.label.as_str(), g.title))
+            .collect();
+        assert_eq!(sub, [("A", "Ứng dụng CNTT")]);
+    }
+
+    #[test]
+    fn totals_add_amounts_of_key_tasks_only_per_group_and_overall() {
+        let plan = plan();
+        let table = AppendixTable::default();
+        let view = table.view(&plan);
+        assert_eq!(view.groups[0].total.format_vi(), "10");
+        assert_eq!(view.groups[1].total.format_vi(), "151,5");
+        assert_eq!(view.total.format_vi(), "161,5");
+    }
+
+    #[test]
+    fn numbering_can_restart_in_each_group() {
+        let plan = plan();
+        let table = AppendixTable {
+            numbering: RowNumbering::RestartPerGroup,
+            ..AppendixTable::default()
+        };
+        let view = table.view(&plan);
+        let numbers: Vec<usize> = view
+            .groups
+            .iter()
+            .flat_map(|g| g.all_rows())
+            .map(|row| row.number)
+            .collect();
+        assert_eq!(numbers, [1, 2, 1, 2]);
+    }
+
+    #[test]
+    fn a_table_can_be_limited_to_chosen_areas() {
+        let plan = plan();
+        let table = AppendixTable {
+            rows: AppendixRows::KeyTasks {
+                area_ids: vec!["a3".into()],
+            },
+            ..AppendixTable::default()
+        };
+        let view = table.view(&plan);
+        assert_eq!(view.groups.len(), 1);
+        assert_eq!(view.groups[0].title, "Chính quyền số");
+        assert_eq!(view.groups[0].label, "I");
+    }
+
+    #[test]
+    fn moving_a_task_renumbers_the_rows() {
+        let mut plan = plan();
+        plan.areas[0].tasks.swap(0, 2);
+        let table = AppendixTable::default();
+        let view = table.view(&plan);
+        let first: Vec<(&str, usize)> = view.groups[0]
+            .rows
+            .iter()
+            .map(|row| (row.task.id.as_str(), row.number))
+            .collect();
+        assert_eq!(first, [("t3", 1), ("t1", 2)]);
+    }
+}
