@@ -92,6 +92,7 @@ fn task(year: i32) -> impl Strategy<Value = Task> {
         deadline(year),
         budget(),
         any::<bool>(),
+        (text(), text()),
     )
         .prop_map(
             |(
@@ -101,6 +102,7 @@ fn task(year: i32) -> impl Strategy<Value = Task> {
                 deadline,
                 budget,
                 key_task,
+                (lead_label, deadline_label),
             )| Task {
                 id: String::new(),
                 content,
@@ -112,6 +114,11 @@ fn task(year: i32) -> impl Strategy<Value = Task> {
                 deadline,
                 budget,
                 key_task,
+                labels: TaskLabels {
+                    lead: lead_label,
+                    deadline: deadline_label,
+                    ..TaskLabels::default()
+                },
             },
         )
 }

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::budget::Budget;
 use super::deadline::Deadline;
+use super::plan::TaskLabels;
 
 fn is_false(value: &bool) -> bool {
     !*value
@@ -117,6 +118,10 @@ pub struct Task {
     /// Nhiệm vụ trọng tâm: shown in the key-task appendix.
     #[serde(skip_serializing_if = "is_false")]
     pub key_task: bool,
+    /// Field labels this task uses where they differ from the plan's ("Cơ quan tham mưu" for
+    /// the lead, "Thời gian hoàn thành" for the deadline), so no wording is lost.
+    #[serde(skip_serializing_if = "TaskLabels::is_empty")]
+    pub labels: TaskLabels,
 }
 
 /// A role other than lead and partner, with its label as written.

@@ -452,6 +452,7 @@ pub fn read_task(r: &mut Reader, value: &Value, year: i32) -> Option<Task> {
         deadline: read_deadline(r, Reader::field(o, &["deadline", "thoi_gian"]), year),
         budget: read_budget(r, Reader::field(o, &["budget", "kinh_phi"])),
         key_task: r.flag(o, &["key_task", "trong_tam"], "Nhiệm vụ trọng tâm", false),
+        labels: read_task_labels(r, Reader::field(o, &["labels"])),
     })
 }
 
