@@ -164,8 +164,14 @@ pub fn import_file(bytes: &[u8]) -> Result<Imported, ImportError> {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
-    if text.trim().is_empty() {
+    let start = text.trim_start();
+    if start.is_empty() {
         return Err(ImportError::Empty);
+    }
+    // Our files are JSON objects. Anything else (plain text, a document, a list) is not ours,
+    // and telling the person to ask for it again would not help.
+    if !start.starts_with('{') {
+        return Err(ImportError::NotOurs);
     }
     let value: Value = serde_json::from_str(text).map_err(|error| {
         if error.to_string().contains("recursion limit") {
@@ -286,19 +292,22 @@ fn read_plans(payload: &Value, report: &mut ImportReport) -> Vec<Plan> {
 /// A plan without an id gets one from its content; plans of one bundle sharing an id are told
 /// apart, so that storing the bundle cannot overwrite one with another.
 fn give_plans_unique_ids(plans: &mut [Plan], reader: &mut fields::Reader) {
-    let mut seen = std::collections::HashSet::new();
+    let mut ids = reader::UniqueIds::default();
     for (index, plan) in plans.iter_mut().enumerate() {
         if plan.id.is_empty() {
             let content = serde_json::to_string(&*plan).unwrap_or_default();
             let digest = checksum(&Value::String(content));
             plan.id = format!("ke-hoach-{}", &digest[7..19]);
         }
-        if !seen.insert(plan.id.clone()) {
-            let original = plan.id.clone();
-            plan.id = format!("{original}-{}", index + 1);
-            seen.insert(plan.id.clone());
+        if let Some(original) = ids.claim(&mut plan.id, "ke-hoach-") {
             reader.within(format!("Kế hoạch {}", index + 1), |r| {
-                r.problem(format!("mã kế hoạch «{original}» trùng với kế hoạch khác trong tệp, đã đổi thành «{}»", plan.id), Outcome::Repaired);
+                r.problem(
+                    format!(
+                        "mã kế hoạch «{original}» trùng với kế hoạch khác trong tệp, đã đổi thành «{}»",
+                        plan.id
+                    ),
+                    Outcome::Repaired,
+                );
             });
         }
     }

@@ -548,7 +548,22 @@ fn read_budget(r: &mut Reader, value: Option<&Value>) -> Budget {
     match value {
         Value::Null => Budget::None,
         Value::String(text) if text == "none" => Budget::None,
-        Value::String(_) => Budget::from_input(&r.text_value(value, "Kinh phí")),
+        Value::String(_) => {
+            let text = r.text_value(value, "Kinh phí");
+            let budget = Budget::from_input(&text);
+            // A note in words is a real budget cell ("Theo dự trù kinh phí riêng"); a note
+            // that holds digits was meant as an amount and could not be read as one.
+            if matches!(&budget, Budget::Note(note) if note.chars().any(|c| c.is_ascii_digit())) {
+                r.problem(
+                    format!(
+                        "kinh phí «{}» không phải là số hợp lệ, đã giữ làm ghi chú",
+                        preview(value)
+                    ),
+                    Outcome::Repaired,
+                );
+            }
+            budget
+        }
         Value::Number(_) => amount_or_note(r, value),
         Value::Object(o) => {
             if let Some(amount) = Reader::field(o, &["million_vnd", "amount"]) {
@@ -590,12 +605,12 @@ fn amount_or_note(r: &mut Reader, value: &Value) -> Budget {
     };
     match parsed {
         Ok(amount) if !amount.is_negative() => Budget::MillionVnd(amount),
-        Ok(_) => {
+        Ok(amount) => {
             r.problem(
-                format!("kinh phí «{}» là số âm, đã bỏ qua", preview(value)),
-                Outcome::Skipped,
+                format!("kinh phí «{}» là số âm, đã giữ làm ghi chú", preview(value)),
+                Outcome::Repaired,
             );
-            Budget::None
+            Budget::Note(amount.format_vi())
         }
         Err(_) => {
             let text = r.text_value(value, "Kinh phí");
@@ -870,50 +885,32 @@ fn read_extra_section(r: &mut Reader, value: &Value) -> Option<ExtraSection> {
 /// Gives every area, task and appendix an id unique within the plan: blank ones get one,
 /// repeated ones are renamed and reported (ids tie revisions and the editor to parts).
 fn make_ids_unique(r: &mut Reader, plan: &mut Plan) {
-    let mut seen = std::collections::HashSet::new();
-    let mut fix = |r: &mut Reader, id: &mut String, prefix: &str, counter: &mut usize| {
-        if id.is_empty() {
-            loop {
-                *counter += 1;
-                let candidate = format!("{prefix}{counter}");
-                if seen.insert(candidate.clone()) {
-                    *id = candidate;
-                    return;
-                }
-            }
+    let mut ids = UniqueIds::default();
+    let mut fix = |r: &mut Reader, id: &mut String, prefix: &str| {
+        if let Some(original) = ids.claim(id, prefix) {
+            r.problem(
+                format!(
+                    "mã «{}» bị trùng, đã đổi thành «{id}»",
+                    preview(&Value::String(original))
+                ),
+                Outcome::Repaired,
+            );
         }
-        if seen.insert(id.clone()) {
-            return;
-        }
-        let original = id.clone();
-        let mut suffix = 2;
-        while !seen.insert(format!("{original}-{suffix}")) {
-            suffix += 1;
-        }
-        *id = format!("{original}-{suffix}");
-        r.problem(
-            format!(
-                "mã «{}» bị trùng, đã đổi thành «{id}»",
-                preview(&Value::String(original))
-            ),
-            Outcome::Repaired,
-        );
     };
-    let mut counter = 0;
     for (index, area) in plan.areas.iter_mut().enumerate() {
         r.within(format!("Lĩnh vực {}", index + 1), |r| {
-            fix(r, &mut area.id, "linh-vuc-", &mut counter);
+            fix(r, &mut area.id, "linh-vuc-");
             for (task_index, task) in area.tasks.iter_mut().enumerate() {
                 r.within(format!("nhiệm vụ {}", point_letter(task_index)), |r| {
-                    fix(r, &mut task.id, "nhiem-vu-", &mut counter)
+                    fix(r, &mut task.id, "nhiem-vu-")
                 });
             }
             for (sub_index, sub) in area.sub_areas.iter_mut().enumerate() {
                 r.within(format!("mục {}", sub_index + 1), |r| {
-                    fix(r, &mut sub.id, "linh-vuc-", &mut counter);
+                    fix(r, &mut sub.id, "linh-vuc-");
                     for (task_index, task) in sub.tasks.iter_mut().enumerate() {
                         r.within(format!("nhiệm vụ {}", point_letter(task_index)), |r| {
-                            fix(r, &mut task.id, "nhiem-vu-", &mut counter)
+                            fix(r, &mut task.id, "nhiem-vu-")
                         });
                     }
                 });
@@ -922,7 +919,7 @@ fn make_ids_unique(r: &mut Reader, plan: &mut Plan) {
     }
     for (index, table) in plan.appendices.iter_mut().enumerate() {
         r.within(format!("Phụ lục {}", index + 1), |r| {
-            fix(r, &mut table.id, "phu-luc-", &mut counter);
+            fix(r, &mut table.id, "phu-luc-");
             if let AppendixRows::Own { groups } = &mut table.rows {
                 for group in groups.iter_mut() {
                     let tasks = group.tasks.iter_mut().chain(
@@ -933,11 +930,51 @@ fn make_ids_unique(r: &mut Reader, plan: &mut Plan) {
                     );
                     for (row_index, task) in tasks.enumerate() {
                         r.within(format!("dòng {}", row_index + 1), |r| {
-                            fix(r, &mut task.id, "dong-", &mut counter)
+                            fix(r, &mut task.id, "dong-")
                         });
                     }
                 }
             }
         });
+    }
+}
+
+/// Hands out ids unique within one plan or one bundle, in time linear in the number of ids
+/// even when a hostile file repeats one id thousands of times.
+#[derive(Default)]
+pub(crate) struct UniqueIds {
+    seen: std::collections::HashSet<String>,
+    /// For each id seen repeated, the next suffix to try.
+    next_suffix: std::collections::HashMap<String, usize>,
+    blanks: usize,
+}
+
+impl UniqueIds {
+    /// Makes `id` unique: a blank one gets `prefix` and a number, a repeated one a "-2", "-3" …
+    /// suffix. Returns the original id when a repeated one was renamed.
+    pub(crate) fn claim(&mut self, id: &mut String, prefix: &str) -> Option<String> {
+        if id.is_empty() {
+            loop {
+                self.blanks += 1;
+                let candidate = format!("{prefix}{}", self.blanks);
+                if self.seen.insert(candidate.clone()) {
+                    *id = candidate;
+                    return None;
+                }
+            }
+        }
+        if self.seen.insert(id.clone()) {
+            return None;
+        }
+        let original = id.clone();
+        let suffix = self.next_suffix.entry(original.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{original}-{suffix}");
+            *suffix += 1;
+            if self.seen.insert(candidate.clone()) {
+                *id = candidate;
+                return Some(original);
+            }
+        }
     }
 }
