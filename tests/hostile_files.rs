@@ -51,13 +51,13 @@
 //! |                                       | được, đã bỏ qua", the known milestone kept, reading still overridden      |
 //! | nested-sub-areas.json (sealed)        | Ok, 2 "… không được có … con, đã bỏ qua phần lồng thêm" lines, the rest   |
 //! |                                       | == valid-base plan                                                        |
-//! | generated: 200,000-char content       | Ok, cut to 100,000 chars (a prefix), "Nội dung dài quá 100000 ký tự …"    |
-//! | generated: 6,000 tasks in an area     | Ok, 5,000 kept, "Nhiệm vụ có 6000 mục, quá giới hạn 5000 …"               |
+//! | generated: 200,000-char content       | Ok, cut to 100,000 chars (a prefix), "Nội dung dài quá 100.000 ký tự …"   |
+//! | generated: 6,000 tasks in an area     | Ok, 5,000 kept, "Nhiệm vụ có 6.000 mục, quá giới hạn 5.000 …"             |
 //! | generated: 5,000 bad budgets          | Ok, report capped at 1,000 + "Còn nhiều lỗi khác không được liệt kê."     |
 //! | generated: 10,000-deep nesting (×3)   | Err(TooDeep) in the payload, Err(NotOurs) at the top; quickly            |
 //! | generated: MAX_FILE_BYTES + 1 bytes   | Err(TooLarge { size_mb: 33, limit_mb: 32 }) before any decoding           |
 //! | generated: exactly MAX_FILE_BYTES     | Ok (valid-base padded with spaces), within 20 s (32 MB, debug build)      |
-//! | generated: 2,500 tiny plans           | Ok, 2,000 plans, "Tệp có 2500 kế hoạch, chỉ đọc 2000 kế hoạch đầu."       |
+//! | generated: 2,500 tiny plans           | Ok, 2,000 plans, "Tệp có 2.500 kế hoạch, chỉ đọc 2.000 kế hoạch đầu."     |
 //! | generated: 100,000-char deadline text | Ok, quickly                                                               |
 //! | generated: 5,000 tasks of one id      | Ok within 5 s, ids distinct (linear renaming)                             |
 //! | generated: 100,000 tasks of one id    | Ok within the time bound, ids distinct                                    |
@@ -911,9 +911,7 @@ fn duplicate_task_ids_are_renamed() {
     let id = &base.areas[1].tasks[0].id;
     assert_eq!(
         lines(&imported),
-        [format!(
-            "Lĩnh vực 2, nhiệm vụ b: mã «{id}» bị trùng, đã đổi thành «{id}-2»"
-        )]
+        ["Lĩnh vực 2, nhiệm vụ b: mã «{id}» bị trùng, đã đổi thành «{id}-2»"]
     );
     let tasks = &imported.plans[0].areas[1].tasks;
     assert_eq!(&tasks[0].id, id);
@@ -1152,9 +1150,7 @@ fn text_of_200000_characters_is_cut() {
     let imported = import_ok(to_bytes(&envelope));
     assert_eq!(
         lines(&imported),
-        [format!(
-            "Lĩnh vực 1, nhiệm vụ a: Nội dung dài quá {MAX_TEXT_CHARS} ký tự, đã cắt bớt phần sau"
-        )]
+        ["Lĩnh vực 1, nhiệm vụ a: Nội dung dài quá 100.000 ký tự, đã cắt bớt phần sau"]
     );
     let content = &imported.plans[0].areas[0].tasks[0].content;
     assert_eq!(content.chars().count(), MAX_TEXT_CHARS);
@@ -1173,9 +1169,7 @@ fn list_of_6000_tasks_is_capped() {
     let imported = import_ok(to_bytes(&envelope));
     assert_eq!(
         lines(&imported),
-        [format!(
-            "Lĩnh vực 1: Nhiệm vụ có 6000 mục, quá giới hạn {MAX_LIST_ITEMS}; chỉ đọc {MAX_LIST_ITEMS} mục đầu"
-        )]
+        ["Lĩnh vực 1: Nhiệm vụ có 6.000 mục, quá giới hạn 5.000; chỉ đọc 5.000 mục đầu"]
     );
     let plan = &imported.plans[0];
     assert_eq!(plan.areas[0].tasks.len(), MAX_LIST_ITEMS);
@@ -1281,9 +1275,7 @@ fn bundle_of_2500_plans_is_capped() {
     let imported = import_ok(to_bytes(&envelope));
     assert_eq!(
         lines(&imported),
-        [format!(
-            "Tệp có 2500 kế hoạch, chỉ đọc {MAX_PLANS} kế hoạch đầu."
-        )]
+        ["Tệp có 2.500 kế hoạch, chỉ đọc 2.000 kế hoạch đầu."]
     );
     assert_eq!(imported.plans.len(), MAX_PLANS);
     assert_eq!(imported.plans[MAX_PLANS - 1].id, "p1999");

@@ -115,7 +115,10 @@ impl<'r> Reader<'r> {
         if let Some((cut, _)) = cleaned.char_indices().nth(MAX_TEXT_CHARS) {
             cleaned.truncate(cut);
             self.problem(
-                format!("{label} dài quá {MAX_TEXT_CHARS} ký tự, đã cắt bớt phần sau"),
+                format!(
+                    "{label} dài quá {} ký tự, đã cắt bớt phần sau",
+                    count(MAX_TEXT_CHARS)
+                ),
                 Outcome::Repaired,
             );
         }
@@ -204,8 +207,9 @@ impl<'r> Reader<'r> {
         if items.len() > MAX_LIST_ITEMS {
             self.problem(
                 format!(
-                    "{label} có {} mục, quá giới hạn {MAX_LIST_ITEMS}; chỉ đọc {MAX_LIST_ITEMS} mục đầu",
-                    items.len()
+                    "{label} có {} mục, quá giới hạn {limit}; chỉ đọc {limit} mục đầu",
+                    count(items.len()),
+                    limit = count(MAX_LIST_ITEMS)
                 ),
                 Outcome::Repaired,
             );
@@ -307,6 +311,11 @@ impl<'r> Reader<'r> {
             }
         }
     }
+}
+
+/// A count written the Vietnamese way: 100000 → "100.000".
+pub fn count(number: usize) -> String {
+    crate::domain::Decimal::from_int(i64::try_from(number).unwrap_or(i64::MAX)).format_vi()
 }
 
 /// The JSON kind of a value, in Vietnamese.

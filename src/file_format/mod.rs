@@ -267,8 +267,9 @@ fn read_plans(payload: &Value, report: &mut ImportReport) -> Vec<Plan> {
     if items.len() > MAX_PLANS {
         reader.problem(
             format!(
-                "Tệp có {} kế hoạch, chỉ đọc {MAX_PLANS} kế hoạch đầu.",
-                items.len()
+                "Tệp có {} kế hoạch, chỉ đọc {} kế hoạch đầu.",
+                fields::count(items.len()),
+                fields::count(MAX_PLANS)
             ),
             Outcome::Repaired,
         );
