@@ -911,7 +911,9 @@ fn duplicate_task_ids_are_renamed() {
     let id = &base.areas[1].tasks[0].id;
     assert_eq!(
         lines(&imported),
-        ["Lĩnh vực 2, nhiệm vụ b: mã «{id}» bị trùng, đã đổi thành «{id}-2»"]
+        [format!(
+            "Lĩnh vực 2, nhiệm vụ b: mã «{id}» bị trùng, đã đổi thành «{id}-2»"
+        )]
     );
     let tasks = &imported.plans[0].areas[1].tasks;
     assert_eq!(&tasks[0].id, id);
