@@ -1,108 +1,365 @@
-//! Browser tests of the storage layer against the real IndexedDB of headless Chromium.
+//! Browser tests of the storage layer against the real IndexedDB of headless Chromium. Each
+//! test uses its own database name.
 #![cfg(target_arch = "wasm32")]
 
-use kehoach::storage::{Database, delete_database};
+use kehoach::domain::{Budget, Plan};
+use kehoach::file_format::restore_plan;
+use kehoach::storage::{
+    Database, RevisionReason, SCHEMA_VERSION, SaveRequest, StorageError, delete_database,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen_test]
-async fn plan_json_written_is_read_back_after_reopening() {
-    let name = "test-plan-json-roundtrip";
-    delete_database(name).await.ok();
-    let database = Database::open(name).await.expect("open");
-    assert_eq!(database.store_names(), vec!["plans".to_string()]);
-    let json = r#"{"title":"Cải cách hành chính năm 2024 xã Tịnh Minh"}"#;
-    database.put_plan_json("plan-1", json).await.expect("put");
-    database.close();
+const MINUTE: f64 = 60_000.0;
 
-    let reopened = Database::open(name).await.expect("reopen");
-    assert_eq!(
-        reopened
-            .get_plan_json("plan-1")
-            .await
-            .expect("get")
-            .as_deref(),
-        Some(json)
-    );
-    assert_eq!(reopened.get_plan_json("missing").await.expect("get"), None);
-    reopened.close();
-    delete_database(name).await.expect("delete");
+fn sample_plan() -> Plan {
+    let value: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/plans/tinh-minh-commune-2024.json"))
+            .expect("fixture");
+    restore_plan(&value).0.expect("plan")
+}
+
+async fn fresh(name: &str) -> Database {
+    delete_database(name).await.expect("delete old");
+    Database::open(name).await.expect("open")
+}
+
+async fn save(
+    database: &Database,
+    plan: &Plan,
+    base: Option<u32>,
+    session: &str,
+    now: f64,
+) -> Result<u32, StorageError> {
+    database
+        .save_plan(SaveRequest {
+            plan,
+            base_revision: base,
+            session,
+            now,
+        })
+        .await
 }
 
 #[wasm_bindgen_test]
-async fn put_replaces_the_earlier_record_with_the_same_id() {
-    let name = "test-plan-json-replace";
-    delete_database(name).await.ok();
-    let database = Database::open(name).await.expect("open");
-    database
-        .put_plan_json("p", "{\"v\":1}")
-        .await
-        .expect("put 1");
-    database
-        .put_plan_json("p", "{\"v\":2}")
-        .await
-        .expect("put 2");
-    assert_eq!(
-        database.get_plan_json("p").await.expect("get").as_deref(),
-        Some("{\"v\":2}")
-    );
+async fn a_new_database_has_every_store_of_the_current_schema() {
+    let database = fresh("test-schema").await;
+    let mut stores = database.store_names();
+    stores.sort();
+    assert_eq!(stores, ["meta", "plans", "revisions", "trash"]);
+    assert_eq!(SCHEMA_VERSION, 2);
     database.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_database_made_by_schema_1_upgrades_and_keeps_its_plans() {
+    let name = "test-upgrade-from-1";
     delete_database(name).await.expect("delete");
+    let plan = sample_plan();
+    let old = Database::open_at_version(name, 1).await.expect("open v1");
+    assert_eq!(old.store_names(), ["plans"]);
+    // Schema 1 stored the plan's JSON only, without revision or dates.
+    let json = serde_json::to_string(&plan).expect("json");
+    old.put_raw_plan_record(&plan.id, &json).await.expect("put");
+    old.close();
+
+    let database = Database::open(name).await.expect("upgrade");
+    assert_eq!(database.store_names().len(), 4);
+    let stored = database
+        .load_plan(&plan.id)
+        .await
+        .expect("load")
+        .expect("kept");
+    assert_eq!(stored.plan, plan);
+    assert_eq!(stored.revision, 0);
+    // And it can be edited on from there.
+    let revision = save(&database, &plan, Some(0), "s", 1.0)
+        .await
+        .expect("save");
+    assert_eq!(revision, 1);
+    database.close();
 }
 
 #[wasm_bindgen_test]
 async fn a_real_plan_saved_is_loaded_back_identical_through_validation() {
-    let name = "test-save-load-plan";
-    delete_database(name).await.ok();
-    let value: serde_json::Value =
-        serde_json::from_str(include_str!("fixtures/plans/tinh-minh-commune-2024.json"))
-            .expect("fixture");
-    let (plan, _) = kehoach::file_format::restore_plan(&value);
-    let plan = plan.expect("plan");
-    let database = Database::open(name).await.expect("open");
-    database.save_plan(&plan).await.expect("save");
+    let name = "test-save-load";
+    let database = fresh(name).await;
+    let plan = sample_plan();
+    assert_eq!(save(&database, &plan, None, "s1", 1000.0).await, Ok(1));
     database.close();
 
     let reopened = Database::open(name).await.expect("reopen");
-    let (loaded, report) = reopened
+    let stored = reopened
         .load_plan(&plan.id)
         .await
         .expect("load")
         .expect("stored");
-    assert!(report.is_clean(), "{:?}", report.lines());
-    assert_eq!(loaded, plan);
+    assert!(stored.report.is_clean(), "{:?}", stored.report.lines());
+    assert_eq!(stored.plan, plan);
+    assert_eq!((stored.revision, stored.saved_at), (1, 1000.0));
+    assert_eq!(reopened.load_plan("missing").await.expect("load"), None);
+    let list = reopened.list_plans().await.expect("list");
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].title, plan.title);
+    assert_eq!(list[0].year, 2024);
+    assert_eq!(list[0].level, "commune");
     reopened.close();
-    delete_database(name).await.expect("delete");
+}
+
+#[wasm_bindgen_test]
+async fn a_save_from_an_old_revision_is_refused_as_a_conflict() {
+    let database = fresh("test-conflict").await;
+    let mut plan = sample_plan();
+    assert_eq!(save(&database, &plan, None, "tab-a", 1.0).await, Ok(1));
+    // Tab A and tab B both opened revision 1; A saves first.
+    plan.title = "Bản của thẻ A".into();
+    assert_eq!(save(&database, &plan, Some(1), "tab-a", 2.0).await, Ok(2));
+    plan.title = "Bản của thẻ B".into();
+    assert_eq!(
+        save(&database, &plan, Some(1), "tab-b", 3.0).await,
+        Err(StorageError::Conflict { stored: 2 })
+    );
+    let stored = database
+        .load_plan(&plan.id)
+        .await
+        .expect("load")
+        .expect("plan");
+    assert_eq!(stored.plan.title, "Bản của thẻ A");
+    // A plan new to this tab must not overwrite one already stored under its id.
+    assert_eq!(
+        save(&database, &plan, None, "tab-b", 4.0).await,
+        Err(StorageError::Conflict { stored: 2 })
+    );
+    database.close();
+}
+
+#[wasm_bindgen_test]
+async fn revisions_keep_each_session_and_one_per_five_minutes() {
+    let database = fresh("test-revisions").await;
+    let mut plan = sample_plan();
+    let mut revision = None;
+    // Session 1: five saves in one minute keep one revision, the first.
+    for second in 0..5 {
+        plan.title = format!("phiên 1, lần {second}");
+        revision = Some(
+            save(
+                &database,
+                &plan,
+                revision,
+                "session-1",
+                f64::from(second) * 1000.0,
+            )
+            .await
+            .expect("save"),
+        );
+    }
+    // Six minutes later in the same session: a rolling revision.
+    plan.title = "phiên 1, sau 6 phút".into();
+    revision = Some(
+        save(&database, &plan, revision, "session-1", 6.0 * MINUTE)
+            .await
+            .expect("save"),
+    );
+    // A new session keeps its first save.
+    plan.title = "phiên 2".into();
+    save(&database, &plan, revision, "session-2", 7.0 * MINUTE)
+        .await
+        .expect("save");
+
+    let revisions = database.list_revisions(&plan.id).await.expect("list");
+    let reasons: Vec<RevisionReason> = revisions.iter().map(|r| r.reason).collect();
+    assert_eq!(
+        reasons,
+        [
+            RevisionReason::Session,
+            RevisionReason::Rolling,
+            RevisionReason::Session
+        ]
+    );
+    let numbers: Vec<u32> = revisions.iter().map(|r| r.revision).collect();
+    assert_eq!(numbers, [7, 6, 1]);
+    let (oldest, _) = database
+        .load_revision(revisions[2].key)
+        .await
+        .expect("load");
+    assert_eq!(oldest.title, "phiên 1, lần 0");
+    database.close();
+}
+
+#[wasm_bindgen_test]
+async fn revisions_are_capped_at_forty_dropping_the_oldest() {
+    let database = fresh("test-revision-cap").await;
+    let mut plan = sample_plan();
+    let mut revision = None;
+    for session in 0..45 {
+        plan.title = format!("phiên {session}");
+        revision = Some(
+            save(
+                &database,
+                &plan,
+                revision,
+                &format!("s{session}"),
+                f64::from(session),
+            )
+            .await
+            .expect("save"),
+        );
+    }
+    let revisions = database.list_revisions(&plan.id).await.expect("list");
+    assert_eq!(revisions.len(), 40);
+    assert_eq!(revisions.first().map(|r| r.revision), Some(45));
+    assert_eq!(revisions.last().map(|r| r.revision), Some(6));
+    database.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_deleted_plan_waits_in_the_trash_and_comes_back() {
+    let database = fresh("test-trash").await;
+    let plan = sample_plan();
+    save(&database, &plan, None, "s", 1.0).await.expect("save");
+    database.move_to_trash(&plan.id, 50.0).await.expect("trash");
+    assert!(database.list_plans().await.expect("list").is_empty());
+    assert_eq!(database.load_plan(&plan.id).await.expect("load"), None);
+    let trash = database.list_trash().await.expect("trash list");
+    assert_eq!(trash.len(), 1);
+    assert_eq!(
+        (trash[0].id.as_str(), trash[0].deleted_at),
+        (plan.id.as_str(), 50.0)
+    );
+
+    database
+        .restore_from_trash(&plan.id)
+        .await
+        .expect("restore");
+    assert!(database.list_trash().await.expect("trash list").is_empty());
+    let stored = database
+        .load_plan(&plan.id)
+        .await
+        .expect("load")
+        .expect("back");
+    assert_eq!(stored.plan, plan);
+    assert_eq!(stored.revision, 1);
+
+    database
+        .move_to_trash(&plan.id, 60.0)
+        .await
+        .expect("trash again");
+    database
+        .delete_forever(&plan.id)
+        .await
+        .expect("delete forever");
+    assert!(database.list_trash().await.expect("trash list").is_empty());
+    assert!(
+        database
+            .list_revisions(&plan.id)
+            .await
+            .expect("revisions")
+            .is_empty()
+    );
+    assert_eq!(
+        database.move_to_trash("missing", 1.0).await,
+        Err(StorageError::NotFound)
+    );
+    database.close();
+}
+
+#[wasm_bindgen_test]
+async fn an_import_is_stored_all_or_nothing() {
+    let database = fresh("test-import-atomic").await;
+    let plan = sample_plan();
+    save(&database, &plan, None, "s", 1.0).await.expect("save");
+    let mut other = sample_plan();
+    other.id = "ke-hoach-khac".into();
+    // The preview saw the stored plan at revision 0 (wrong: it is at 1), so nothing is stored,
+    // not even the new plan listed first.
+    let result = database
+        .store_plans(&[(other.clone(), None), (plan.clone(), Some(0))], 10.0)
+        .await;
+    assert_eq!(result, Err(StorageError::Conflict { stored: 1 }));
+    assert_eq!(database.load_plan(&other.id).await.expect("load"), None);
+
+    // With the right revisions both are stored, and the replaced plan's old state is kept.
+    let mut replacement = plan.clone();
+    replacement.title = "Bản nhập từ tệp".into();
+    let numbers = database
+        .store_plans(
+            &[(other.clone(), None), (replacement.clone(), Some(1))],
+            20.0,
+        )
+        .await
+        .expect("import");
+    assert_eq!(numbers, [1, 2]);
+    let stored = database
+        .load_plan(&plan.id)
+        .await
+        .expect("load")
+        .expect("plan");
+    assert_eq!(stored.plan.title, "Bản nhập từ tệp");
+    let revisions = database.list_revisions(&plan.id).await.expect("revisions");
+    assert_eq!(revisions[0].reason, RevisionReason::BeforeReplace);
+    let (before, _) = database.load_revision(revisions[0].key).await.expect("old");
+    assert_eq!(before, plan);
+    database.close();
+}
+
+#[wasm_bindgen_test]
+async fn an_export_is_remembered_for_backup_reminders() {
+    let database = fresh("test-exported").await;
+    let plan = sample_plan();
+    save(&database, &plan, None, "s", 1.0).await.expect("save");
+    assert_eq!(
+        database.list_plans().await.expect("list")[0].exported_at,
+        None
+    );
+    database.mark_exported(&plan.id, 99.0).await.expect("mark");
+    save(&database, &plan, Some(1), "s", 2.0)
+        .await
+        .expect("save again");
+    assert_eq!(
+        database.list_plans().await.expect("list")[0].exported_at,
+        Some(99.0)
+    );
+    database.close();
 }
 
 #[wasm_bindgen_test]
 async fn a_damaged_stored_record_is_repaired_and_reported_not_fatal() {
-    let name = "test-damaged-record";
-    delete_database(name).await.ok();
-    let database = Database::open(name).await.expect("open");
+    let database = fresh("test-damaged-record").await;
     let damaged = r#"{"id":"p","year":2024,"title":5,"areas":[{"id":"a","tasks":[{"id":"t","budget":{"million_vnd":"abc"}}]}]}"#;
-    database.put_plan_json("p", damaged).await.expect("put");
-    let (plan, report) = database
+    database
+        .put_raw_plan_record("p", damaged)
+        .await
+        .expect("put");
+    let stored = database
         .load_plan("p")
         .await
         .expect("load")
         .expect("stored");
-    assert_eq!(plan.title, "5");
+    assert_eq!(stored.plan.title, "5");
     assert_eq!(
-        plan.areas[0].tasks[0].budget,
-        kehoach::domain::Budget::Note("abc".into())
+        stored.plan.areas[0].tasks[0].budget,
+        Budget::Note("abc".into())
     );
     assert!(
-        report.lines().contains(
+        stored.report.lines().contains(
             &"Lĩnh vực 1, nhiệm vụ a: kinh phí «abc» không phải là số, đã giữ làm ghi chú"
                 .to_string()
         ),
         "{:?}",
-        report.lines()
+        stored.report.lines()
     );
-    database.put_plan_json("q", "{not json").await.expect("put");
-    assert!(database.load_plan("q").await.is_err());
+    database
+        .put_raw_plan_record("q", "{not json")
+        .await
+        .expect("put");
+    assert_eq!(database.load_plan("q").await, Err(StorageError::Corrupt));
     database.close();
-    delete_database(name).await.expect("delete");
+}
+
+#[wasm_bindgen_test]
+async fn storage_space_is_reported() {
+    let estimate = kehoach::storage::estimate().await.expect("estimate");
+    assert!(estimate.quota > 0.0);
+    assert!(estimate.usage >= 0.0);
 }

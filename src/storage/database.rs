@@ -1,0 +1,682 @@
+//! The app's IndexedDB database: its schema history, plans with their revision numbers,
+//! revisions (lịch sử phiên bản) and the trash (thùng rác).
+
+use rexie::{Index, KeyRange, ObjectStore, Rexie, RexieBuilder, TransactionMode};
+use wasm_bindgen::JsValue;
+
+use super::error::StorageError;
+use super::records::{Record, number, text};
+use crate::domain::Plan;
+use crate::file_format::{self, ImportReport};
+
+/// Name of the app's database in production; tests pass their own names.
+pub const DATABASE_NAME: &str = "kehoach-cchc";
+
+/// The schema this app opens. Each version's stores are declared in [`schema`]; record
+/// contents need no upgrade step because every record is read through the file format's
+/// tolerant reader.
+pub const SCHEMA_VERSION: u32 = 2;
+
+const PLANS: &str = "plans";
+const REVISIONS: &str = "revisions";
+const TRASH: &str = "trash";
+const META: &str = "meta";
+const BY_PLAN: &str = "plan_id";
+
+/// A new revision is kept when this long has passed since the last one (milliseconds).
+const ROLLING_INTERVAL_MS: f64 = 5.0 * 60.0 * 1000.0;
+/// The most revisions kept per plan; the oldest rolling ones go first.
+const MAX_REVISIONS: usize = 40;
+
+/// The stores of schema `version`: rexie creates what is missing and drops what is not named.
+fn schema(name: &str, version: u32) -> RexieBuilder {
+    let builder = Rexie::builder(name)
+        .version(version)
+        // v1: one record per plan, keyed by its id.
+        .add_object_store(ObjectStore::new(PLANS).key_path("id"));
+    if version < 2 {
+        return builder;
+    }
+    // v2: revisions of each plan, the trash, and app settings that must survive a reload.
+    builder
+        .add_object_store(
+            ObjectStore::new(REVISIONS)
+                // The generated key is written into the record, so index scans can name it.
+                .key_path("key")
+                .auto_increment(true)
+                .add_index(Index::new(BY_PLAN, BY_PLAN)),
+        )
+        .add_object_store(ObjectStore::new(TRASH).key_path("id"))
+        .add_object_store(ObjectStore::new(META))
+}
+
+/// Why a revision was kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RevisionReason {
+    /// The first save of an editing session.
+    Session,
+    /// The first save after [`ROLLING_INTERVAL_MS`] without a revision.
+    Rolling,
+    /// The state just before it was replaced by an import or a restore.
+    BeforeReplace,
+}
+
+impl RevisionReason {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Session => "session",
+            Self::Rolling => "rolling",
+            Self::BeforeReplace => "before_replace",
+        }
+    }
+
+    fn from_name(name: &str) -> Self {
+        match name {
+            "session" => Self::Session,
+            "before_replace" => Self::BeforeReplace,
+            _ => Self::Rolling,
+        }
+    }
+}
+
+/// A plan as stored, with what storage knows about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredPlan {
+    pub plan: Plan,
+    /// Số phiên bản: increases by one with every save; saves name the one they started from.
+    pub revision: u32,
+    /// When it was last saved (milliseconds since 1970).
+    pub saved_at: f64,
+    /// When it was last exported to a file, if ever.
+    pub exported_at: Option<f64>,
+    /// What the restore path had to repair in the stored record.
+    pub report: ImportReport,
+}
+
+/// What the plan list shows, read without parsing whole plans.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanSummary {
+    pub id: String,
+    pub title: String,
+    pub issuing_body: String,
+    pub year: i32,
+    pub level: String,
+    pub revision: u32,
+    pub saved_at: f64,
+    pub exported_at: Option<f64>,
+}
+
+/// One kept revision of a plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RevisionInfo {
+    /// The revision's key, for [`Database::load_revision`].
+    pub key: f64,
+    pub revision: u32,
+    pub saved_at: f64,
+    pub reason: RevisionReason,
+}
+
+/// A plan in the trash.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrashedPlan {
+    pub id: String,
+    pub title: String,
+    pub year: i32,
+    pub deleted_at: f64,
+}
+
+/// A save of an edited plan.
+pub struct SaveRequest<'a> {
+    pub plan: &'a Plan,
+    /// The revision the edit started from; `None` for a plan new to this device.
+    pub base_revision: Option<u32>,
+    /// Identifies this editing session (one page load), so its first save keeps a revision.
+    pub session: &'a str,
+    /// Now, in milliseconds since 1970.
+    pub now: f64,
+}
+
+/// The app's IndexedDB database (kho dữ liệu).
+pub struct Database {
+    rexie: Rexie,
+}
+
+fn js_error(error: rexie::Error) -> StorageError {
+    StorageError::from_rexie(error)
+}
+
+/// Ends a read-write transaction: commits on success and aborts on failure, since IndexedDB
+/// would otherwise commit the writes made before a failure of ours (a conflict, say).
+async fn finish<T>(
+    transaction: rexie::Transaction,
+    result: Result<T, StorageError>,
+) -> Result<T, StorageError> {
+    match result {
+        Ok(value) => {
+            transaction.done().await.map_err(js_error)?;
+            Ok(value)
+        }
+        Err(error) => {
+            transaction.abort().await.ok();
+            Err(error)
+        }
+    }
+}
+
+impl Database {
+    /// Opens (creating or upgrading as needed) the database called `name`.
+    pub async fn open(name: &str) -> Result<Self, StorageError> {
+        Self::open_at_version(name, SCHEMA_VERSION).await
+    }
+
+    /// Opens the database with the schema of an earlier `version`, as an older app did; for
+    /// upgrade tests.
+    pub async fn open_at_version(name: &str, version: u32) -> Result<Self, StorageError> {
+        let rexie = schema(name, version)
+            .build()
+            .await
+            .map_err(|error| StorageError::Unavailable(format!("{error:?}")))?;
+        Ok(Self { rexie })
+    }
+
+    /// Names of the object stores, for schema checks.
+    pub fn store_names(&self) -> Vec<String> {
+        self.rexie.store_names()
+    }
+
+    /// Closes the connection so the database can be deleted or upgraded by others.
+    pub fn close(self) {
+        self.rexie.close();
+    }
+
+    /// Saves an edited plan in one transaction. Refuses with [`StorageError::Conflict`] when
+    /// the stored plan is no longer at `base_revision` (another tab saved it meanwhile), so no
+    /// update is silently lost. Returns the new revision number.
+    pub async fn save_plan(&self, request: SaveRequest<'_>) -> Result<u32, StorageError> {
+        let json = plan_json(request.plan)?;
+        let transaction = self
+            .rexie
+            .transaction(&[PLANS, REVISIONS], TransactionMode::ReadWrite)
+            .map_err(js_error)?;
+        let result = async {
+            let plans = transaction.store(PLANS).map_err(js_error)?;
+            let current = plans
+                .get(JsValue::from_str(&request.plan.id))
+                .await
+                .map_err(js_error)?;
+            let stored_revision = current.as_ref().map(revision_of);
+            check_revision(stored_revision, request.base_revision)?;
+            let revision = stored_revision.unwrap_or(0) + 1;
+            let last_at = current.as_ref().and_then(|c| number(c, "snapshot_at"));
+            let last_session = current.as_ref().and_then(|c| text(c, "snapshot_session"));
+            let reason = if last_session.as_deref() != Some(request.session) {
+                Some(RevisionReason::Session)
+            } else if last_at.is_none_or(|at| request.now - at >= ROLLING_INTERVAL_MS) {
+                Some(RevisionReason::Rolling)
+            } else {
+                None
+            };
+            let (snapshot_at, snapshot_session) = match reason {
+                Some(_) => (Some(request.now), Some(request.session.to_string())),
+                None => (last_at, last_session),
+            };
+            let exported_at = current.as_ref().and_then(|c| number(c, "exported_at"));
+            let record = plan_record(request.plan, &json, revision, request.now, exported_at)?
+                .set(
+                    "snapshot_at",
+                    snapshot_at.map_or(JsValue::NULL, JsValue::from_f64),
+                )?
+                .set(
+                    "snapshot_session",
+                    snapshot_session.map_or(JsValue::NULL, |s| JsValue::from_str(&s)),
+                )?;
+            plans.put(&record.into_js(), None).await.map_err(js_error)?;
+            if let Some(reason) = reason {
+                let revisions = transaction.store(REVISIONS).map_err(js_error)?;
+                let id = &request.plan.id;
+                add_revision(&revisions, id, &json, revision, request.now, reason).await?;
+                prune_revisions(&revisions, id).await?;
+            }
+            Ok(revision)
+        }
+        .await;
+        finish(transaction, result).await
+    }
+
+    /// Loads the plan stored under `id`, through the same validation as an imported file.
+    pub async fn load_plan(&self, id: &str) -> Result<Option<StoredPlan>, StorageError> {
+        let transaction = self
+            .rexie
+            .transaction(&[PLANS], TransactionMode::ReadOnly)
+            .map_err(js_error)?;
+        let record = transaction
+            .store(PLANS)
+            .map_err(js_error)?
+            .get(JsValue::from_str(id))
+            .await
+            .map_err(js_error)?;
+        transaction.done().await.map_err(js_error)?;
+        let Some(record) = record else {
+            return Ok(None);
+        };
+        let (plan, report) = restore(&record)?;
+        Ok(Some(StoredPlan {
+            plan,
+            revision: revision_of(&record),
+            saved_at: number(&record, "saved_at").unwrap_or(0.0),
+            exported_at: number(&record, "exported_at"),
+            report,
+        }))
+    }
+
+    /// Every stored plan, for the plan list, newest save first.
+    pub async fn list_plans(&self) -> Result<Vec<PlanSummary>, StorageError> {
+        let transaction = self
+            .rexie
+            .transaction(&[PLANS], TransactionMode::ReadOnly)
+            .map_err(js_error)?;
+        let records = transaction
+            .store(PLANS)
+            .map_err(js_error)?
+            .get_all(None, None)
+            .await
+            .map_err(js_error)?;
+        transaction.done().await.map_err(js_error)?;
+        let mut summaries: Vec<PlanSummary> = records
+            .iter()
+            .filter_map(|record| {
+                Some(PlanSummary {
+                    id: text(record, "id")?,
+                    title: text(record, "title").unwrap_or_default(),
+                    issuing_body: text(record, "issuing_body").unwrap_or_default(),
+                    year: number(record, "year").unwrap_or(0.0) as i32,
+                    level: text(record, "level").unwrap_or_default(),
+                    revision: revision_of(record),
+                    saved_at: number(record, "saved_at").unwrap_or(0.0),
+                    exported_at: number(record, "exported_at"),
+                })
+            })
+            .collect();
+        summaries.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
+        Ok(summaries)
+    }
+
+    /// Stores imported plans in one all-or-nothing transaction. Each plan names the revision it
+    /// expects to replace (`None`: it must be new here), as seen when the import was previewed;
+    /// if any stored plan changed since, nothing is stored. A replaced plan's old state is kept
+    /// as a revision. Returns each plan's new revision.
+    pub async fn store_plans(
+        &self,
+        plans: &[(Plan, Option<u32>)],
+        now: f64,
+    ) -> Result<Vec<u32>, StorageError> {
+        let jsons = plans
+            .iter()
+            .map(|(plan, _)| plan_json(plan))
+            .collect::<Result<Vec<_>, _>>()?;
+        let transaction = self
+            .rexie
+            .transaction(&[PLANS, REVISIONS], TransactionMode::ReadWrite)
+            .map_err(js_error)?;
+        let result = async {
+            let store = transaction.store(PLANS).map_err(js_error)?;
+            let revisions = transaction.store(REVISIONS).map_err(js_error)?;
+            let mut numbers = Vec::with_capacity(plans.len());
+            for ((plan, expected), json) in plans.iter().zip(&jsons) {
+                let current = store
+                    .get(JsValue::from_str(&plan.id))
+                    .await
+                    .map_err(js_error)?;
+                let stored_revision = current.as_ref().map(revision_of);
+                check_revision(stored_revision, *expected)?;
+                // A damaged stored record is no reason to refuse the backup that replaces it.
+                if let Some(old) = current.as_ref().and_then(|c| text(c, "json")) {
+                    let old_revision = stored_revision.unwrap_or(0);
+                    let reason = RevisionReason::BeforeReplace;
+                    add_revision(&revisions, &plan.id, &old, old_revision, now, reason).await?;
+                    prune_revisions(&revisions, &plan.id).await?;
+                }
+                let revision = stored_revision.map_or(1, |r| r + 1);
+                let record = plan_record(plan, json, revision, now, None)?;
+                store.put(&record.into_js(), None).await.map_err(js_error)?;
+                numbers.push(revision);
+            }
+            Ok(numbers)
+        }
+        .await;
+        finish(transaction, result).await
+    }
+
+    /// Records that the plan was exported to a file at `now`, for backup reminders.
+    pub async fn mark_exported(&self, id: &str, now: f64) -> Result<(), StorageError> {
+        let transaction = self
+            .rexie
+            .transaction(&[PLANS], TransactionMode::ReadWrite)
+            .map_err(js_error)?;
+        let result = async {
+            let store = transaction.store(PLANS).map_err(js_error)?;
+            let record = store
+                .get(JsValue::from_str(id))
+                .await
+                .map_err(js_error)?
+                .ok_or(StorageError::NotFound)?;
+            set_field(&record, "exported_at", &JsValue::from_f64(now))?;
+            store.put(&record, None).await.map_err(js_error)?;
+            Ok(())
+        }
+        .await;
+        finish(transaction, result).await
+    }
+
+    /// The kept revisions of a plan, newest first.
+    pub async fn list_revisions(&self, plan_id: &str) -> Result<Vec<RevisionInfo>, StorageError> {
+        let transaction = self
+            .rexie
+            .transaction(&[REVISIONS], TransactionMode::ReadOnly)
+            .map_err(js_error)?;
+        let index = transaction
+            .store(REVISIONS)
+            .map_err(js_error)?
+            .index(BY_PLAN)
+            .map_err(js_error)?;
+        let range = KeyRange::only(&JsValue::from_str(plan_id)).map_err(|e| js_error(e.into()))?;
+        let entries = index
+            .scan(Some(range), None, None, None)
+            .await
+            .map_err(js_error)?;
+        transaction.done().await.map_err(js_error)?;
+        let mut revisions: Vec<RevisionInfo> = entries
+            .iter()
+            .filter_map(|(_, record)| {
+                Some(RevisionInfo {
+                    key: number(record, "key")?,
+                    revision: revision_of(record),
+                    saved_at: number(record, "saved_at")?,
+                    reason: RevisionReason::from_name(&text(record, "reason").unwrap_or_default()),
+                })
+            })
+            .collect();
+        revisions.sort_by(|a, b| b.key.total_cmp(&a.key));
+        Ok(revisions)
+    }
+
+    /// The plan as it was in the revision under `key`.
+    pub async fn load_revision(&self, key: f64) -> Result<(Plan, ImportReport), StorageError> {
+        let transaction = self
+            .rexie
+            .transaction(&[REVISIONS], TransactionMode::ReadOnly)
+            .map_err(js_error)?;
+        let record = transaction
+            .store(REVISIONS)
+            .map_err(js_error)?
+            .get(JsValue::from_f64(key))
+            .await
+            .map_err(js_error)?
+            .ok_or(StorageError::NotFound)?;
+        transaction.done().await.map_err(js_error)?;
+        restore(&record)
+    }
+
+    /// Moves a plan to the trash (thùng rác), from which it can be restored.
+    pub async fn move_to_trash(&self, id: &str, now: f64) -> Result<(), StorageError> {
+        let transaction = self
+            .rexie
+            .transaction(&[PLANS, TRASH], TransactionMode::ReadWrite)
+            .map_err(js_error)?;
+        let result = async {
+            let plans = transaction.store(PLANS).map_err(js_error)?;
+            let record = plans
+                .get(JsValue::from_str(id))
+                .await
+                .map_err(js_error)?
+                .ok_or(StorageError::NotFound)?;
+            set_field(&record, "deleted_at", &JsValue::from_f64(now))?;
+            let trash = transaction.store(TRASH).map_err(js_error)?;
+            trash.put(&record, None).await.map_err(js_error)?;
+            plans
+                .delete(JsValue::from_str(id))
+                .await
+                .map_err(js_error)?;
+            Ok(())
+        }
+        .await;
+        finish(transaction, result).await
+    }
+
+    /// The plans in the trash, most recently deleted first.
+    pub async fn list_trash(&self) -> Result<Vec<TrashedPlan>, StorageError> {
+        let transaction = self
+            .rexie
+            .transaction(&[TRASH], TransactionMode::ReadOnly)
+            .map_err(js_error)?;
+        let records = transaction
+            .store(TRASH)
+            .map_err(js_error)?
+            .get_all(None, None)
+            .await
+            .map_err(js_error)?;
+        transaction.done().await.map_err(js_error)?;
+        let mut trashed: Vec<TrashedPlan> = records
+            .iter()
+            .filter_map(|record| {
+                Some(TrashedPlan {
+                    id: text(record, "id")?,
+                    title: text(record, "title").unwrap_or_default(),
+                    year: number(record, "year").unwrap_or(0.0) as i32,
+                    deleted_at: number(record, "deleted_at").unwrap_or(0.0),
+                })
+            })
+            .collect();
+        trashed.sort_by(|a, b| b.deleted_at.total_cmp(&a.deleted_at));
+        Ok(trashed)
+    }
+
+    /// Puts a plan back from the trash. Refuses if a plan with its id exists again meanwhile.
+    pub async fn restore_from_trash(&self, id: &str) -> Result<(), StorageError> {
+        let transaction = self
+            .rexie
+            .transaction(&[PLANS, TRASH], TransactionMode::ReadWrite)
+            .map_err(js_error)?;
+        let result = async {
+            let trash = transaction.store(TRASH).map_err(js_error)?;
+            let plans = transaction.store(PLANS).map_err(js_error)?;
+            let record = trash
+                .get(JsValue::from_str(id))
+                .await
+                .map_err(js_error)?
+                .ok_or(StorageError::NotFound)?;
+            if let Some(existing) = plans.get(JsValue::from_str(id)).await.map_err(js_error)? {
+                return Err(StorageError::Conflict {
+                    stored: revision_of(&existing),
+                });
+            }
+            set_field(&record, "deleted_at", &JsValue::NULL)?;
+            plans.put(&record, None).await.map_err(js_error)?;
+            trash
+                .delete(JsValue::from_str(id))
+                .await
+                .map_err(js_error)?;
+            Ok(())
+        }
+        .await;
+        finish(transaction, result).await
+    }
+
+    /// Deletes a plan from the trash for good, with its revisions.
+    pub async fn delete_forever(&self, id: &str) -> Result<(), StorageError> {
+        let transaction = self
+            .rexie
+            .transaction(&[TRASH, REVISIONS], TransactionMode::ReadWrite)
+            .map_err(js_error)?;
+        let result = async {
+            let trash = transaction.store(TRASH).map_err(js_error)?;
+            trash
+                .delete(JsValue::from_str(id))
+                .await
+                .map_err(js_error)?;
+            let revisions = transaction.store(REVISIONS).map_err(js_error)?;
+            for key in revision_keys(&revisions, id).await? {
+                revisions.delete(key).await.map_err(js_error)?;
+            }
+            Ok(())
+        }
+        .await;
+        finish(transaction, result).await
+    }
+
+    /// Writes raw text as a plan record, bypassing validation: for tests of damaged records.
+    pub async fn put_raw_plan_record(&self, id: &str, json: &str) -> Result<(), StorageError> {
+        let transaction = self
+            .rexie
+            .transaction(&[PLANS], TransactionMode::ReadWrite)
+            .map_err(js_error)?;
+        let record = Record::new().set("id", id)?.set("json", json)?;
+        transaction
+            .store(PLANS)
+            .map_err(js_error)?
+            .put(&record.into_js(), None)
+            .await
+            .map_err(js_error)?;
+        transaction.done().await.map_err(js_error)?;
+        Ok(())
+    }
+}
+
+fn plan_json(plan: &Plan) -> Result<String, StorageError> {
+    serde_json::to_string(plan).map_err(|error| StorageError::Transaction(error.to_string()))
+}
+
+/// A save or import may go ahead only from the revision it started from: `None` means the plan
+/// must not be stored yet.
+fn check_revision(stored: Option<u32>, expected: Option<u32>) -> Result<(), StorageError> {
+    if stored == expected {
+        return Ok(());
+    }
+    match stored {
+        Some(stored) => Err(StorageError::Conflict { stored }),
+        None => Err(StorageError::NotFound),
+    }
+}
+
+fn set_field(record: &JsValue, key: &str, value: &JsValue) -> Result<(), StorageError> {
+    js_sys::Reflect::set(record, &JsValue::from_str(key), value)
+        .map(|_| ())
+        .map_err(|_| StorageError::Corrupt)
+}
+
+fn revision_of(record: &JsValue) -> u32 {
+    number(record, "revision").map_or(0, |n| n as u32)
+}
+
+/// The stored record of a plan: its JSON and the fields the plan list shows.
+fn plan_record(
+    plan: &Plan,
+    json: &str,
+    revision: u32,
+    now: f64,
+    exported_at: Option<f64>,
+) -> Result<Record, StorageError> {
+    let level = match plan.level {
+        crate::domain::Level::Commune => "commune",
+        crate::domain::Level::District => "district",
+        crate::domain::Level::Province => "province",
+    };
+    Record::new()
+        .set("id", plan.id.as_str())?
+        .set("json", json)?
+        .set("revision", revision)?
+        .set("saved_at", now)?
+        .set(
+            "exported_at",
+            exported_at.map_or(JsValue::NULL, JsValue::from_f64),
+        )?
+        .set("title", plan.title.as_str())?
+        .set("issuing_body", plan.issuing_body.as_str())?
+        .set("year", plan.year)?
+        .set("level", level)
+}
+
+/// A stored record back to a plan, through the file format's restore path.
+fn restore(record: &JsValue) -> Result<(Plan, ImportReport), StorageError> {
+    let json = text(record, "json").ok_or(StorageError::Corrupt)?;
+    let value: serde_json::Value =
+        serde_json::from_str(&json).map_err(|_| StorageError::Corrupt)?;
+    match file_format::restore_plan(&value) {
+        (Some(plan), report) => Ok((plan, report)),
+        (None, _) => Err(StorageError::Corrupt),
+    }
+}
+
+async fn add_revision(
+    revisions: &rexie::Store,
+    plan_id: &str,
+    json: &str,
+    revision: u32,
+    now: f64,
+    reason: RevisionReason,
+) -> Result<(), StorageError> {
+    let record = Record::new()
+        .set(BY_PLAN, plan_id)?
+        .set("json", json)?
+        .set("revision", revision)?
+        .set("saved_at", now)?
+        .set("reason", reason.name())?;
+    revisions
+        .add(&record.into_js(), None)
+        .await
+        .map_err(js_error)?;
+    Ok(())
+}
+
+async fn revision_keys(
+    revisions: &rexie::Store,
+    plan_id: &str,
+) -> Result<Vec<JsValue>, StorageError> {
+    let range = KeyRange::only(&JsValue::from_str(plan_id)).map_err(|e| js_error(e.into()))?;
+    revisions
+        .index(BY_PLAN)
+        .map_err(js_error)?
+        .get_all_keys(Some(range), None)
+        .await
+        .map_err(js_error)
+}
+
+/// Keeps at most [`MAX_REVISIONS`] revisions of a plan: the oldest go first, rolling ones
+/// before those that mark the start of a session.
+async fn prune_revisions(revisions: &rexie::Store, plan_id: &str) -> Result<(), StorageError> {
+    let keys = revision_keys(revisions, plan_id).await?;
+    if keys.len() <= MAX_REVISIONS {
+        return Ok(());
+    }
+    let mut excess = keys.len() - MAX_REVISIONS;
+    let mut rolling = Vec::new();
+    let mut others = Vec::new();
+    for key in keys {
+        let record = revisions.get(key.clone()).await.map_err(js_error)?;
+        let reason = record
+            .as_ref()
+            .and_then(|r| text(r, "reason"))
+            .unwrap_or_default();
+        if reason == RevisionReason::Rolling.name() {
+            rolling.push(key);
+        } else {
+            others.push(key);
+        }
+    }
+    // Keys grow with time, so each list is oldest first.
+    for key in rolling.into_iter().chain(others) {
+        if excess == 0 {
+            break;
+        }
+        revisions.delete(key).await.map_err(js_error)?;
+        excess -= 1;
+    }
+    Ok(())
+}
+
+/// Deletes the database called `name` (used by tests and by a full reset).
+pub async fn delete_database(name: &str) -> Result<(), StorageError> {
+    Rexie::delete(name)
+        .await
+        .map_err(|error| StorageError::Unavailable(format!("{error:?}")))
+}

@@ -1,0 +1,15 @@
+//! The only module that touches IndexedDB (through rexie) and the browser's storage manager.
+//! Plans, their revisions and the trash live here; everything read back is untrusted and goes
+//! through the file format's restore path before use.
+
+mod database;
+mod device;
+mod error;
+mod records;
+
+pub use database::{
+    DATABASE_NAME, Database, PlanSummary, RevisionInfo, RevisionReason, SCHEMA_VERSION,
+    SaveRequest, StoredPlan, TrashedPlan, delete_database,
+};
+pub use device::{StorageEstimate, estimate, is_persisted, request_persistence};
+pub use error::StorageError;
