@@ -775,7 +775,7 @@ fn plans_that_are_not_objects_are_no_plans() {
 
 const WRONG_TYPES_REPORT: [&str; 17] = [
     "Kế hoạch 1: Năm kế hoạch «hai nghìn» không phải là số hợp lệ, đã bỏ qua",
-    "Kế hoạch 1: thiếu năm kế hoạch hợp lệ, đã lấy theo năm ban hành",
+    "Kế hoạch 1: thiếu năm kế hoạch, đã lấy năm ban hành 2022",
     "Kế hoạch 1: Cấp «galaxy» không rõ, đã dùng giá trị mặc định",
     "Kế hoạch 1: Hệ thống chính quyền có dạng đúng/sai, đã dùng giá trị mặc định",
     "Kế hoạch 1: Địa phương có dạng chữ thay vì một đối tượng, đã bỏ qua",

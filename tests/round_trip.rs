@@ -507,3 +507,28 @@ proptest! {
         }
     }
 }
+
+/// Every input the fuzzer ever found a failure with (`fuzz/regressions/`) keeps the importer's
+/// promises: no panic, and whatever it reads exports and imports back the same.
+#[test]
+fn fuzz_regressions_import_and_round_trip() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&folder).expect("fuzz/regressions") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("read");
+        if let Ok(imported) = file_format::import_file(&bytes) {
+            let again = file_format::import_file(export(&imported.plans).as_bytes())
+                .unwrap_or_else(|error| panic!("{}: re-import refused: {error}", path.display()));
+            assert_eq!(again.plans, imported.plans, "{}", path.display());
+            assert!(
+                again.report.is_clean(),
+                "{}: {:?}",
+                path.display(),
+                again.report.lines()
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 0, "no regression inputs in {}", folder.display());
+}

@@ -7,10 +7,13 @@ use unicode_normalization::char::is_combining_mark;
 /// Text as stored: NFC, line ends as "\n", and no control characters other than newline and tab.
 pub fn clean(text: &str) -> String {
     let unified = text.replace("\r\n", "\n").replace('\r', "\n");
-    unified
-        .nfc()
+    // Controls go before composing: one between a letter and its mark would otherwise keep
+    // them apart in NFC and leave an uncomposed pair once dropped.
+    let kept: String = unified
+        .chars()
         .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .collect()
+        .collect();
+    kept.nfc().collect()
 }
 
 /// Whether `text` is already as [`clean`] would leave it (cheap check before copying).
@@ -170,6 +173,15 @@ mod tests {
         assert_eq!(clean("a\u{0}b\r\nc\u{7}"), "ab\nc");
         assert!(is_clean("Cải cách"));
         assert!(!is_clean(decomposed));
+    }
+
+    #[test]
+    fn a_control_between_a_letter_and_its_mark_leaves_composed_text() {
+        // Found by fuzzing: "a", NUL, combining acute used to clean to "a" + U+0301.
+        let cleaned = clean("a\u{0}\u{301}");
+        assert_eq!(cleaned, "á");
+        assert!(is_clean(&cleaned));
+        assert_eq!(clean(&cleaned), cleaned);
     }
 
     #[test]

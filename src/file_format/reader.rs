@@ -18,15 +18,32 @@ type Object = Map<String, Value>;
 pub fn read_plan(r: &mut Reader, value: &Value) -> Option<Plan> {
     let o = r.object(value, "Kế hoạch")?;
     let date = read_partial_date(r, Reader::field(o, &["date", "ngay"]), "Ngày ban hành");
-    let year = match r.integer(o, &["year", "nam"], "Năm kế hoạch", 1900, 2200) {
-        Some(year) => year as i32,
-        None => {
-            let fallback = date.year.unwrap_or(0);
-            r.problem(
-                "thiếu năm kế hoạch hợp lệ, đã lấy theo năm ban hành",
-                Outcome::Repaired,
-            );
-            fallback
+    // 0 stands for "no year yet": a plan repaired without one must read back as it was.
+    let year = match r.integer(o, &["year", "nam"], "Năm kế hoạch", 0, 2200) {
+        Some(year) if year == 0 || year >= 1900 => year as i32,
+        found => {
+            if let Some(year) = found {
+                r.problem(
+                    format!("năm kế hoạch «{year}» không hợp lệ, đã bỏ qua"),
+                    Outcome::Skipped,
+                );
+            }
+            match date.year {
+                Some(year) => {
+                    r.problem(
+                        format!("thiếu năm kế hoạch, đã lấy năm ban hành {year}"),
+                        Outcome::Repaired,
+                    );
+                    year
+                }
+                None => {
+                    r.problem(
+                        "thiếu năm kế hoạch; hãy nhập năm cho kế hoạch",
+                        Outcome::Warning,
+                    );
+                    0
+                }
+            }
         }
     };
     let mut plan = Plan {
