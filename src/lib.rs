@@ -1,9 +1,14 @@
 //! Soạn Kế hoạch cải cách hành chính: an offline editor for Vietnamese administrative reform
 //! plans (Kế hoạch CCHC). Layers, each depending only on those before it:
-//! `domain` ← `file_format` ← `storage` ← `app`.
+//! `domain` ← `file_format` ← `storage` ← `state` ← `app`; the last three exist in the browser
+//! build only.
 
-pub mod app;
 pub mod domain;
 pub mod file_format;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

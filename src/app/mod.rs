@@ -1,33 +1,108 @@
-//! The Leptos user interface and its mounting over the static skeleton of `index.html`.
+//! The Leptos user interface, mounted over the static skeleton of `index.html`.
 
-mod home;
+mod plan_editor;
+mod plan_list;
+mod save_status;
 
-pub use home::App;
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+
+use crate::state::provide_database;
+use crate::storage::{DATABASE_NAME, Database, StorageError};
+use plan_editor::PlanEditor;
+use plan_list::PlanList;
 
 /// The app's name as users see it (tên ứng dụng).
 pub const APP_NAME: &str = "Soạn Kế hoạch cải cách hành chính";
 
-/// Replaces the static skeleton in `#app` with the live Leptos app.
-///
-/// The skeleton paints before the wasm arrives; once mounted, the app takes its place.
-#[cfg(target_arch = "wasm32")]
-pub fn mount() {
-    use leptos::wasm_bindgen::JsCast;
+/// localStorage key of the plan open last, reopened on the next visit.
+const LAST_PLAN_KEY: &str = "ke-hoach-cchc.last-plan";
 
+/// Which screen is shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Screen {
+    /// Danh sách kế hoạch.
+    List,
+    /// Soạn kế hoạch: the plan with this id.
+    Editor(String),
+}
+
+/// Opens the database, then replaces the static skeleton in `#app` with the live app.
+pub fn mount() {
     console_error_panic_hook::set_once();
-    let root = leptos::prelude::document()
-        .get_element_by_id("app")
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    match root {
-        Some(root) => {
-            root.set_text_content(None);
-            root.set_attribute("data-mounted", "true").ok();
-            leptos::mount::mount_to(root, App).forget();
+    // Leptos sets up its executor in `mount_to`; this first task runs before that.
+    wasm_bindgen_futures::spawn_local(async {
+        let database = Database::open(DATABASE_NAME).await;
+        let root = document()
+            .get_element_by_id("app")
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        let Some(root) = root else {
+            web_sys::console::error_1(&"Không tìm thấy phần tử #app để gắn ứng dụng".into());
+            return;
+        };
+        root.set_text_content(None);
+        root.set_attribute("data-mounted", "true").ok();
+        root.remove_attribute("aria-busy").ok();
+        leptos::mount::mount_to(root, move || view! { <App database=database /> }).forget();
+    });
+}
+
+/// Root component (ứng dụng): the header, and the plan list or the editor.
+#[component]
+pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
+    let database = match database {
+        Ok(database) => database,
+        Err(error) => {
+            web_sys::console::error_1(&format!("{error:?}").into());
+            return view! {
+                <Header />
+                <main class="app-main">
+                    <p class="notice notice-error" role="alert" data-testid="storage-error">
+                        {error.to_string()}
+                    </p>
+                </main>
+            }
+            .into_any();
         }
-        None => web_sys::console::error_1(&"Không tìm thấy phần tử #app để gắn ứng dụng".into()),
+    };
+    provide_database(database);
+    let last: Option<String> = LocalStorage::get(LAST_PLAN_KEY).ok();
+    let screen = RwSignal::new(last.map_or(Screen::List, Screen::Editor));
+    Effect::new(move |_| remember_screen(&screen.get()));
+    view! {
+        <Header />
+        <main class="app-main">
+            {move || match screen.get() {
+                Screen::List => view! { <PlanList screen=screen /> }.into_any(),
+                Screen::Editor(id) => view! { <PlanEditor id=id screen=screen /> }.into_any(),
+            }}
+        </main>
+    }
+    .into_any()
+}
+
+/// Keeps the open plan in localStorage so that a reload (or a crash) returns to it.
+fn remember_screen(screen: &Screen) {
+    match screen {
+        Screen::Editor(id) => {
+            LocalStorage::set(LAST_PLAN_KEY, id).ok();
+        }
+        Screen::List => LocalStorage::delete(LAST_PLAN_KEY),
     }
 }
 
-/// Native builds have no page to mount on; the function exists so the bin target compiles.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn mount() {}
+/// The app's name and purpose.
+#[component]
+fn Header() -> impl IntoView {
+    view! {
+        <header class="app-header">
+            <p class="app-kicker">"Ứng dụng ngoại tuyến cho cán bộ, công chức"</p>
+            <h1 data-testid="app-title">{APP_NAME}</h1>
+            <p class="app-lead" data-testid="app-purpose">
+                "Soạn, lưu và in Kế hoạch cải cách hành chính hằng năm của xã, phường, đặc khu "
+                "ngay trên máy tính bảng hoặc máy tính, kể cả khi không có Internet."
+            </p>
+        </header>
+    }
+}

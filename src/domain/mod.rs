@@ -8,6 +8,7 @@ mod deadline_parser;
 pub mod numbering;
 pub mod plan;
 pub mod task;
+pub mod template;
 pub mod text;
 
 pub use appendix::{AppendixColumns, AppendixGroup, AppendixRows, AppendixTable, RowNumbering};

@@ -65,3 +65,53 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * Starts Chromium as a child process on `profile` (a folder kept across restarts) and connects
+ * to it over CDP, so that a test can kill the process without warning, as a crash or a dead
+ * battery would. Returns { child, browser, context, page }.
+ */
+export async function startChromiumProcess(profile) {
+  const { spawn } = await import("node:child_process");
+  const { existsSync, readFileSync, rmSync: remove } = await import("node:fs");
+  const portFile = join(profile, "DevToolsActivePort");
+  remove(portFile, { force: true });
+  const child = spawn(
+    chromiumPath(),
+    ["--headless=new", ...CHROMIUM_ARGS, `--user-data-dir=${profile}`, "--remote-debugging-port=0", "about:blank"],
+    { stdio: "ignore" },
+  );
+  const deadline = Date.now() + 20_000;
+  while (!existsSync(portFile) || readFileSync(portFile, "utf8").split("\n").length < 2) {
+    if (Date.now() > deadline) throw new Error("Chromium did not open its debugging port");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const port = readFileSync(portFile, "utf8").split("\n")[0].trim();
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const context = browser.contexts()[0];
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { child, browser, context, page };
+}
+
+/** Opens a new app page in `context` at `url` and waits for the app to have mounted. */
+export async function openPage(context, url) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector("#app[data-mounted=true]");
+  return page;
+}
+
+/** Creates a plan from the plan list and waits for its editor. */
+export async function createPlan(page) {
+  await page.click("[data-testid=new-plan]");
+  await page.waitForSelector("[data-testid=field-title]");
+}
+
+/** Waits until the save indicator says the plan is saved. */
+export async function waitSaved(page) {
+  await page.waitForFunction(
+    () => document.querySelector("[data-testid=save-status]")?.textContent.startsWith("Đã lưu lúc"),
+    null,
+    { timeout: 5_000 },
+  );
+}

@@ -1,0 +1,136 @@
+//! Danh sách kế hoạch: every stored plan with its year and last save, and a new plan.
+
+use leptos::prelude::*;
+
+use super::Screen;
+use crate::domain::template::new_commune_plan;
+use crate::state::{new_id, now_ms, session_id, use_database};
+use crate::storage::{self, PlanSummary, SaveRequest};
+
+/// The plan list (danh sách kế hoạch).
+#[component]
+pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
+    let database = use_database();
+    let plans = LocalResource::new(move || {
+        let database = database.get();
+        async move { database.list_plans().await }
+    });
+    let error = RwSignal::new(None::<String>);
+    let create = Action::new_local(move |_: &()| {
+        let database = database.get();
+        async move {
+            let year = js_sys::Date::new_0().get_full_year() as i32 + 1;
+            let plan = new_commune_plan(year, new_id);
+            let session = session_id();
+            let request = SaveRequest {
+                plan: &plan,
+                base_revision: None,
+                session: &session,
+                now: now_ms(),
+            };
+            match database.save_plan(request).await {
+                Ok(_) => screen.set(Screen::Editor(plan.id.clone())),
+                Err(problem) => error.set(Some(problem.to_string())),
+            }
+        }
+    });
+    view! {
+        <section class="plan-list" aria-labelledby="plan-list-title">
+            <div class="section-head">
+                <h2 id="plan-list-title">"Kế hoạch trên máy này"</h2>
+                <button
+                    class="button button-primary"
+                    data-testid="new-plan"
+                    on:click=move |_| {
+                        create.dispatch_local(());
+                    }
+                >
+                    "Tạo kế hoạch mới"
+                </button>
+            </div>
+            {move || error.get().map(|message| view! { <p class="notice notice-error" role="alert">{message}</p> })}
+            <Suspense fallback=|| view! { <p class="muted">"Đang đọc danh sách…"</p> }>
+                {move || plans.get().map(|result| match result {
+                    Ok(list) if list.is_empty() => view! {
+                        <p class="muted" data-testid="no-plans">
+                            "Chưa có kế hoạch nào. Bấm «Tạo kế hoạch mới» để bắt đầu."
+                        </p>
+                    }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="plan-cards" data-testid="plan-list">
+                            {list.into_iter().map(|plan| view! { <PlanCard plan=plan screen=screen /> }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(problem) => view! { <p class="notice notice-error" role="alert">{problem.to_string()}</p> }.into_any(),
+                })}
+            </Suspense>
+            <StorageInfo />
+        </section>
+    }
+}
+
+/// One plan in the list.
+#[component]
+fn PlanCard(plan: PlanSummary, screen: RwSignal<Screen>) -> impl IntoView {
+    let id = plan.id.clone();
+    let title = if plan.title.is_empty() {
+        "(Chưa có trích yếu)".to_string()
+    } else {
+        plan.title.clone()
+    };
+    view! {
+        <li class="plan-card">
+            <button
+                class="plan-card-open"
+                data-testid="open-plan"
+                on:click=move |_| screen.set(Screen::Editor(id.clone()))
+            >
+                <span class="plan-card-title">{title}</span>
+                <span class="plan-card-meta">
+                    {format!("{} · năm {} · lưu lúc {}", plan.issuing_body, plan.year, format_time(plan.saved_at))}
+                </span>
+            </button>
+        </li>
+    }
+}
+
+/// Whether the browser keeps the data persistently, and the space it takes.
+#[component]
+fn StorageInfo() -> impl IntoView {
+    let info =
+        LocalResource::new(|| async { (storage::is_persisted().await, storage::estimate().await) });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || info.get().map(|(persisted, estimate)| {
+                let kept = match persisted {
+                    Some(true) => "Trình duyệt giữ dữ liệu lâu dài, không tự xóa khi thiếu chỗ.",
+                    Some(false) => "Trình duyệt chưa cam kết giữ dữ liệu lâu dài; hãy xuất tệp sao lưu thường xuyên.",
+                    None => "Trình duyệt không cho biết có giữ dữ liệu lâu dài hay không.",
+                };
+                let space = estimate.map(|e| format!(" Đang dùng {} trên máy.", format_bytes(e.usage))).unwrap_or_default();
+                view! { <p class="muted storage-info" data-testid="storage-info">{kept}{space}</p> }
+            })}
+        </Suspense>
+    }
+}
+
+/// "14:32 23/11/2026" in local time.
+pub fn format_time(ms: f64) -> String {
+    let date = js_sys::Date::new(&ms.into());
+    format!(
+        "{:02}:{:02} {:02}/{:02}/{}",
+        date.get_hours(),
+        date.get_minutes(),
+        date.get_date(),
+        date.get_month() + 1,
+        date.get_full_year()
+    )
+}
+
+fn format_bytes(bytes: f64) -> String {
+    if bytes < 1024.0 * 1024.0 {
+        format!("{} KB", (bytes / 1024.0).ceil())
+    } else {
+        format!("{:.1} MB", bytes / (1024.0 * 1024.0)).replace('.', ",")
+    }
+}

@@ -1,0 +1,236 @@
+//! The plan being edited and its autosave: every edit is saved within 300 ms of the last
+//! keystroke, at once when the page is hidden or closed, and never over a newer revision saved
+//! by another tab.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::database::{now_ms, session_id};
+use super::tabs::TabChannel;
+use crate::domain::Plan;
+use crate::storage::{self, Database, SaveRequest, StorageError};
+
+/// How long after the last keystroke a save starts.
+const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+/// What the person sees about saving.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    /// Saved at this time (milliseconds since 1970).
+    Saved {
+        at: f64,
+    },
+    /// Edited, waiting for the typing to pause.
+    Pending,
+    Saving,
+    /// The last save failed; the message says why and what to do.
+    Failed(String),
+}
+
+/// Why the plan cannot be edited in this tab right now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lock {
+    /// Another tab saved a newer revision; this copy is out of date.
+    EditedElsewhere,
+}
+
+struct Inner {
+    database: Rc<Database>,
+    base_revision: Option<u32>,
+    timer: Option<TimeoutHandle>,
+    saving: bool,
+    dirty: bool,
+    channel: Option<TabChannel>,
+    persistence_asked: bool,
+}
+
+/// A plan open for editing (kế hoạch đang soạn).
+#[derive(Clone, Copy)]
+pub struct Editor {
+    pub plan: RwSignal<Plan>,
+    pub status: RwSignal<SaveStatus>,
+    pub lock: RwSignal<Option<Lock>>,
+    inner: StoredValue<Inner, LocalStorage>,
+}
+
+impl Editor {
+    /// Opens the stored plan `id` for editing.
+    pub async fn open(database: Rc<Database>, id: String) -> Result<Editor, StorageError> {
+        let stored = database
+            .load_plan(&id)
+            .await?
+            .ok_or(StorageError::NotFound)?;
+        let editor = Editor {
+            plan: RwSignal::new(stored.plan),
+            status: RwSignal::new(SaveStatus::Saved {
+                at: stored.saved_at,
+            }),
+            lock: RwSignal::new(None),
+            inner: StoredValue::new_local(Inner {
+                database,
+                base_revision: Some(stored.revision),
+                timer: None,
+                saving: false,
+                dirty: false,
+                channel: None,
+                persistence_asked: false,
+            }),
+        };
+        let channel = TabChannel::open(move |saved| editor.heard_save(saved));
+        editor
+            .inner
+            .update_value(|inner| inner.channel = Some(channel));
+        Ok(editor)
+    }
+
+    /// Whether edits are refused in this tab.
+    pub fn is_locked(&self) -> bool {
+        self.lock.get().is_some()
+    }
+
+    /// Changes the plan and schedules its save.
+    pub fn edit(&self, change: impl FnOnce(&mut Plan)) {
+        if self.lock.get_untracked().is_some() {
+            return;
+        }
+        self.plan.update(change);
+        self.status.set(SaveStatus::Pending);
+        let editor = *self;
+        let timer = set_timeout_with_handle(move || editor.save_now(), SAVE_DELAY).ok();
+        self.inner.update_value(|inner| {
+            if let Some(old) = std::mem::replace(&mut inner.timer, timer) {
+                old.clear();
+            }
+        });
+    }
+
+    /// Saves a pending edit at once (the page is being hidden or closed).
+    pub fn flush(&self) {
+        let pending = self
+            .inner
+            .with_value(|inner| inner.timer.is_some() || inner.dirty);
+        if pending {
+            self.save_now();
+        }
+    }
+
+    fn save_now(&self) {
+        let busy = self
+            .inner
+            .try_update_value(|inner| {
+                if let Some(timer) = inner.timer.take() {
+                    timer.clear();
+                }
+                if inner.saving {
+                    inner.dirty = true;
+                    return true;
+                }
+                inner.saving = true;
+                false
+            })
+            .unwrap_or(true);
+        if busy {
+            return;
+        }
+        self.status.set(SaveStatus::Saving);
+        let editor = *self;
+        let plan = self.plan.get_untracked();
+        let (database, base_revision) = self
+            .inner
+            .with_value(|inner| (inner.database.clone(), inner.base_revision));
+        spawn_local(async move {
+            let session = session_id();
+            let result = database
+                .save_plan(SaveRequest {
+                    plan: &plan,
+                    base_revision,
+                    session: &session,
+                    now: now_ms(),
+                })
+                .await;
+            editor.saved(&plan.id, &session, result);
+        });
+    }
+
+    fn saved(&self, plan_id: &str, session: &str, result: Result<u32, StorageError>) {
+        let again = self
+            .inner
+            .try_update_value(|inner| {
+                inner.saving = false;
+                std::mem::take(&mut inner.dirty)
+            })
+            .unwrap_or(false);
+        match result {
+            Ok(revision) => {
+                let ask_persistence = self.inner.try_update_value(|inner| {
+                    inner.base_revision = Some(revision);
+                    if let Some(channel) = &inner.channel {
+                        channel.announce(plan_id, revision, session);
+                    }
+                    !std::mem::replace(&mut inner.persistence_asked, true)
+                });
+                if ask_persistence == Some(true) {
+                    // Asked on the first save, when the person has something worth keeping.
+                    spawn_local(async {
+                        storage::request_persistence().await;
+                    });
+                }
+                if !again {
+                    self.status.set(SaveStatus::Saved { at: now_ms() });
+                }
+            }
+            Err(StorageError::Conflict { .. }) => {
+                self.lock.set(Some(Lock::EditedElsewhere));
+                self.status.set(SaveStatus::Failed(
+                    "Chưa lưu: kế hoạch đã được sửa ở thẻ khác.".into(),
+                ));
+                return;
+            }
+            Err(error) => {
+                web_sys::console::error_1(&format!("{error:?}").into());
+                self.status.set(SaveStatus::Failed(error.to_string()));
+            }
+        }
+        if again {
+            self.save_now();
+        }
+    }
+
+    fn heard_save(&self, saved: super::tabs::SavedElsewhere) {
+        let ours = self.plan.with_untracked(|plan| plan.id == saved.plan_id);
+        let newer = self
+            .inner
+            .with_value(|inner| inner.base_revision.is_none_or(|base| saved.revision > base));
+        if ours && newer && saved.session != session_id() {
+            self.lock.set(Some(Lock::EditedElsewhere));
+        }
+    }
+
+    /// Replaces this tab's copy with the latest stored revision and unlocks editing.
+    pub async fn reload_latest(&self) -> Result<(), StorageError> {
+        let (database, id) = (
+            self.inner.with_value(|inner| inner.database.clone()),
+            self.plan.with_untracked(|plan| plan.id.clone()),
+        );
+        let stored = database
+            .load_plan(&id)
+            .await?
+            .ok_or(StorageError::NotFound)?;
+        self.inner.update_value(|inner| {
+            if let Some(timer) = inner.timer.take() {
+                timer.clear();
+            }
+            inner.dirty = false;
+            inner.base_revision = Some(stored.revision);
+        });
+        self.plan.set(stored.plan);
+        self.lock.set(None);
+        self.status.set(SaveStatus::Saved {
+            at: stored.saved_at,
+        });
+        Ok(())
+    }
+}

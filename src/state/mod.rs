@@ -1,0 +1,11 @@
+//! App state over the plain domain types: the open database, the plan being edited with its
+//! autosave, and the messages between tabs. Components use these; only `storage` touches
+//! IndexedDB.
+
+mod autosave;
+mod database;
+mod tabs;
+
+pub use autosave::{Editor, Lock, SaveStatus};
+pub use database::{DatabaseContext, new_id, now_ms, provide_database, session_id, use_database};
+pub use tabs::TabChannel;

@@ -1,0 +1,124 @@
+// Autosave as a person meets it: typing is saved by itself, survives a reload and a browser
+// killed without warning, and two tabs on one plan never silently overwrite each other.
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { startServer } from "../../scripts/serve.mjs";
+import {
+  DIST,
+  createPlan,
+  openApp,
+  openPage,
+  screenshot,
+  startChromiumProcess,
+  waitSaved,
+} from "./harness.mjs";
+
+const TITLE = "Cải cách hành chính năm 2027 xã Tịnh Minh";
+
+test("typing is saved by itself and is there after a reload", async () => {
+  const app = await openApp();
+  try {
+    await app.page.goto(app.url);
+    await createPlan(app.page);
+    const title = app.page.locator("[data-testid=field-title]");
+    await title.fill("");
+    await title.pressSequentially(TITLE, { delay: 20 });
+    await app.page.locator("[data-testid=field-place]").pressSequentially("Tịnh Minh");
+    await waitSaved(app.page);
+    await screenshot(app.page, "editor-saved-1280x800");
+    await app.page.reload();
+    await app.page.waitForSelector("[data-testid=field-title]");
+    assert.equal(await title.inputValue(), TITLE);
+    assert.equal(await app.page.locator("[data-testid=field-place]").inputValue(), "Tịnh Minh");
+    assert.match(await app.page.textContent("[data-testid=save-status]"), /^Đã lưu lúc \d\d:\d\d$/);
+    // The plan list shows it with its new title.
+    await app.page.click("[data-testid=back-to-list]");
+    await app.page.waitForSelector("[data-testid=plan-list]");
+    assert.match(await app.page.textContent("[data-testid=plan-list]"), /Cải cách hành chính năm 2027 xã Tịnh Minh/);
+    await screenshot(app.page, "plan-list-1280x800");
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test("a second tab on the same plan turns read-only when the first saves, and can catch up", async () => {
+  const app = await openApp();
+  try {
+    await app.page.goto(app.url);
+    await createPlan(app.page);
+    await waitSaved(app.page);
+    // The second tab reopens the plan the first has open.
+    const second = await openPage(app.context, app.url);
+    await second.waitForSelector("[data-testid=field-title]");
+    assert.equal(await second.locator("[data-testid=locked-banner]").count(), 0);
+
+    const firstTitle = app.page.locator("[data-testid=field-title]");
+    await firstTitle.fill("Bản sửa ở thẻ thứ nhất");
+    await waitSaved(app.page);
+    await second.waitForSelector("[data-testid=locked-banner]");
+    assert.equal(await second.locator("[data-testid=field-title]").isDisabled(), true);
+    await screenshot(second, "second-tab-locked-1280x800");
+
+    // Catching up shows the first tab's text and unlocks.
+    await second.click("[data-testid=reload-latest]");
+    await second.waitForSelector("[data-testid=locked-banner]", { state: "detached" });
+    assert.equal(await second.locator("[data-testid=field-title]").inputValue(), "Bản sửa ở thẻ thứ nhất");
+
+    // Now the second edits, and it is the first that must catch up.
+    await second.locator("[data-testid=field-title]").fill("Bản sửa ở thẻ thứ hai");
+    await waitSaved(second);
+    await app.page.waitForSelector("[data-testid=locked-banner]");
+    await app.page.click("[data-testid=reload-latest]");
+    await app.page.waitForSelector("[data-testid=locked-banner]", { state: "detached" });
+    assert.equal(await firstTitle.inputValue(), "Bản sửa ở thẻ thứ hai");
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test("a browser killed without warning keeps everything typed a second before", async () => {
+  const { server, url } = await startServer(DIST, 0);
+  const profile = mkdtempSync(join(tmpdir(), "kehoach-kill-"));
+  const started = [];
+  try {
+    let chromium = await startChromiumProcess(profile);
+    started.push(chromium);
+    await chromium.page.goto(url);
+    await chromium.page.waitForSelector("#app[data-mounted=true]");
+    await createPlan(chromium.page);
+    const title = chromium.page.locator("[data-testid=field-title]");
+    await title.fill("");
+    await title.pressSequentially(TITLE, { delay: 15 });
+    await chromium.page.waitForTimeout(1_000);
+    // Kill the browser process outright: no unload, no pagehide, no chance to flush.
+    chromium.child.kill("SIGKILL");
+    await new Promise((resolve) => chromium.child.once("exit", resolve));
+
+    chromium = await startChromiumProcess(profile);
+    started.push(chromium);
+    await chromium.page.goto(url);
+    // The app reopens the last plan when it can; Chromium may have lost that preference with
+    // the kill (localStorage is written lazily), and then the person opens it from the list.
+    const field = chromium.page.locator("[data-testid=field-title]");
+    const card = chromium.page.locator("[data-testid=open-plan]");
+    await field.or(card).first().waitFor();
+    if (!(await field.isVisible())) {
+      assert.equal(await card.count(), 1);
+      await card.click();
+    }
+    await field.waitFor();
+    assert.equal(await field.inputValue(), TITLE);
+  } finally {
+    for (const chromium of started) {
+      await chromium.browser.close().catch(() => {});
+      chromium.child.kill("SIGKILL");
+    }
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
