@@ -62,7 +62,7 @@
 //! | generated: 5,000 tasks of one id      | Ok within 5 s, ids distinct (linear renaming)                             |
 //! | generated: 100,000 tasks of one id    | Ok within the time bound, ids distinct                                    |
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -1340,4 +1340,17 @@ fn hundred_thousand_tasks_of_one_id_import_quickly() {
     let imported = import_within(tasks_of_one_id(20), Duration::from_secs(60)).expect("imports");
     eprintln!("100,000 tasks of one id: {:?}", started.elapsed());
     assert_ids_distinct(&imported, 20 * MAX_LIST_ITEMS);
+}
+
+#[test]
+fn empty_items_that_would_expand_past_the_file_limit_are_refused() {
+    // Found by fuzzing: 478 KB of "{}" appendices read as plans whose export was 37 MB, more
+    // than an import accepts, so a backup of them could never be restored.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/regressions/export-exceeds-size-limit.bin");
+    let bytes = std::fs::read(path).expect("regression input");
+    assert_eq!(
+        import_within(bytes, Duration::from_secs(30)).expect_err("refused"),
+        ImportError::ExpandsTooMuch { limit_mb: 32 }
+    );
 }

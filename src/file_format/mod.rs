@@ -84,6 +84,10 @@ pub enum ImportError {
     BadVersion,
     #[error("Tệp không chứa kế hoạch nào.")]
     NoPlans,
+    #[error(
+        "Nội dung của tệp khi mở ra vượt quá {limit_mb} MB (tệp có rất nhiều mục rỗng hoặc lặp lại), nên không thể lưu và xuất lại được. Hãy hỏi lại nơi gửi tệp."
+    )]
+    ExpandsTooMuch { limit_mb: usize },
 }
 
 /// The result of reading a file: its plans and everything worth telling about them.
@@ -251,6 +255,13 @@ fn read_envelope(value: Value) -> Result<Imported, ImportError> {
     if plans.is_empty() {
         return Err(ImportError::NoPlans);
     }
+    // What is imported must export again within the limit, or a backup of it could not be
+    // restored: a small file of empty items ("{},{},…") can expand a hundredfold.
+    if !fits_in_a_file(&plans) {
+        return Err(ImportError::ExpandsTooMuch {
+            limit_mb: MAX_FILE_BYTES / (1024 * 1024),
+        });
+    }
     Ok(Imported {
         info,
         plans,
@@ -312,6 +323,31 @@ fn give_plans_unique_ids(plans: &mut [Plan], reader: &mut fields::Reader) {
             });
         }
     }
+}
+
+/// Whether `plans` export to a file within [`MAX_FILE_BYTES`], found by writing them to a
+/// counter that gives up at the limit rather than building the text.
+fn fits_in_a_file(plans: &[Plan]) -> bool {
+    struct Counter {
+        left: usize,
+    }
+    impl std::io::Write for Counter {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.left = self
+                .left
+                .checked_sub(bytes.len())
+                .ok_or(std::io::ErrorKind::FileTooLarge)?;
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    // The envelope around the payload takes well under 4 KB.
+    let mut counter = Counter {
+        left: MAX_FILE_BYTES - 4096,
+    };
+    serde_json::to_writer_pretty(&mut counter, &Payload { plans }).is_ok()
 }
 
 /// Restores one plan stored by the app (IndexedDB) through the same validation as a file.
