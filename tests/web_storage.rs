@@ -363,3 +363,41 @@ async fn storage_space_is_reported() {
     assert!(estimate.quota > 0.0);
     assert!(estimate.usage >= 0.0);
 }
+
+#[wasm_bindgen_test]
+async fn restoring_a_revision_keeps_the_state_it_replaces() {
+    let database = fresh("test-restore-revision").await;
+    let mut plan = sample_plan();
+    save(&database, &plan, None, "s1", 0.0).await.expect("save");
+    plan.title = "Bản sửa sau".into();
+    save(&database, &plan, Some(1), "s1", 1000.0)
+        .await
+        .expect("save");
+    let revisions = database.list_revisions(&plan.id).await.expect("list");
+    assert_eq!(revisions.len(), 1);
+    let first = revisions[0].key;
+    // A stale tab cannot restore over newer work.
+    assert_eq!(
+        database.restore_revision(&plan.id, first, 1, 2000.0).await,
+        Err(StorageError::Conflict { stored: 2 })
+    );
+    assert_eq!(
+        database.restore_revision(&plan.id, first, 2, 2000.0).await,
+        Ok(3)
+    );
+    let stored = database
+        .load_plan(&plan.id)
+        .await
+        .expect("load")
+        .expect("plan");
+    assert_eq!(stored.plan, sample_plan());
+    assert_eq!(stored.revision, 3);
+    let revisions = database.list_revisions(&plan.id).await.expect("list");
+    assert_eq!(revisions[0].reason, RevisionReason::BeforeReplace);
+    let (replaced, _) = database
+        .load_revision(revisions[0].key)
+        .await
+        .expect("load");
+    assert_eq!(replaced.title, "Bản sửa sau");
+    database.close();
+}

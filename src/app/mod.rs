@@ -2,6 +2,7 @@
 
 mod plan_editor;
 mod plan_list;
+mod revision_history;
 mod save_status;
 
 use gloo_storage::{LocalStorage, Storage};

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::Screen;
+use super::revision_history::RevisionHistory;
 use super::save_status::SaveIndicator;
 use crate::domain::Plan;
 use crate::domain::text;
@@ -78,6 +79,7 @@ fn EditorForm(editor: Editor) -> impl IntoView {
                     get=|plan| plan.title.clone() set=|plan, value| plan.title = value />
             </div>
         </section>
+        <RevisionHistory editor=editor />
     }
 }
 

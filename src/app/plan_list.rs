@@ -1,6 +1,7 @@
 //! Danh sách kế hoạch: every stored plan with its year and last save, and a new plan.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::Screen;
 use crate::domain::template::new_commune_plan;
@@ -11,7 +12,10 @@ use crate::storage::{self, PlanSummary, SaveRequest};
 #[component]
 pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
     let database = use_database();
+    // Bumped after a delete or a restore, to read the lists again.
+    let changes = RwSignal::new(0_u32);
     let plans = LocalResource::new(move || {
+        changes.track();
         let database = database.get();
         async move { database.list_plans().await }
     });
@@ -58,39 +62,107 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
                     }.into_any(),
                     Ok(list) => view! {
                         <ul class="plan-cards" data-testid="plan-list">
-                            {list.into_iter().map(|plan| view! { <PlanCard plan=plan screen=screen /> }).collect_view()}
+                            {list.into_iter().map(|plan| view! { <PlanCard plan=plan screen=screen changes=changes error=error /> }).collect_view()}
                         </ul>
                     }.into_any(),
                     Err(problem) => view! { <p class="notice notice-error" role="alert">{problem.to_string()}</p> }.into_any(),
                 })}
             </Suspense>
+            <Trash changes=changes error=error />
             <StorageInfo />
         </section>
     }
 }
 
-/// One plan in the list.
+/// One plan in the list, with its delete button.
 #[component]
-fn PlanCard(plan: PlanSummary, screen: RwSignal<Screen>) -> impl IntoView {
-    let id = plan.id.clone();
+fn PlanCard(
+    plan: PlanSummary,
+    screen: RwSignal<Screen>,
+    changes: RwSignal<u32>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let database = use_database();
+    let open_id = plan.id.clone();
+    let delete_id = plan.id.clone();
     let title = if plan.title.is_empty() {
         "(Chưa có trích yếu)".to_string()
     } else {
         plan.title.clone()
+    };
+    let delete = move |_| {
+        let database = database.get();
+        let id = delete_id.clone();
+        spawn_local(async move {
+            match database.move_to_trash(&id, now_ms()).await {
+                Ok(()) => changes.update(|n| *n += 1),
+                Err(problem) => error.set(Some(problem.to_string())),
+            }
+        });
     };
     view! {
         <li class="plan-card">
             <button
                 class="plan-card-open"
                 data-testid="open-plan"
-                on:click=move |_| screen.set(Screen::Editor(id.clone()))
+                on:click=move |_| screen.set(Screen::Editor(open_id.clone()))
             >
-                <span class="plan-card-title">{title}</span>
+                <span class="plan-card-title">{title.clone()}</span>
                 <span class="plan-card-meta">
                     {format!("{} · năm {} · lưu lúc {}", plan.issuing_body, plan.year, format_time(plan.saved_at))}
                 </span>
             </button>
+            <button
+                class="button plan-card-delete"
+                data-testid="delete-plan"
+                aria-label=format!("Chuyển kế hoạch «{title}» vào thùng rác")
+                on:click=delete
+            >
+                "Xóa"
+            </button>
         </li>
+    }
+}
+
+/// Thùng rác: deleted plans, each of which can be put back.
+#[component]
+fn Trash(changes: RwSignal<u32>, error: RwSignal<Option<String>>) -> impl IntoView {
+    let database = use_database();
+    let trash = LocalResource::new(move || {
+        changes.track();
+        let database = database.get();
+        async move { database.list_trash().await }
+    });
+    let restore = move |id: String| {
+        let database = database.get();
+        spawn_local(async move {
+            match database.restore_from_trash(&id).await {
+                Ok(()) => changes.update(|n| *n += 1),
+                Err(problem) => error.set(Some(problem.to_string())),
+            }
+        });
+    };
+    view! {
+        <Suspense fallback=|| ()>
+            {move || trash.get().and_then(Result::ok).filter(|list| !list.is_empty()).map(|list| view! {
+                <details class="panel" data-testid="trash">
+                    <summary>{format!("Thùng rác ({})", list.len())}</summary>
+                    <ul class="revision-list">
+                        {list.into_iter().map(|plan| {
+                            let id = plan.id.clone();
+                            view! {
+                                <li class="revision-item" data-testid="trashed-plan">
+                                    <span>{format!("{} · năm {} · xóa lúc {}", plan.title, plan.year, format_time(plan.deleted_at))}</span>
+                                    <button class="button" data-testid="restore-plan" on:click=move |_| restore(id.clone())>
+                                        "Khôi phục"
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </details>
+            })}
+        </Suspense>
     }
 }
 

@@ -209,6 +209,32 @@ impl Editor {
         }
     }
 
+    /// The open database, for panels that read more of it (revisions).
+    pub fn database(&self) -> Rc<Database> {
+        self.inner.with_value(|inner| inner.database.clone())
+    }
+
+    /// Whether everything typed is saved, so the stored plan is this tab's plan.
+    pub fn is_saved(&self) -> bool {
+        matches!(self.status.get(), SaveStatus::Saved { .. })
+    }
+
+    /// Makes the kept revision `key` the plan's current state (the state it replaces is kept as
+    /// a revision) and shows it; other tabs are told.
+    pub async fn restore_revision(&self, key: f64) -> Result<(), StorageError> {
+        let (database, base) = self
+            .inner
+            .with_value(|inner| (inner.database.clone(), inner.base_revision.unwrap_or(0)));
+        let id = self.plan.with_untracked(|plan| plan.id.clone());
+        let revision = database.restore_revision(&id, key, base, now_ms()).await?;
+        self.inner.with_value(|inner| {
+            if let Some(channel) = &inner.channel {
+                channel.announce(&id, revision, &session_id());
+            }
+        });
+        self.reload_latest().await
+    }
+
     /// Replaces this tab's copy with the latest stored revision and unlocks editing.
     pub async fn reload_latest(&self) -> Result<(), StorageError> {
         let (database, id) = (

@@ -417,6 +417,52 @@ impl Database {
         restore(&record)
     }
 
+    /// Makes the revision under `key` the plan's current state, keeping the state it replaces
+    /// as a revision, in one transaction. Refuses like a save if the plan moved past
+    /// `base_revision`. Returns the new revision number.
+    pub async fn restore_revision(
+        &self,
+        plan_id: &str,
+        key: f64,
+        base_revision: u32,
+        now: f64,
+    ) -> Result<u32, StorageError> {
+        let transaction = self
+            .rexie
+            .transaction(&[PLANS, REVISIONS], TransactionMode::ReadWrite)
+            .map_err(js_error)?;
+        let result = async {
+            let plans = transaction.store(PLANS).map_err(js_error)?;
+            let revisions = transaction.store(REVISIONS).map_err(js_error)?;
+            let current = plans
+                .get(JsValue::from_str(plan_id))
+                .await
+                .map_err(js_error)?
+                .ok_or(StorageError::NotFound)?;
+            check_revision(Some(revision_of(&current)), Some(base_revision))?;
+            let chosen = revisions
+                .get(JsValue::from_f64(key))
+                .await
+                .map_err(js_error)?
+                .ok_or(StorageError::NotFound)?;
+            if text(&chosen, BY_PLAN).as_deref() != Some(plan_id) {
+                return Err(StorageError::NotFound);
+            }
+            let (plan, _) = restore(&chosen)?;
+            let old = text(&current, "json").ok_or(StorageError::Corrupt)?;
+            let reason = RevisionReason::BeforeReplace;
+            add_revision(&revisions, plan_id, &old, base_revision, now, reason).await?;
+            prune_revisions(&revisions, plan_id).await?;
+            let revision = base_revision + 1;
+            let exported_at = number(&current, "exported_at");
+            let record = plan_record(&plan, &plan_json(&plan)?, revision, now, exported_at)?;
+            plans.put(&record.into_js(), None).await.map_err(js_error)?;
+            Ok(revision)
+        }
+        .await;
+        finish(transaction, result).await
+    }
+
     /// Moves a plan to the trash (thùng rác), from which it can be restored.
     pub async fn move_to_trash(&self, id: &str, now: f64) -> Result<(), StorageError> {
         let transaction = self

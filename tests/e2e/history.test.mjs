@@ -1,0 +1,67 @@
+// Nothing deleted or overwritten is gone for good: earlier revisions of a plan can be restored,
+// and a deleted plan waits in the trash.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { createPlan, openApp, screenshot, waitSaved } from "./harness.mjs";
+
+test("an earlier revision can be restored, and the replaced text is kept too", async () => {
+  const app = await openApp();
+  try {
+    const page = app.page;
+    await page.goto(app.url);
+    await createPlan(page);
+    const title = page.locator("[data-testid=field-title]");
+    const original = await title.inputValue();
+    await title.fill("Bản sửa cần bỏ");
+    await waitSaved(page);
+    await page.click("[data-testid=revision-history] summary");
+    // The plan's first save, made when it was created, is the one revision so far.
+    const restoreButtons = page.locator("[data-testid=restore-revision]");
+    await restoreButtons.first().waitFor();
+    assert.equal(await restoreButtons.count(), 1);
+    await restoreButtons.first().click();
+    await page.waitForFunction(
+      (expected) => document.querySelector("[data-testid=field-title]")?.value === expected,
+      original,
+    );
+    // The text it replaced became a revision of its own, and can come back.
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=revision]").length === 2);
+    assert.match(await page.locator("[data-testid=revision]").first().textContent(), /bản trước khi khôi phục/);
+    await screenshot(page, "revision-history-1280x800");
+    await restoreButtons.first().click();
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=field-title]")?.value === "Bản sửa cần bỏ",
+    );
+    await page.reload();
+    await page.waitForSelector("[data-testid=field-title]");
+    assert.equal(await title.inputValue(), "Bản sửa cần bỏ");
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test("a deleted plan goes to the trash and comes back from it", async () => {
+  const app = await openApp();
+  try {
+    const page = app.page;
+    await page.goto(app.url);
+    await createPlan(page);
+    await page.locator("[data-testid=field-title]").fill("Kế hoạch sẽ xóa");
+    await waitSaved(page);
+    await page.click("[data-testid=back-to-list]");
+    await page.waitForSelector("[data-testid=plan-list]");
+    await page.click("[data-testid=delete-plan]");
+    await page.waitForSelector("[data-testid=no-plans]");
+    await page.click("[data-testid=trash] summary");
+    assert.match(await page.textContent("[data-testid=trashed-plan]"), /Kế hoạch sẽ xóa/);
+    await screenshot(page, "trash-1280x800");
+    await page.click("[data-testid=restore-plan]");
+    await page.waitForSelector("[data-testid=plan-list]");
+    assert.match(await page.textContent("[data-testid=plan-list]"), /Kế hoạch sẽ xóa/);
+    assert.equal(await page.locator("[data-testid=trash]").count(), 0);
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
