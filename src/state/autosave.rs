@@ -5,6 +5,7 @@
 use std::rc::Rc;
 use std::time::Duration;
 
+use gloo_storage::{LocalStorage as BrowserStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -12,6 +13,9 @@ use super::database::{now_ms, session_id};
 use super::tabs::TabChannel;
 use crate::domain::Plan;
 use crate::storage::{self, Database, SaveRequest, StorageError};
+
+/// localStorage key prefix of unsaved edits journaled when the page was hidden or closed.
+const JOURNAL_PREFIX: &str = "ke-hoach-cchc.unsaved.";
 
 /// How long after the last keystroke a save starts.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
@@ -83,6 +87,12 @@ impl Editor {
         editor
             .inner
             .update_value(|inner| inner.channel = Some(channel));
+        if let Some(unsaved) = take_journal(&id, stored.revision) {
+            // Typed just before the tab was closed, and not yet stored: carry on from there.
+            editor.plan.set(unsaved);
+            editor.status.set(SaveStatus::Pending);
+            editor.save_now();
+        }
         Ok(editor)
     }
 
@@ -107,14 +117,21 @@ impl Editor {
         });
     }
 
-    /// Saves a pending edit at once (the page is being hidden or closed).
+    /// Saves a pending edit at once (the page is being hidden or closed). A save needs more
+    /// than one turn of the event loop, which a closing page may not get, so the edit is also
+    /// journaled synchronously in localStorage and applied on the next open if still needed.
     pub fn flush(&self) {
-        let pending = self
-            .inner
-            .with_value(|inner| inner.timer.is_some() || inner.dirty);
-        if pending {
-            self.save_now();
+        let (pending, base) = self.inner.with_value(|inner| {
+            (
+                inner.timer.is_some() || inner.dirty || inner.saving,
+                inner.base_revision,
+            )
+        });
+        if !pending {
+            return;
         }
+        self.plan.with_untracked(|plan| write_journal(plan, base));
+        self.save_now();
     }
 
     fn save_now(&self) {
@@ -165,6 +182,9 @@ impl Editor {
             .unwrap_or(false);
         match result {
             Ok(revision) => {
+                if !again {
+                    BrowserStorage::delete(format!("{JOURNAL_PREFIX}{plan_id}"));
+                }
                 let ask_persistence = self.inner.try_update_value(|inner| {
                     inner.base_revision = Some(revision);
                     if let Some(channel) = &inner.channel {
@@ -259,4 +279,34 @@ impl Editor {
         });
         Ok(())
     }
+}
+
+/// Journals the plan's unsaved state with the revision it was edited from.
+fn write_journal(plan: &Plan, base: Option<u32>) {
+    let Ok(json) = serde_json::to_string(plan) else {
+        return;
+    };
+    let entry = format!("{}\n{json}", base.unwrap_or(0));
+    if BrowserStorage::raw()
+        .set_item(&format!("{JOURNAL_PREFIX}{}", plan.id), &entry)
+        .is_err()
+    {
+        web_sys::console::warn_1(&"Không ghi được bản nháp chưa lưu vào localStorage".into());
+    }
+}
+
+/// Takes the journaled unsaved state of plan `id`, if there is one made from `stored_revision`;
+/// a journal made from an older revision lost the race to a save and is dropped. Read through
+/// the file format's restore path like any stored plan.
+fn take_journal(id: &str, stored_revision: u32) -> Option<Plan> {
+    let key = format!("{JOURNAL_PREFIX}{id}");
+    let entry = BrowserStorage::raw().get_item(&key).ok().flatten()?;
+    BrowserStorage::delete(&key);
+    let (base, json) = entry.split_once('\n')?;
+    if base.parse::<u32>().ok()? != stored_revision {
+        return None;
+    }
+    let value: serde_json::Value = serde_json::from_str(json).ok()?;
+    let (plan, _) = crate::file_format::restore_plan(&value);
+    plan.filter(|plan| plan.id == id)
 }

@@ -159,3 +159,21 @@ test("a full disk is explained in Vietnamese, keeps what was typed, and saves on
     await app.close();
   }
 });
+
+test("closing the tab right after typing still saves what was typed", async () => {
+  const app = await openApp();
+  try {
+    await app.page.goto(app.url);
+    await createPlan(app.page);
+    await waitSaved(app.page);
+    const title = app.page.locator("[data-testid=field-title]");
+    await title.fill("Gõ xong đóng thẻ ngay");
+    // Well inside the 300 ms pause: only the save on pagehide can keep this.
+    await app.page.close({ runBeforeUnload: true });
+    const again = await openPage(app.context, app.url);
+    await again.waitForSelector("[data-testid=field-title]");
+    assert.equal(await again.locator("[data-testid=field-title]").inputValue(), "Gõ xong đóng thẻ ngay");
+  } finally {
+    await app.close();
+  }
+});
