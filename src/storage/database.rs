@@ -145,6 +145,11 @@ fn js_error(error: rexie::Error) -> StorageError {
     StorageError::from_rexie(error)
 }
 
+/// A store of an open transaction.
+fn store(transaction: &rexie::Transaction, name: &str) -> Result<rexie::Store, StorageError> {
+    transaction.store(name).map_err(js_error)
+}
+
 /// Ends a read-write transaction: commits on success and aborts on failure, since IndexedDB
 /// would otherwise commit the writes made before a failure of ours (a conflict, say).
 async fn finish<T>(
@@ -179,6 +184,40 @@ impl Database {
         Ok(Self { rexie })
     }
 
+    fn begin(
+        &self,
+        stores: &[&str],
+        mode: TransactionMode,
+    ) -> Result<rexie::Transaction, StorageError> {
+        self.rexie.transaction(stores, mode).map_err(js_error)
+    }
+
+    /// The record under `key` in `store_name`, read in a transaction of its own.
+    async fn read_one(
+        &self,
+        store_name: &str,
+        key: JsValue,
+    ) -> Result<Option<JsValue>, StorageError> {
+        let transaction = self.begin(&[store_name], TransactionMode::ReadOnly)?;
+        let record = store(&transaction, store_name)?
+            .get(key)
+            .await
+            .map_err(js_error)?;
+        transaction.done().await.map_err(js_error)?;
+        Ok(record)
+    }
+
+    /// Every record of `store_name`, read in a transaction of its own.
+    async fn read_all(&self, store_name: &str) -> Result<Vec<JsValue>, StorageError> {
+        let transaction = self.begin(&[store_name], TransactionMode::ReadOnly)?;
+        let records = store(&transaction, store_name)?
+            .get_all(None, None)
+            .await
+            .map_err(js_error)?;
+        transaction.done().await.map_err(js_error)?;
+        Ok(records)
+    }
+
     /// Names of the object stores, for schema checks.
     pub fn store_names(&self) -> Vec<String> {
         self.rexie.store_names()
@@ -194,12 +233,9 @@ impl Database {
     /// update is silently lost. Returns the new revision number.
     pub async fn save_plan(&self, request: SaveRequest<'_>) -> Result<u32, StorageError> {
         let json = plan_json(request.plan)?;
-        let transaction = self
-            .rexie
-            .transaction(&[PLANS, REVISIONS], TransactionMode::ReadWrite)
-            .map_err(js_error)?;
+        let transaction = self.begin(&[PLANS, REVISIONS], TransactionMode::ReadWrite)?;
         let result = async {
-            let plans = transaction.store(PLANS).map_err(js_error)?;
+            let plans = store(&transaction, PLANS)?;
             let current = plans
                 .get(JsValue::from_str(&request.plan.id))
                 .await
@@ -232,7 +268,7 @@ impl Database {
                 )?;
             plans.put(&record.into_js(), None).await.map_err(js_error)?;
             if let Some(reason) = reason {
-                let revisions = transaction.store(REVISIONS).map_err(js_error)?;
+                let revisions = store(&transaction, REVISIONS)?;
                 let id = &request.plan.id;
                 add_revision(&revisions, id, &json, revision, request.now, reason).await?;
                 prune_revisions(&revisions, id).await?;
@@ -245,17 +281,7 @@ impl Database {
 
     /// Loads the plan stored under `id`, through the same validation as an imported file.
     pub async fn load_plan(&self, id: &str) -> Result<Option<StoredPlan>, StorageError> {
-        let transaction = self
-            .rexie
-            .transaction(&[PLANS], TransactionMode::ReadOnly)
-            .map_err(js_error)?;
-        let record = transaction
-            .store(PLANS)
-            .map_err(js_error)?
-            .get(JsValue::from_str(id))
-            .await
-            .map_err(js_error)?;
-        transaction.done().await.map_err(js_error)?;
+        let record = self.read_one(PLANS, JsValue::from_str(id)).await?;
         let Some(record) = record else {
             return Ok(None);
         };
@@ -271,17 +297,7 @@ impl Database {
 
     /// Every stored plan, for the plan list, newest save first.
     pub async fn list_plans(&self) -> Result<Vec<PlanSummary>, StorageError> {
-        let transaction = self
-            .rexie
-            .transaction(&[PLANS], TransactionMode::ReadOnly)
-            .map_err(js_error)?;
-        let records = transaction
-            .store(PLANS)
-            .map_err(js_error)?
-            .get_all(None, None)
-            .await
-            .map_err(js_error)?;
-        transaction.done().await.map_err(js_error)?;
+        let records = self.read_all(PLANS).await?;
         let mut summaries: Vec<PlanSummary> = records
             .iter()
             .filter_map(|record| {
@@ -314,16 +330,13 @@ impl Database {
             .iter()
             .map(|(plan, _)| plan_json(plan))
             .collect::<Result<Vec<_>, _>>()?;
-        let transaction = self
-            .rexie
-            .transaction(&[PLANS, REVISIONS], TransactionMode::ReadWrite)
-            .map_err(js_error)?;
+        let transaction = self.begin(&[PLANS, REVISIONS], TransactionMode::ReadWrite)?;
         let result = async {
-            let store = transaction.store(PLANS).map_err(js_error)?;
-            let revisions = transaction.store(REVISIONS).map_err(js_error)?;
+            let plans_store = store(&transaction, PLANS)?;
+            let revisions = store(&transaction, REVISIONS)?;
             let mut numbers = Vec::with_capacity(plans.len());
             for ((plan, expected), json) in plans.iter().zip(&jsons) {
-                let current = store
+                let current = plans_store
                     .get(JsValue::from_str(&plan.id))
                     .await
                     .map_err(js_error)?;
@@ -338,7 +351,10 @@ impl Database {
                 }
                 let revision = stored_revision.map_or(1, |r| r + 1);
                 let record = plan_record(plan, json, revision, now, None)?;
-                store.put(&record.into_js(), None).await.map_err(js_error)?;
+                plans_store
+                    .put(&record.into_js(), None)
+                    .await
+                    .map_err(js_error)?;
                 numbers.push(revision);
             }
             Ok(numbers)
@@ -349,19 +365,16 @@ impl Database {
 
     /// Records that the plan was exported to a file at `now`, for backup reminders.
     pub async fn mark_exported(&self, id: &str, now: f64) -> Result<(), StorageError> {
-        let transaction = self
-            .rexie
-            .transaction(&[PLANS], TransactionMode::ReadWrite)
-            .map_err(js_error)?;
+        let transaction = self.begin(&[PLANS], TransactionMode::ReadWrite)?;
         let result = async {
-            let store = transaction.store(PLANS).map_err(js_error)?;
-            let record = store
+            let plans_store = store(&transaction, PLANS)?;
+            let record = plans_store
                 .get(JsValue::from_str(id))
                 .await
                 .map_err(js_error)?
                 .ok_or(StorageError::NotFound)?;
             set_field(&record, "exported_at", &JsValue::from_f64(now))?;
-            store.put(&record, None).await.map_err(js_error)?;
+            plans_store.put(&record, None).await.map_err(js_error)?;
             Ok(())
         }
         .await;
@@ -370,13 +383,8 @@ impl Database {
 
     /// The kept revisions of a plan, newest first.
     pub async fn list_revisions(&self, plan_id: &str) -> Result<Vec<RevisionInfo>, StorageError> {
-        let transaction = self
-            .rexie
-            .transaction(&[REVISIONS], TransactionMode::ReadOnly)
-            .map_err(js_error)?;
-        let index = transaction
-            .store(REVISIONS)
-            .map_err(js_error)?
+        let transaction = self.begin(&[REVISIONS], TransactionMode::ReadOnly)?;
+        let index = store(&transaction, REVISIONS)?
             .index(BY_PLAN)
             .map_err(js_error)?;
         let range = KeyRange::only(&JsValue::from_str(plan_id)).map_err(|e| js_error(e.into()))?;
@@ -402,18 +410,10 @@ impl Database {
 
     /// The plan as it was in the revision under `key`.
     pub async fn load_revision(&self, key: f64) -> Result<(Plan, ImportReport), StorageError> {
-        let transaction = self
-            .rexie
-            .transaction(&[REVISIONS], TransactionMode::ReadOnly)
-            .map_err(js_error)?;
-        let record = transaction
-            .store(REVISIONS)
-            .map_err(js_error)?
-            .get(JsValue::from_f64(key))
-            .await
-            .map_err(js_error)?
+        let record = self
+            .read_one(REVISIONS, JsValue::from_f64(key))
+            .await?
             .ok_or(StorageError::NotFound)?;
-        transaction.done().await.map_err(js_error)?;
         restore(&record)
     }
 
@@ -427,13 +427,10 @@ impl Database {
         base_revision: u32,
         now: f64,
     ) -> Result<u32, StorageError> {
-        let transaction = self
-            .rexie
-            .transaction(&[PLANS, REVISIONS], TransactionMode::ReadWrite)
-            .map_err(js_error)?;
+        let transaction = self.begin(&[PLANS, REVISIONS], TransactionMode::ReadWrite)?;
         let result = async {
-            let plans = transaction.store(PLANS).map_err(js_error)?;
-            let revisions = transaction.store(REVISIONS).map_err(js_error)?;
+            let plans = store(&transaction, PLANS)?;
+            let revisions = store(&transaction, REVISIONS)?;
             let current = plans
                 .get(JsValue::from_str(plan_id))
                 .await
@@ -465,19 +462,16 @@ impl Database {
 
     /// Moves a plan to the trash (thùng rác), from which it can be restored.
     pub async fn move_to_trash(&self, id: &str, now: f64) -> Result<(), StorageError> {
-        let transaction = self
-            .rexie
-            .transaction(&[PLANS, TRASH], TransactionMode::ReadWrite)
-            .map_err(js_error)?;
+        let transaction = self.begin(&[PLANS, TRASH], TransactionMode::ReadWrite)?;
         let result = async {
-            let plans = transaction.store(PLANS).map_err(js_error)?;
+            let plans = store(&transaction, PLANS)?;
             let record = plans
                 .get(JsValue::from_str(id))
                 .await
                 .map_err(js_error)?
                 .ok_or(StorageError::NotFound)?;
             set_field(&record, "deleted_at", &JsValue::from_f64(now))?;
-            let trash = transaction.store(TRASH).map_err(js_error)?;
+            let trash = store(&transaction, TRASH)?;
             trash.put(&record, None).await.map_err(js_error)?;
             plans
                 .delete(JsValue::from_str(id))
@@ -491,17 +485,7 @@ impl Database {
 
     /// The plans in the trash, most recently deleted first.
     pub async fn list_trash(&self) -> Result<Vec<TrashedPlan>, StorageError> {
-        let transaction = self
-            .rexie
-            .transaction(&[TRASH], TransactionMode::ReadOnly)
-            .map_err(js_error)?;
-        let records = transaction
-            .store(TRASH)
-            .map_err(js_error)?
-            .get_all(None, None)
-            .await
-            .map_err(js_error)?;
-        transaction.done().await.map_err(js_error)?;
+        let records = self.read_all(TRASH).await?;
         let mut trashed: Vec<TrashedPlan> = records
             .iter()
             .filter_map(|record| {
@@ -519,13 +503,10 @@ impl Database {
 
     /// Puts a plan back from the trash. Refuses if a plan with its id exists again meanwhile.
     pub async fn restore_from_trash(&self, id: &str) -> Result<(), StorageError> {
-        let transaction = self
-            .rexie
-            .transaction(&[PLANS, TRASH], TransactionMode::ReadWrite)
-            .map_err(js_error)?;
+        let transaction = self.begin(&[PLANS, TRASH], TransactionMode::ReadWrite)?;
         let result = async {
-            let trash = transaction.store(TRASH).map_err(js_error)?;
-            let plans = transaction.store(PLANS).map_err(js_error)?;
+            let trash = store(&transaction, TRASH)?;
+            let plans = store(&transaction, PLANS)?;
             let record = trash
                 .get(JsValue::from_str(id))
                 .await
@@ -550,17 +531,14 @@ impl Database {
 
     /// Deletes a plan from the trash for good, with its revisions.
     pub async fn delete_forever(&self, id: &str) -> Result<(), StorageError> {
-        let transaction = self
-            .rexie
-            .transaction(&[TRASH, REVISIONS], TransactionMode::ReadWrite)
-            .map_err(js_error)?;
+        let transaction = self.begin(&[TRASH, REVISIONS], TransactionMode::ReadWrite)?;
         let result = async {
-            let trash = transaction.store(TRASH).map_err(js_error)?;
+            let trash = store(&transaction, TRASH)?;
             trash
                 .delete(JsValue::from_str(id))
                 .await
                 .map_err(js_error)?;
-            let revisions = transaction.store(REVISIONS).map_err(js_error)?;
+            let revisions = store(&transaction, REVISIONS)?;
             for key in revision_keys(&revisions, id).await? {
                 revisions.delete(key).await.map_err(js_error)?;
             }
@@ -572,14 +550,9 @@ impl Database {
 
     /// Writes raw text as a plan record, bypassing validation: for tests of damaged records.
     pub async fn put_raw_plan_record(&self, id: &str, json: &str) -> Result<(), StorageError> {
-        let transaction = self
-            .rexie
-            .transaction(&[PLANS], TransactionMode::ReadWrite)
-            .map_err(js_error)?;
+        let transaction = self.begin(&[PLANS], TransactionMode::ReadWrite)?;
         let record = Record::new().set("id", id)?.set("json", json)?;
-        transaction
-            .store(PLANS)
-            .map_err(js_error)?
+        store(&transaction, PLANS)?
             .put(&record.into_js(), None)
             .await
             .map_err(js_error)?;
