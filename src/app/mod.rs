@@ -68,7 +68,9 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
         }
     };
     provide_database(database);
-    let last: Option<String> = LocalStorage::get(LAST_PLAN_KEY).ok();
+    let last: Option<String> = preferences_available()
+        .then(|| LocalStorage::get(LAST_PLAN_KEY).ok())
+        .flatten();
     let screen = RwSignal::new(last.map_or(Screen::List, Screen::Editor));
     Effect::new(move |_| remember_screen(&screen.get()));
     view! {
@@ -85,12 +87,20 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
 
 /// Keeps the open plan in localStorage so that a reload (or a crash) returns to it.
 fn remember_screen(screen: &Screen) {
+    if !preferences_available() {
+        return;
+    }
     match screen {
         Screen::Editor(id) => {
             LocalStorage::set(LAST_PLAN_KEY, id).ok();
         }
         Screen::List => LocalStorage::delete(LAST_PLAN_KEY),
     }
+}
+
+/// Whether localStorage can be used: gloo-storage throws when a browser blocks it.
+fn preferences_available() -> bool {
+    web_sys::window().is_some_and(|window| matches!(window.local_storage(), Ok(Some(_))))
 }
 
 /// The app's name and purpose.

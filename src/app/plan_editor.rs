@@ -16,7 +16,13 @@ use crate::state::{Editor, use_database};
 pub fn PlanEditor(id: String, screen: RwSignal<Screen>) -> impl IntoView {
     let database = use_database();
     let editor = LocalResource::new(move || Editor::open(database.get(), id.clone()));
-    let back = move |_| screen.set(Screen::List);
+    let back = move |_| {
+        // Save what the timer has not yet saved while the editor still exists.
+        if let Some(Ok(open)) = editor.get_untracked() {
+            open.flush();
+        }
+        screen.set(Screen::List);
+    };
     view! {
         <div class="editor-bar">
             <button class="button" data-testid="back-to-list" on:click=back>

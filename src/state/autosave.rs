@@ -5,7 +5,6 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use gloo_storage::{LocalStorage as BrowserStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -47,6 +46,8 @@ struct Inner {
     timer: Option<TimeoutHandle>,
     saving: bool,
     dirty: bool,
+    /// Something typed is not yet stored; cleared only by a save that covers every edit.
+    unsaved: bool,
     channel: Option<TabChannel>,
     persistence_asked: bool,
 }
@@ -79,6 +80,7 @@ impl Editor {
                 timer: None,
                 saving: false,
                 dirty: false,
+                unsaved: false,
                 channel: None,
                 persistence_asked: false,
             }),
@@ -90,6 +92,7 @@ impl Editor {
         if let Some(unsaved) = take_journal(&id, stored.revision) {
             // Typed just before the tab was closed, and not yet stored: carry on from there.
             editor.plan.set(unsaved);
+            editor.inner.update_value(|inner| inner.unsaved = true);
             editor.status.set(SaveStatus::Pending);
             editor.save_now();
         }
@@ -107,6 +110,7 @@ impl Editor {
             return;
         }
         self.plan.update(change);
+        self.inner.update_value(|inner| inner.unsaved = true);
         self.status.set(SaveStatus::Pending);
         let editor = *self;
         let timer = set_timeout_with_handle(move || editor.save_now(), SAVE_DELAY).ok();
@@ -117,20 +121,23 @@ impl Editor {
         });
     }
 
-    /// Saves a pending edit at once (the page is being hidden or closed). A save needs more
-    /// than one turn of the event loop, which a closing page may not get, so the edit is also
-    /// journaled synchronously in localStorage and applied on the next open if still needed.
+    /// Saves a pending edit at once (the page is being hidden or closed, or the editor left).
+    /// A save needs more than one turn of the event loop, which a closing page may not get,
+    /// so the edit is also journaled synchronously in localStorage and applied on the next
+    /// open if still needed.
     pub fn flush(&self) {
-        let (pending, base) = self.inner.with_value(|inner| {
-            (
-                inner.timer.is_some() || inner.dirty || inner.saving,
-                inner.base_revision,
-            )
-        });
-        if !pending {
+        let Some((unsaved, base, saving)) = self
+            .inner
+            .try_with_value(|inner| (inner.unsaved, inner.base_revision, inner.saving))
+        else {
+            return;
+        };
+        if !unsaved {
             return;
         }
-        self.plan.with_untracked(|plan| write_journal(plan, base));
+        if let Some(plan) = self.plan.try_get_untracked() {
+            write_journal(&plan, base, saving);
+        }
         self.save_now();
     }
 
@@ -173,32 +180,39 @@ impl Editor {
     }
 
     fn saved(&self, plan_id: &str, session: &str, result: Result<u32, StorageError>) {
-        let again = self
-            .inner
-            .try_update_value(|inner| {
-                inner.saving = false;
-                std::mem::take(&mut inner.dirty)
-            })
-            .unwrap_or(false);
+        // The editor may be gone (the person went back to the list): then its journal stays
+        // for the next open, since this save may not hold the latest edits.
+        let Some(again) = self.inner.try_update_value(|inner| {
+            inner.saving = false;
+            std::mem::take(&mut inner.dirty)
+        }) else {
+            return;
+        };
         match result {
             Ok(revision) => {
-                if !again {
-                    BrowserStorage::delete(format!("{JOURNAL_PREFIX}{plan_id}"));
-                }
-                let ask_persistence = self.inner.try_update_value(|inner| {
-                    inner.base_revision = Some(revision);
-                    if let Some(channel) = &inner.channel {
-                        channel.announce(plan_id, revision, session);
-                    }
-                    !std::mem::replace(&mut inner.persistence_asked, true)
-                });
-                if ask_persistence == Some(true) {
+                let (ask_persistence, all_saved) = self
+                    .inner
+                    .try_update_value(|inner| {
+                        inner.base_revision = Some(revision);
+                        if let Some(channel) = &inner.channel {
+                            channel.announce(plan_id, revision, session);
+                        }
+                        let all_saved = !again && inner.timer.is_none();
+                        if all_saved {
+                            inner.unsaved = false;
+                        }
+                        let ask = !std::mem::replace(&mut inner.persistence_asked, true);
+                        (ask, all_saved)
+                    })
+                    .unwrap_or((false, false));
+                if ask_persistence {
                     // Asked on the first save, when the person has something worth keeping.
                     spawn_local(async {
                         storage::request_persistence().await;
                     });
                 }
-                if !again {
+                if all_saved {
+                    remove_journal(plan_id);
                     self.status.set(SaveStatus::Saved { at: now_ms() });
                 }
             }
@@ -247,7 +261,7 @@ impl Editor {
             .with_value(|inner| (inner.database.clone(), inner.base_revision.unwrap_or(0)));
         let id = self.plan.with_untracked(|plan| plan.id.clone());
         let revision = database.restore_revision(&id, key, base, now_ms()).await?;
-        self.inner.with_value(|inner| {
+        self.inner.try_with_value(|inner| {
             if let Some(channel) = &inner.channel {
                 channel.announce(&id, revision, &session_id());
             }
@@ -265,11 +279,12 @@ impl Editor {
             .load_plan(&id)
             .await?
             .ok_or(StorageError::NotFound)?;
-        self.inner.update_value(|inner| {
+        self.inner.try_update_value(|inner| {
             if let Some(timer) = inner.timer.take() {
                 timer.clear();
             }
             inner.dirty = false;
+            inner.unsaved = false;
             inner.base_revision = Some(stored.revision);
         });
         self.plan.set(stored.plan);
@@ -281,31 +296,50 @@ impl Editor {
     }
 }
 
-/// Journals the plan's unsaved state with the revision it was edited from.
-fn write_journal(plan: &Plan, base: Option<u32>) {
-    let Ok(json) = serde_json::to_string(plan) else {
+/// The page's localStorage, if the browser allows it (it may not, in some private modes).
+fn browser_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn journal_key(id: &str) -> String {
+    format!("{JOURNAL_PREFIX}{id}")
+}
+
+fn remove_journal(id: &str) {
+    if let Some(storage) = browser_storage() {
+        storage.remove_item(&journal_key(id)).ok();
+    }
+}
+
+/// Journals the plan's unsaved state with the revision it was edited from, and whether a save
+/// from that revision was already under way (it may have landed as the next revision).
+fn write_journal(plan: &Plan, base: Option<u32>, saving: bool) {
+    let (Some(storage), Ok(json)) = (browser_storage(), serde_json::to_string(plan)) else {
         return;
     };
-    let entry = format!("{}\n{json}", base.unwrap_or(0));
-    if BrowserStorage::raw()
-        .set_item(&format!("{JOURNAL_PREFIX}{}", plan.id), &entry)
-        .is_err()
-    {
+    let entry = format!("{} {}\n{json}", base.unwrap_or(0), u8::from(saving));
+    if storage.set_item(&journal_key(&plan.id), &entry).is_err() {
         web_sys::console::warn_1(&"Không ghi được bản nháp chưa lưu vào localStorage".into());
     }
 }
 
-/// Takes the journaled unsaved state of plan `id`, if there is one made from `stored_revision`;
-/// a journal made from an older revision lost the race to a save and is dropped. Read through
-/// the file format's restore path like any stored plan.
+/// The journaled unsaved state of plan `id`, if there is one that follows `stored_revision`;
+/// one made from an older revision lost the race to a save and is dropped. It is removed only
+/// once a save covers it. Read through the file format's restore path like any stored plan.
 fn take_journal(id: &str, stored_revision: u32) -> Option<Plan> {
-    let key = format!("{JOURNAL_PREFIX}{id}");
-    let entry = BrowserStorage::raw().get_item(&key).ok().flatten()?;
-    BrowserStorage::delete(&key);
-    let (base, json) = entry.split_once('\n')?;
-    if base.parse::<u32>().ok()? != stored_revision {
+    let storage = browser_storage()?;
+    let entry = storage.get_item(&journal_key(id)).ok().flatten()?;
+    let parsed = entry.split_once('\n').and_then(|(head, json)| {
+        let (base, saving) = head.split_once(' ')?;
+        Some((base.parse::<u32>().ok()?, saving == "1", json))
+    });
+    let usable = parsed.filter(|(base, saving, _)| {
+        *base == stored_revision || (*saving && base + 1 == stored_revision)
+    });
+    let Some((_, _, json)) = usable else {
+        storage.remove_item(&journal_key(id)).ok();
         return None;
-    }
+    };
     let value: serde_json::Value = serde_json::from_str(json).ok()?;
     let (plan, _) = crate::file_format::restore_plan(&value);
     plan.filter(|plan| plan.id == id)

@@ -158,8 +158,14 @@ async fn finish<T>(
 ) -> Result<T, StorageError> {
     match result {
         Ok(value) => {
-            transaction.done().await.map_err(js_error)?;
-            Ok(value)
+            // The browser may still abort at commit (it checks the quota then), firing only an
+            // abort event: that is a failed save, not a saved one.
+            let outcome = transaction.done().await.map_err(js_error)?;
+            if outcome.is_committed() {
+                Ok(value)
+            } else {
+                Err(StorageError::NotCommitted)
+            }
         }
         Err(error) => {
             transaction.abort().await.ok();
@@ -512,10 +518,13 @@ impl Database {
                 .await
                 .map_err(js_error)?
                 .ok_or(StorageError::NotFound)?;
-            if let Some(existing) = plans.get(JsValue::from_str(id)).await.map_err(js_error)? {
-                return Err(StorageError::Conflict {
-                    stored: revision_of(&existing),
-                });
+            if plans
+                .get(JsValue::from_str(id))
+                .await
+                .map_err(js_error)?
+                .is_some()
+            {
+                return Err(StorageError::AlreadyExists);
             }
             set_field(&record, "deleted_at", &JsValue::NULL)?;
             plans.put(&record, None).await.map_err(js_error)?;

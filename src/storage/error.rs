@@ -8,9 +8,13 @@ pub enum StorageError {
     )]
     Unavailable(String),
     #[error(
-        "Bộ nhớ của thiết bị đã đầy nên chưa lưu được. Hãy xuất tệp sao lưu, xóa bớt tệp trên máy hoặc dọn thùng rác rồi thử lại; nội dung đang mở vẫn còn."
+        "Bộ nhớ của thiết bị đã đầy nên chưa lưu được. Hãy xuất tệp sao lưu, xóa bớt tệp trên máy rồi sửa tiếp để lưu lại; nội dung đang mở vẫn còn."
     )]
     QuotaExceeded,
+    #[error(
+        "Chưa lưu được: trình duyệt đã hủy việc ghi, thường vì bộ nhớ của thiết bị sắp đầy. Nội dung đang mở vẫn còn; hãy xuất tệp sao lưu, giải phóng bộ nhớ rồi sửa tiếp để lưu lại."
+    )]
+    NotCommitted,
     #[error(
         "Trình duyệt đã làm mất kho dữ liệu trên máy. Hãy nhập lại tệp sao lưu gần nhất để khôi phục các kế hoạch."
     )]
@@ -21,9 +25,14 @@ pub enum StorageError {
     Conflict { stored: u32 },
     #[error("Không tìm thấy kế hoạch này trên máy; có thể nó đã bị xóa ở thẻ khác.")]
     NotFound,
+    #[error("Trên máy đã có một kế hoạch cùng mã với kế hoạch này nên chưa khôi phục được.")]
+    AlreadyExists,
     #[error("Bản ghi trên máy bị hỏng và không đọc được.")]
     Corrupt,
-    #[error("Không lưu hoặc đọc được dữ liệu trên máy ({0}).")]
+    /// The detail is for the console; the person gets the sentence.
+    #[error(
+        "Không lưu hoặc đọc được dữ liệu trên máy. Hãy thử lại; nếu vẫn lỗi, hãy tải lại trang."
+    )]
     Transaction(String),
 }
 
@@ -33,8 +42,9 @@ impl StorageError {
         let detail = format!("{error:?}");
         if detail.contains("QuotaExceeded") {
             Self::QuotaExceeded
-        } else if detail.contains("DataLoss") || detail.contains("UnknownError") {
-            // Chromium reports a database whose files vanished or broke as UnknownError.
+        } else if detail.contains("DataLoss") {
+            // Chromium's UnknownError is more often a passing I/O failure than a lost database,
+            // so only an explicit data-loss report sends the person to their backup.
             Self::DataLost
         } else {
             Self::Transaction(detail)

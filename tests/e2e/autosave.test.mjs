@@ -177,3 +177,31 @@ test("closing the tab right after typing still saves what was typed", async () =
     await app.close();
   }
 });
+
+test("going back to the list right after typing keeps the edit", async () => {
+  const app = await openApp();
+  try {
+    const page = app.page;
+    await page.goto(app.url);
+    await createPlan(page);
+    await waitSaved(page);
+    await page.locator("[data-testid=field-title]").fill("Sửa rồi quay lại ngay");
+    // Inside the 300 ms pause: the editor is torn down before its timer fires.
+    await page.click("[data-testid=back-to-list]");
+    await page.waitForSelector("[data-testid=plan-list]");
+    await page.click("[data-testid=open-plan]");
+    await page.waitForSelector("[data-testid=field-title]");
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=field-title]")?.value === "Sửa rồi quay lại ngay",
+      null,
+      { timeout: 5_000 },
+    );
+    await waitSaved(page);
+    await page.reload();
+    await page.waitForSelector("[data-testid=field-title]");
+    assert.equal(await page.locator("[data-testid=field-title]").inputValue(), "Sửa rồi quay lại ngay");
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
