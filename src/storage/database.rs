@@ -1,11 +1,12 @@
 //! The app's IndexedDB database: its schema history, plans with their revision numbers,
 //! revisions (lịch sử phiên bản) and the trash (thùng rác).
 
-use rexie::{Index, KeyRange, ObjectStore, Rexie, RexieBuilder, TransactionMode};
+use rexie::{Index, ObjectStore, Rexie, RexieBuilder, TransactionMode};
 use wasm_bindgen::JsValue;
 
 use super::error::StorageError;
 use super::records::{Record, number, text};
+use super::revisions::{RevisionReason, add_revision, prune_revisions};
 use crate::domain::Plan;
 use crate::file_format::{self, ImportReport};
 
@@ -17,16 +18,16 @@ pub const DATABASE_NAME: &str = "kehoach-cchc";
 /// tolerant reader.
 pub const SCHEMA_VERSION: u32 = 2;
 
-const PLANS: &str = "plans";
-const REVISIONS: &str = "revisions";
-const TRASH: &str = "trash";
-const META: &str = "meta";
-const BY_PLAN: &str = "plan_id";
+pub(super) const PLANS: &str = "plans";
+pub(super) const REVISIONS: &str = "revisions";
+pub(super) const TRASH: &str = "trash";
+pub(super) const META: &str = "meta";
+pub(super) const BY_PLAN: &str = "plan_id";
 
 /// A new revision is kept when this long has passed since the last one (milliseconds).
-const ROLLING_INTERVAL_MS: f64 = 5.0 * 60.0 * 1000.0;
+pub(super) const ROLLING_INTERVAL_MS: f64 = 5.0 * 60.0 * 1000.0;
 /// The most revisions kept per plan; the oldest rolling ones go first.
-const MAX_REVISIONS: usize = 40;
+pub(super) const MAX_REVISIONS: usize = 40;
 
 /// The stores of schema `version`: rexie creates what is missing and drops what is not named.
 fn schema(name: &str, version: u32) -> RexieBuilder {
@@ -48,35 +49,6 @@ fn schema(name: &str, version: u32) -> RexieBuilder {
         )
         .add_object_store(ObjectStore::new(TRASH).key_path("id"))
         .add_object_store(ObjectStore::new(META))
-}
-
-/// Why a revision was kept.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RevisionReason {
-    /// The first save of an editing session.
-    Session,
-    /// The first save after [`ROLLING_INTERVAL_MS`] without a revision.
-    Rolling,
-    /// The state just before it was replaced by an import or a restore.
-    BeforeReplace,
-}
-
-impl RevisionReason {
-    fn name(self) -> &'static str {
-        match self {
-            Self::Session => "session",
-            Self::Rolling => "rolling",
-            Self::BeforeReplace => "before_replace",
-        }
-    }
-
-    fn from_name(name: &str) -> Self {
-        match name {
-            "session" => Self::Session,
-            "before_replace" => Self::BeforeReplace,
-            _ => Self::Rolling,
-        }
-    }
 }
 
 /// A plan as stored, with what storage knows about it.
@@ -106,25 +78,6 @@ pub struct PlanSummary {
     pub exported_at: Option<f64>,
 }
 
-/// One kept revision of a plan.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RevisionInfo {
-    /// The revision's key, for [`Database::load_revision`].
-    pub key: f64,
-    pub revision: u32,
-    pub saved_at: f64,
-    pub reason: RevisionReason,
-}
-
-/// A plan in the trash.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TrashedPlan {
-    pub id: String,
-    pub title: String,
-    pub year: i32,
-    pub deleted_at: f64,
-}
-
 /// A save of an edited plan.
 pub struct SaveRequest<'a> {
     pub plan: &'a Plan,
@@ -138,21 +91,24 @@ pub struct SaveRequest<'a> {
 
 /// The app's IndexedDB database (kho dữ liệu).
 pub struct Database {
-    rexie: Rexie,
+    pub(super) rexie: Rexie,
 }
 
-fn js_error(error: rexie::Error) -> StorageError {
+pub(super) fn js_error(error: rexie::Error) -> StorageError {
     StorageError::from_rexie(error)
 }
 
 /// A store of an open transaction.
-fn store(transaction: &rexie::Transaction, name: &str) -> Result<rexie::Store, StorageError> {
+pub(super) fn store(
+    transaction: &rexie::Transaction,
+    name: &str,
+) -> Result<rexie::Store, StorageError> {
     transaction.store(name).map_err(js_error)
 }
 
 /// Ends a read-write transaction: commits on success and aborts on failure, since IndexedDB
 /// would otherwise commit the writes made before a failure of ours (a conflict, say).
-async fn finish<T>(
+pub(super) async fn finish<T>(
     transaction: rexie::Transaction,
     result: Result<T, StorageError>,
 ) -> Result<T, StorageError> {
@@ -190,7 +146,7 @@ impl Database {
         Ok(Self { rexie })
     }
 
-    fn begin(
+    pub(super) fn begin(
         &self,
         stores: &[&str],
         mode: TransactionMode,
@@ -199,7 +155,7 @@ impl Database {
     }
 
     /// The record under `key` in `store_name`, read in a transaction of its own.
-    async fn read_one(
+    pub(super) async fn read_one(
         &self,
         store_name: &str,
         key: JsValue,
@@ -214,7 +170,7 @@ impl Database {
     }
 
     /// Every record of `store_name`, read in a transaction of its own.
-    async fn read_all(&self, store_name: &str) -> Result<Vec<JsValue>, StorageError> {
+    pub(super) async fn read_all(&self, store_name: &str) -> Result<Vec<JsValue>, StorageError> {
         let transaction = self.begin(&[store_name], TransactionMode::ReadOnly)?;
         let records = store(&transaction, store_name)?
             .get_all(None, None)
@@ -387,176 +343,6 @@ impl Database {
         finish(transaction, result).await
     }
 
-    /// The kept revisions of a plan, newest first.
-    pub async fn list_revisions(&self, plan_id: &str) -> Result<Vec<RevisionInfo>, StorageError> {
-        let transaction = self.begin(&[REVISIONS], TransactionMode::ReadOnly)?;
-        let index = store(&transaction, REVISIONS)?
-            .index(BY_PLAN)
-            .map_err(js_error)?;
-        let range = KeyRange::only(&JsValue::from_str(plan_id)).map_err(|e| js_error(e.into()))?;
-        let entries = index
-            .scan(Some(range), None, None, None)
-            .await
-            .map_err(js_error)?;
-        transaction.done().await.map_err(js_error)?;
-        let mut revisions: Vec<RevisionInfo> = entries
-            .iter()
-            .filter_map(|(_, record)| {
-                Some(RevisionInfo {
-                    key: number(record, "key")?,
-                    revision: revision_of(record),
-                    saved_at: number(record, "saved_at")?,
-                    reason: RevisionReason::from_name(&text(record, "reason").unwrap_or_default()),
-                })
-            })
-            .collect();
-        revisions.sort_by(|a, b| b.key.total_cmp(&a.key));
-        Ok(revisions)
-    }
-
-    /// The plan as it was in the revision under `key`.
-    pub async fn load_revision(&self, key: f64) -> Result<(Plan, ImportReport), StorageError> {
-        let record = self
-            .read_one(REVISIONS, JsValue::from_f64(key))
-            .await?
-            .ok_or(StorageError::NotFound)?;
-        restore(&record)
-    }
-
-    /// Makes the revision under `key` the plan's current state, keeping the state it replaces
-    /// as a revision, in one transaction. Refuses like a save if the plan moved past
-    /// `base_revision`. Returns the new revision number.
-    pub async fn restore_revision(
-        &self,
-        plan_id: &str,
-        key: f64,
-        base_revision: u32,
-        now: f64,
-    ) -> Result<u32, StorageError> {
-        let transaction = self.begin(&[PLANS, REVISIONS], TransactionMode::ReadWrite)?;
-        let result = async {
-            let plans = store(&transaction, PLANS)?;
-            let revisions = store(&transaction, REVISIONS)?;
-            let current = plans
-                .get(JsValue::from_str(plan_id))
-                .await
-                .map_err(js_error)?
-                .ok_or(StorageError::NotFound)?;
-            check_revision(Some(revision_of(&current)), Some(base_revision))?;
-            let chosen = revisions
-                .get(JsValue::from_f64(key))
-                .await
-                .map_err(js_error)?
-                .ok_or(StorageError::NotFound)?;
-            if text(&chosen, BY_PLAN).as_deref() != Some(plan_id) {
-                return Err(StorageError::NotFound);
-            }
-            let (plan, _) = restore(&chosen)?;
-            let old = text(&current, "json").ok_or(StorageError::Corrupt)?;
-            let reason = RevisionReason::BeforeReplace;
-            add_revision(&revisions, plan_id, &old, base_revision, now, reason).await?;
-            prune_revisions(&revisions, plan_id).await?;
-            let revision = base_revision + 1;
-            let exported_at = number(&current, "exported_at");
-            let record = plan_record(&plan, &plan_json(&plan)?, revision, now, exported_at)?;
-            plans.put(&record.into_js(), None).await.map_err(js_error)?;
-            Ok(revision)
-        }
-        .await;
-        finish(transaction, result).await
-    }
-
-    /// Moves a plan to the trash (thùng rác), from which it can be restored.
-    pub async fn move_to_trash(&self, id: &str, now: f64) -> Result<(), StorageError> {
-        let transaction = self.begin(&[PLANS, TRASH], TransactionMode::ReadWrite)?;
-        let result = async {
-            let plans = store(&transaction, PLANS)?;
-            let record = plans
-                .get(JsValue::from_str(id))
-                .await
-                .map_err(js_error)?
-                .ok_or(StorageError::NotFound)?;
-            set_field(&record, "deleted_at", &JsValue::from_f64(now))?;
-            let trash = store(&transaction, TRASH)?;
-            trash.put(&record, None).await.map_err(js_error)?;
-            plans
-                .delete(JsValue::from_str(id))
-                .await
-                .map_err(js_error)?;
-            Ok(())
-        }
-        .await;
-        finish(transaction, result).await
-    }
-
-    /// The plans in the trash, most recently deleted first.
-    pub async fn list_trash(&self) -> Result<Vec<TrashedPlan>, StorageError> {
-        let records = self.read_all(TRASH).await?;
-        let mut trashed: Vec<TrashedPlan> = records
-            .iter()
-            .filter_map(|record| {
-                Some(TrashedPlan {
-                    id: text(record, "id")?,
-                    title: text(record, "title").unwrap_or_default(),
-                    year: number(record, "year").unwrap_or(0.0) as i32,
-                    deleted_at: number(record, "deleted_at").unwrap_or(0.0),
-                })
-            })
-            .collect();
-        trashed.sort_by(|a, b| b.deleted_at.total_cmp(&a.deleted_at));
-        Ok(trashed)
-    }
-
-    /// Puts a plan back from the trash. Refuses if a plan with its id exists again meanwhile.
-    pub async fn restore_from_trash(&self, id: &str) -> Result<(), StorageError> {
-        let transaction = self.begin(&[PLANS, TRASH], TransactionMode::ReadWrite)?;
-        let result = async {
-            let trash = store(&transaction, TRASH)?;
-            let plans = store(&transaction, PLANS)?;
-            let record = trash
-                .get(JsValue::from_str(id))
-                .await
-                .map_err(js_error)?
-                .ok_or(StorageError::NotFound)?;
-            if plans
-                .get(JsValue::from_str(id))
-                .await
-                .map_err(js_error)?
-                .is_some()
-            {
-                return Err(StorageError::AlreadyExists);
-            }
-            set_field(&record, "deleted_at", &JsValue::NULL)?;
-            plans.put(&record, None).await.map_err(js_error)?;
-            trash
-                .delete(JsValue::from_str(id))
-                .await
-                .map_err(js_error)?;
-            Ok(())
-        }
-        .await;
-        finish(transaction, result).await
-    }
-
-    /// Deletes a plan from the trash for good, with its revisions.
-    pub async fn delete_forever(&self, id: &str) -> Result<(), StorageError> {
-        let transaction = self.begin(&[TRASH, REVISIONS], TransactionMode::ReadWrite)?;
-        let result = async {
-            let trash = store(&transaction, TRASH)?;
-            trash
-                .delete(JsValue::from_str(id))
-                .await
-                .map_err(js_error)?;
-            let revisions = store(&transaction, REVISIONS)?;
-            for key in revision_keys(&revisions, id).await? {
-                revisions.delete(key).await.map_err(js_error)?;
-            }
-            Ok(())
-        }
-        .await;
-        finish(transaction, result).await
-    }
-
     /// Writes raw text as a plan record, bypassing validation: for tests of damaged records.
     pub async fn put_raw_plan_record(&self, id: &str, json: &str) -> Result<(), StorageError> {
         let transaction = self.begin(&[PLANS], TransactionMode::ReadWrite)?;
@@ -570,13 +356,16 @@ impl Database {
     }
 }
 
-fn plan_json(plan: &Plan) -> Result<String, StorageError> {
+pub(super) fn plan_json(plan: &Plan) -> Result<String, StorageError> {
     serde_json::to_string(plan).map_err(|error| StorageError::Transaction(error.to_string()))
 }
 
 /// A save or import may go ahead only from the revision it started from: `None` means the plan
 /// must not be stored yet.
-fn check_revision(stored: Option<u32>, expected: Option<u32>) -> Result<(), StorageError> {
+pub(super) fn check_revision(
+    stored: Option<u32>,
+    expected: Option<u32>,
+) -> Result<(), StorageError> {
     if stored == expected {
         return Ok(());
     }
@@ -586,18 +375,18 @@ fn check_revision(stored: Option<u32>, expected: Option<u32>) -> Result<(), Stor
     }
 }
 
-fn set_field(record: &JsValue, key: &str, value: &JsValue) -> Result<(), StorageError> {
+pub(super) fn set_field(record: &JsValue, key: &str, value: &JsValue) -> Result<(), StorageError> {
     js_sys::Reflect::set(record, &JsValue::from_str(key), value)
         .map(|_| ())
         .map_err(|_| StorageError::Corrupt)
 }
 
-fn revision_of(record: &JsValue) -> u32 {
+pub(super) fn revision_of(record: &JsValue) -> u32 {
     number(record, "revision").map_or(0, |n| n as u32)
 }
 
 /// The stored record of a plan: its JSON and the fields the plan list shows.
-fn plan_record(
+pub(super) fn plan_record(
     plan: &Plan,
     json: &str,
     revision: u32,
@@ -625,7 +414,7 @@ fn plan_record(
 }
 
 /// A stored record back to a plan, through the file format's restore path.
-fn restore(record: &JsValue) -> Result<(Plan, ImportReport), StorageError> {
+pub(super) fn restore(record: &JsValue) -> Result<(Plan, ImportReport), StorageError> {
     let json = text(record, "json").ok_or(StorageError::Corrupt)?;
     let value: serde_json::Value =
         serde_json::from_str(&json).map_err(|_| StorageError::Corrupt)?;
@@ -633,73 +422,6 @@ fn restore(record: &JsValue) -> Result<(Plan, ImportReport), StorageError> {
         (Some(plan), report) => Ok((plan, report)),
         (None, _) => Err(StorageError::Corrupt),
     }
-}
-
-async fn add_revision(
-    revisions: &rexie::Store,
-    plan_id: &str,
-    json: &str,
-    revision: u32,
-    now: f64,
-    reason: RevisionReason,
-) -> Result<(), StorageError> {
-    let record = Record::new()
-        .set(BY_PLAN, plan_id)?
-        .set("json", json)?
-        .set("revision", revision)?
-        .set("saved_at", now)?
-        .set("reason", reason.name())?;
-    revisions
-        .add(&record.into_js(), None)
-        .await
-        .map_err(js_error)?;
-    Ok(())
-}
-
-async fn revision_keys(
-    revisions: &rexie::Store,
-    plan_id: &str,
-) -> Result<Vec<JsValue>, StorageError> {
-    let range = KeyRange::only(&JsValue::from_str(plan_id)).map_err(|e| js_error(e.into()))?;
-    revisions
-        .index(BY_PLAN)
-        .map_err(js_error)?
-        .get_all_keys(Some(range), None)
-        .await
-        .map_err(js_error)
-}
-
-/// Keeps at most [`MAX_REVISIONS`] revisions of a plan: the oldest go first, rolling ones
-/// before those that mark the start of a session.
-async fn prune_revisions(revisions: &rexie::Store, plan_id: &str) -> Result<(), StorageError> {
-    let keys = revision_keys(revisions, plan_id).await?;
-    if keys.len() <= MAX_REVISIONS {
-        return Ok(());
-    }
-    let mut excess = keys.len() - MAX_REVISIONS;
-    let mut rolling = Vec::new();
-    let mut others = Vec::new();
-    for key in keys {
-        let record = revisions.get(key.clone()).await.map_err(js_error)?;
-        let reason = record
-            .as_ref()
-            .and_then(|r| text(r, "reason"))
-            .unwrap_or_default();
-        if reason == RevisionReason::Rolling.name() {
-            rolling.push(key);
-        } else {
-            others.push(key);
-        }
-    }
-    // Keys grow with time, so each list is oldest first.
-    for key in rolling.into_iter().chain(others) {
-        if excess == 0 {
-            break;
-        }
-        revisions.delete(key).await.map_err(js_error)?;
-        excess -= 1;
-    }
-    Ok(())
 }
 
 /// Deletes the database called `name` (used by tests and by a full reset).

@@ -6,10 +6,13 @@ mod database;
 mod device;
 mod error;
 mod records;
+mod revisions;
+mod trash;
 
 pub use database::{
-    DATABASE_NAME, Database, PlanSummary, RevisionInfo, RevisionReason, SCHEMA_VERSION,
-    SaveRequest, StoredPlan, TrashedPlan, delete_database,
+    DATABASE_NAME, Database, PlanSummary, SCHEMA_VERSION, SaveRequest, StoredPlan, delete_database,
 };
 pub use device::{StorageEstimate, estimate, is_persisted, request_persistence};
 pub use error::StorageError;
+pub use revisions::{RevisionInfo, RevisionReason};
+pub use trash::TrashedPlan;

@@ -1,0 +1,201 @@
+//! Revisions of a plan (lịch sử phiên bản): kept at the start of each editing session, every
+//! five minutes while editing, and before a restore or an import replaces the plan.
+
+use rexie::{KeyRange, TransactionMode};
+use wasm_bindgen::JsValue;
+
+use super::database::*;
+use super::error::StorageError;
+use super::records::{Record, number, text};
+use crate::domain::Plan;
+use crate::file_format::ImportReport;
+
+/// Why a revision was kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RevisionReason {
+    /// The first save of an editing session.
+    Session,
+    /// The first save after [`ROLLING_INTERVAL_MS`] without a revision.
+    Rolling,
+    /// The state just before it was replaced by an import or a restore.
+    BeforeReplace,
+}
+
+impl RevisionReason {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Session => "session",
+            Self::Rolling => "rolling",
+            Self::BeforeReplace => "before_replace",
+        }
+    }
+
+    fn from_name(name: &str) -> Self {
+        match name {
+            "session" => Self::Session,
+            "before_replace" => Self::BeforeReplace,
+            _ => Self::Rolling,
+        }
+    }
+}
+
+/// One kept revision of a plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RevisionInfo {
+    /// The revision's key, for [`Database::load_revision`].
+    pub key: f64,
+    pub revision: u32,
+    pub saved_at: f64,
+    pub reason: RevisionReason,
+}
+
+pub(super) async fn add_revision(
+    revisions: &rexie::Store,
+    plan_id: &str,
+    json: &str,
+    revision: u32,
+    now: f64,
+    reason: RevisionReason,
+) -> Result<(), StorageError> {
+    let record = Record::new()
+        .set(BY_PLAN, plan_id)?
+        .set("json", json)?
+        .set("revision", revision)?
+        .set("saved_at", now)?
+        .set("reason", reason.name())?;
+    revisions
+        .add(&record.into_js(), None)
+        .await
+        .map_err(js_error)?;
+    Ok(())
+}
+
+pub(super) async fn revision_keys(
+    revisions: &rexie::Store,
+    plan_id: &str,
+) -> Result<Vec<JsValue>, StorageError> {
+    let range = KeyRange::only(&JsValue::from_str(plan_id)).map_err(|e| js_error(e.into()))?;
+    revisions
+        .index(BY_PLAN)
+        .map_err(js_error)?
+        .get_all_keys(Some(range), None)
+        .await
+        .map_err(js_error)
+}
+
+/// Keeps at most [`MAX_REVISIONS`] revisions of a plan: the oldest go first, rolling ones
+/// before those that mark the start of a session.
+pub(super) async fn prune_revisions(
+    revisions: &rexie::Store,
+    plan_id: &str,
+) -> Result<(), StorageError> {
+    let keys = revision_keys(revisions, plan_id).await?;
+    if keys.len() <= MAX_REVISIONS {
+        return Ok(());
+    }
+    let mut excess = keys.len() - MAX_REVISIONS;
+    let mut rolling = Vec::new();
+    let mut others = Vec::new();
+    for key in keys {
+        let record = revisions.get(key.clone()).await.map_err(js_error)?;
+        let reason = record
+            .as_ref()
+            .and_then(|r| text(r, "reason"))
+            .unwrap_or_default();
+        if reason == RevisionReason::Rolling.name() {
+            rolling.push(key);
+        } else {
+            others.push(key);
+        }
+    }
+    // Keys grow with time, so each list is oldest first.
+    for key in rolling.into_iter().chain(others) {
+        if excess == 0 {
+            break;
+        }
+        revisions.delete(key).await.map_err(js_error)?;
+        excess -= 1;
+    }
+    Ok(())
+}
+
+impl Database {
+    /// The kept revisions of a plan, newest first.
+    pub async fn list_revisions(&self, plan_id: &str) -> Result<Vec<RevisionInfo>, StorageError> {
+        let transaction = self.begin(&[REVISIONS], TransactionMode::ReadOnly)?;
+        let index = store(&transaction, REVISIONS)?
+            .index(BY_PLAN)
+            .map_err(js_error)?;
+        let range = KeyRange::only(&JsValue::from_str(plan_id)).map_err(|e| js_error(e.into()))?;
+        let entries = index
+            .scan(Some(range), None, None, None)
+            .await
+            .map_err(js_error)?;
+        transaction.done().await.map_err(js_error)?;
+        let mut revisions: Vec<RevisionInfo> = entries
+            .iter()
+            .filter_map(|(_, record)| {
+                Some(RevisionInfo {
+                    key: number(record, "key")?,
+                    revision: revision_of(record),
+                    saved_at: number(record, "saved_at")?,
+                    reason: RevisionReason::from_name(&text(record, "reason").unwrap_or_default()),
+                })
+            })
+            .collect();
+        revisions.sort_by(|a, b| b.key.total_cmp(&a.key));
+        Ok(revisions)
+    }
+
+    /// The plan as it was in the revision under `key`.
+    pub async fn load_revision(&self, key: f64) -> Result<(Plan, ImportReport), StorageError> {
+        let record = self
+            .read_one(REVISIONS, JsValue::from_f64(key))
+            .await?
+            .ok_or(StorageError::NotFound)?;
+        restore(&record)
+    }
+
+    /// Makes the revision under `key` the plan's current state, keeping the state it replaces
+    /// as a revision, in one transaction. Refuses like a save if the plan moved past
+    /// `base_revision`. Returns the new revision number.
+    pub async fn restore_revision(
+        &self,
+        plan_id: &str,
+        key: f64,
+        base_revision: u32,
+        now: f64,
+    ) -> Result<u32, StorageError> {
+        let transaction = self.begin(&[PLANS, REVISIONS], TransactionMode::ReadWrite)?;
+        let result = async {
+            let plans = store(&transaction, PLANS)?;
+            let revisions = store(&transaction, REVISIONS)?;
+            let current = plans
+                .get(JsValue::from_str(plan_id))
+                .await
+                .map_err(js_error)?
+                .ok_or(StorageError::NotFound)?;
+            check_revision(Some(revision_of(&current)), Some(base_revision))?;
+            let chosen = revisions
+                .get(JsValue::from_f64(key))
+                .await
+                .map_err(js_error)?
+                .ok_or(StorageError::NotFound)?;
+            if text(&chosen, BY_PLAN).as_deref() != Some(plan_id) {
+                return Err(StorageError::NotFound);
+            }
+            let (plan, _) = restore(&chosen)?;
+            let old = text(&current, "json").ok_or(StorageError::Corrupt)?;
+            let reason = RevisionReason::BeforeReplace;
+            add_revision(&revisions, plan_id, &old, base_revision, now, reason).await?;
+            prune_revisions(&revisions, plan_id).await?;
+            let revision = base_revision + 1;
+            let exported_at = number(&current, "exported_at");
+            let record = plan_record(&plan, &plan_json(&plan)?, revision, now, exported_at)?;
+            plans.put(&record.into_js(), None).await.map_err(js_error)?;
+            Ok(revision)
+        }
+        .await;
+        finish(transaction, result).await
+    }
+}

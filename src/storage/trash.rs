@@ -1,0 +1,111 @@
+//! The trash (thùng rác): deleted plans wait here until restored or deleted for good.
+
+use rexie::TransactionMode;
+use wasm_bindgen::JsValue;
+
+use super::database::*;
+use super::error::StorageError;
+use super::records::{number, text};
+use super::revisions::revision_keys;
+
+/// A plan in the trash.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrashedPlan {
+    pub id: String,
+    pub title: String,
+    pub year: i32,
+    pub deleted_at: f64,
+}
+
+impl Database {
+    /// Moves a plan to the trash (thùng rác), from which it can be restored.
+    pub async fn move_to_trash(&self, id: &str, now: f64) -> Result<(), StorageError> {
+        let transaction = self.begin(&[PLANS, TRASH], TransactionMode::ReadWrite)?;
+        let result = async {
+            let plans = store(&transaction, PLANS)?;
+            let record = plans
+                .get(JsValue::from_str(id))
+                .await
+                .map_err(js_error)?
+                .ok_or(StorageError::NotFound)?;
+            set_field(&record, "deleted_at", &JsValue::from_f64(now))?;
+            let trash = store(&transaction, TRASH)?;
+            trash.put(&record, None).await.map_err(js_error)?;
+            plans
+                .delete(JsValue::from_str(id))
+                .await
+                .map_err(js_error)?;
+            Ok(())
+        }
+        .await;
+        finish(transaction, result).await
+    }
+
+    /// The plans in the trash, most recently deleted first.
+    pub async fn list_trash(&self) -> Result<Vec<TrashedPlan>, StorageError> {
+        let records = self.read_all(TRASH).await?;
+        let mut trashed: Vec<TrashedPlan> = records
+            .iter()
+            .filter_map(|record| {
+                Some(TrashedPlan {
+                    id: text(record, "id")?,
+                    title: text(record, "title").unwrap_or_default(),
+                    year: number(record, "year").unwrap_or(0.0) as i32,
+                    deleted_at: number(record, "deleted_at").unwrap_or(0.0),
+                })
+            })
+            .collect();
+        trashed.sort_by(|a, b| b.deleted_at.total_cmp(&a.deleted_at));
+        Ok(trashed)
+    }
+
+    /// Puts a plan back from the trash. Refuses if a plan with its id exists again meanwhile.
+    pub async fn restore_from_trash(&self, id: &str) -> Result<(), StorageError> {
+        let transaction = self.begin(&[PLANS, TRASH], TransactionMode::ReadWrite)?;
+        let result = async {
+            let trash = store(&transaction, TRASH)?;
+            let plans = store(&transaction, PLANS)?;
+            let record = trash
+                .get(JsValue::from_str(id))
+                .await
+                .map_err(js_error)?
+                .ok_or(StorageError::NotFound)?;
+            if plans
+                .get(JsValue::from_str(id))
+                .await
+                .map_err(js_error)?
+                .is_some()
+            {
+                return Err(StorageError::AlreadyExists);
+            }
+            set_field(&record, "deleted_at", &JsValue::NULL)?;
+            plans.put(&record, None).await.map_err(js_error)?;
+            trash
+                .delete(JsValue::from_str(id))
+                .await
+                .map_err(js_error)?;
+            Ok(())
+        }
+        .await;
+        finish(transaction, result).await
+    }
+
+    /// Deletes a plan from the trash for good, with its revisions.
+    pub async fn delete_forever(&self, id: &str) -> Result<(), StorageError> {
+        let transaction = self.begin(&[TRASH, REVISIONS], TransactionMode::ReadWrite)?;
+        let result = async {
+            let trash = store(&transaction, TRASH)?;
+            trash
+                .delete(JsValue::from_str(id))
+                .await
+                .map_err(js_error)?;
+            let revisions = store(&transaction, REVISIONS)?;
+            for key in revision_keys(&revisions, id).await? {
+                revisions.delete(key).await.map_err(js_error)?;
+            }
+            Ok(())
+        }
+        .await;
+        finish(transaction, result).await
+    }
+}
