@@ -139,7 +139,7 @@ async fn revisions_keep_each_session_and_one_per_five_minutes() {
     let database = fresh("test-revisions").await;
     let mut plan = sample_plan();
     let mut revision = None;
-    // Session 1: five saves in one minute keep one revision, the first.
+    // Session 1: five saves in one minute keep one revision, the new plan's first state.
     for second in 0..5 {
         plan.title = format!("phiên 1, lần {second}");
         revision = Some(
@@ -154,16 +154,23 @@ async fn revisions_keep_each_session_and_one_per_five_minutes() {
             .expect("save"),
         );
     }
-    // Six minutes later in the same session: a rolling revision.
+    // Six minutes later in the same session: a rolling revision of the new state.
     plan.title = "phiên 1, sau 6 phút".into();
     revision = Some(
         save(&database, &plan, revision, "session-1", 6.0 * MINUTE)
             .await
             .expect("save"),
     );
-    // A new session keeps its first save.
+    // The session's last edit comes a minute later, too soon for another rolling revision.
+    plan.title = "phiên 1, cuối".into();
+    revision = Some(
+        save(&database, &plan, revision, "session-1", 7.0 * MINUTE)
+            .await
+            .expect("save"),
+    );
+    // The next session's first save keeps the state it starts from: that last edit.
     plan.title = "phiên 2".into();
-    save(&database, &plan, revision, "session-2", 7.0 * MINUTE)
+    save(&database, &plan, revision, "session-2", 8.0 * MINUTE)
         .await
         .expect("save");
 
@@ -179,11 +186,34 @@ async fn revisions_keep_each_session_and_one_per_five_minutes() {
     );
     let numbers: Vec<u32> = revisions.iter().map(|r| r.revision).collect();
     assert_eq!(numbers, [7, 6, 1]);
+    let (end_of_session_1, _) = database
+        .load_revision(revisions[0].key)
+        .await
+        .expect("load");
+    assert_eq!(end_of_session_1.title, "phiên 1, cuối");
     let (oldest, _) = database
         .load_revision(revisions[2].key)
         .await
         .expect("load");
     assert_eq!(oldest.title, "phiên 1, lần 0");
+    // Session 3 likewise keeps the state session 2 ended with (revision 8).
+    let stored = database
+        .load_plan(&plan.id)
+        .await
+        .expect("load")
+        .expect("plan");
+    save(
+        &database,
+        &stored.plan,
+        Some(stored.revision),
+        "session-3",
+        9.0 * MINUTE,
+    )
+    .await
+    .expect("save");
+    let again = database.list_revisions(&plan.id).await.expect("list");
+    assert_eq!(again.len(), 4);
+    assert_eq!(again[0].revision, 8);
     database.close();
 }
 
@@ -206,10 +236,12 @@ async fn revisions_are_capped_at_forty_dropping_the_oldest() {
             .expect("save"),
         );
     }
+    // Each session from the third on keeps the state the previous one ended with (revisions
+    // 2 to 44), besides the new plan's first state: 44 in all, the 4 oldest pruned.
     let revisions = database.list_revisions(&plan.id).await.expect("list");
     assert_eq!(revisions.len(), 40);
-    assert_eq!(revisions.first().map(|r| r.revision), Some(45));
-    assert_eq!(revisions.last().map(|r| r.revision), Some(6));
+    assert_eq!(revisions.first().map(|r| r.revision), Some(44));
+    assert_eq!(revisions.last().map(|r| r.revision), Some(5));
     database.close();
 }
 

@@ -32,7 +32,7 @@ pub fn RevisionHistory(editor: Editor) -> impl IntoView {
         <details class="panel" data-testid="revision-history">
             <summary>"Lịch sử phiên bản"</summary>
             <p class="muted">
-                "Ứng dụng giữ một bản khi bắt đầu mỗi lần soạn, năm phút một bản khi đang soạn, "
+                "Ứng dụng giữ bản lúc bắt đầu mỗi lần soạn, năm phút một bản khi đang soạn, "
                 "và bản cũ trước mỗi lần khôi phục hay nhập tệp (tối đa 40 bản)."
             </p>
             <Suspense fallback=|| ()>

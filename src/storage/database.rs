@@ -214,10 +214,31 @@ impl Database {
             } else {
                 None
             };
+            // What to keep: a rolling revision keeps the new state; a new session keeps the
+            // state it starts from (the last session's end) unless that is already kept, or the
+            // new state when the plan is new.
+            let last_kept = current
+                .as_ref()
+                .and_then(|c| number(c, "snapshot_revision"));
+            let keep: Option<(String, u32)> = match (reason, &current, stored_revision) {
+                (Some(RevisionReason::Session), Some(current), Some(stored)) => {
+                    if last_kept == Some(f64::from(stored)) {
+                        None
+                    } else {
+                        text(current, "json").map(|old| (old, stored))
+                    }
+                }
+                (Some(_), _, _) => Some((json.clone(), revision)),
+                (None, _, _) => None,
+            };
             let (snapshot_at, snapshot_session) = match reason {
                 Some(_) => (Some(request.now), Some(request.session.to_string())),
                 None => (last_at, last_session),
             };
+            let snapshot_revision = keep
+                .as_ref()
+                .map(|(_, kept)| f64::from(*kept))
+                .or(last_kept);
             let exported_at = current.as_ref().and_then(|c| number(c, "exported_at"));
             let record = plan_record(request.plan, &json, revision, request.now, exported_at)?
                 .set(
@@ -227,12 +248,24 @@ impl Database {
                 .set(
                     "snapshot_session",
                     snapshot_session.map_or(JsValue::NULL, |s| JsValue::from_str(&s)),
+                )?
+                .set(
+                    "snapshot_revision",
+                    snapshot_revision.map_or(JsValue::NULL, JsValue::from_f64),
                 )?;
             plans.put(&record.into_js(), None).await.map_err(js_error)?;
-            if let Some(reason) = reason {
+            if let (Some(reason), Some((kept_json, kept_revision))) = (reason, keep) {
                 let revisions = store(&transaction, REVISIONS)?;
                 let id = &request.plan.id;
-                add_revision(&revisions, id, &json, revision, request.now, reason).await?;
+                add_revision(
+                    &revisions,
+                    id,
+                    &kept_json,
+                    kept_revision,
+                    request.now,
+                    reason,
+                )
+                .await?;
                 prune_revisions(&revisions, id).await?;
             }
             Ok(revision)
