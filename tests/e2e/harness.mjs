@@ -79,7 +79,8 @@ export async function startChromiumProcess(profile) {
   const child = spawn(
     chromiumPath(),
     ["--headless=new", ...CHROMIUM_ARGS, `--user-data-dir=${profile}`, "--remote-debugging-port=0", "about:blank"],
-    { stdio: "ignore" },
+    // Its own process group, so that a kill takes every Chromium process at once.
+    { stdio: "ignore", detached: true },
   );
   const deadline = Date.now() + 20_000;
   while (!existsSync(portFile) || readFileSync(portFile, "utf8").split("\n").length < 2) {
@@ -90,7 +91,17 @@ export async function startChromiumProcess(profile) {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   const context = browser.contexts()[0];
   const page = context.pages()[0] ?? (await context.newPage());
-  return { child, browser, context, page };
+  const kill = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", resolve);
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    });
+  return { child, browser, context, page, kill };
 }
 
 /** Opens a new app page in `context` at `url` and waits for the app to have mounted. */
