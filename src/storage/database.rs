@@ -106,6 +106,19 @@ pub(super) fn store(
     transaction.store(name).map_err(js_error)
 }
 
+/// The record stored under the text key `id`, if any.
+pub(super) async fn get_by_id(
+    store: &rexie::Store,
+    id: &str,
+) -> Result<Option<JsValue>, StorageError> {
+    store.get(JsValue::from_str(id)).await.map_err(js_error)
+}
+
+/// Deletes the record stored under the text key `id`.
+pub(super) async fn delete_by_id(store: &rexie::Store, id: &str) -> Result<(), StorageError> {
+    store.delete(JsValue::from_str(id)).await.map_err(js_error)
+}
+
 /// Ends a read-write transaction: commits on success and aborts on failure, since IndexedDB
 /// would otherwise commit the writes made before a failure of ours (a conflict, say).
 pub(super) async fn finish<T>(
@@ -198,10 +211,7 @@ impl Database {
         let transaction = self.begin(&[PLANS, REVISIONS], TransactionMode::ReadWrite)?;
         let result = async {
             let plans = store(&transaction, PLANS)?;
-            let current = plans
-                .get(JsValue::from_str(&request.plan.id))
-                .await
-                .map_err(js_error)?;
+            let current = get_by_id(&plans, &request.plan.id).await?;
             let stored_revision = current.as_ref().map(revision_of);
             check_revision(stored_revision, request.base_revision)?;
             let revision = stored_revision.unwrap_or(0) + 1;
@@ -331,10 +341,7 @@ impl Database {
             let revisions = store(&transaction, REVISIONS)?;
             let mut numbers = Vec::with_capacity(plans.len());
             for ((plan, expected), json) in plans.iter().zip(&jsons) {
-                let current = plans_store
-                    .get(JsValue::from_str(&plan.id))
-                    .await
-                    .map_err(js_error)?;
+                let current = get_by_id(&plans_store, &plan.id).await?;
                 let stored_revision = current.as_ref().map(revision_of);
                 check_revision(stored_revision, *expected)?;
                 // A damaged stored record is no reason to refuse the backup that replaces it.
@@ -363,10 +370,8 @@ impl Database {
         let transaction = self.begin(&[PLANS], TransactionMode::ReadWrite)?;
         let result = async {
             let plans_store = store(&transaction, PLANS)?;
-            let record = plans_store
-                .get(JsValue::from_str(id))
-                .await
-                .map_err(js_error)?
+            let record = get_by_id(&plans_store, id)
+                .await?
                 .ok_or(StorageError::NotFound)?;
             set_field(&record, "exported_at", &JsValue::from_f64(now))?;
             plans_store.put(&record, None).await.map_err(js_error)?;

@@ -170,10 +170,8 @@ impl Database {
         let result = async {
             let plans = store(&transaction, PLANS)?;
             let revisions = store(&transaction, REVISIONS)?;
-            let current = plans
-                .get(JsValue::from_str(plan_id))
-                .await
-                .map_err(js_error)?
+            let current = get_by_id(&plans, plan_id)
+                .await?
                 .ok_or(StorageError::NotFound)?;
             check_revision(Some(revision_of(&current)), Some(base_revision))?;
             let chosen = revisions

@@ -20,25 +20,8 @@ pub struct TrashedPlan {
 impl Database {
     /// Moves a plan to the trash (thùng rác), from which it can be restored.
     pub async fn move_to_trash(&self, id: &str, now: f64) -> Result<(), StorageError> {
-        let transaction = self.begin(&[PLANS, TRASH], TransactionMode::ReadWrite)?;
-        let result = async {
-            let plans = store(&transaction, PLANS)?;
-            let record = plans
-                .get(JsValue::from_str(id))
-                .await
-                .map_err(js_error)?
-                .ok_or(StorageError::NotFound)?;
-            set_field(&record, "deleted_at", &JsValue::from_f64(now))?;
-            let trash = store(&transaction, TRASH)?;
-            trash.put(&record, None).await.map_err(js_error)?;
-            plans
-                .delete(JsValue::from_str(id))
-                .await
-                .map_err(js_error)?;
-            Ok(())
-        }
-        .await;
-        finish(transaction, result).await
+        self.move_record(PLANS, TRASH, id, JsValue::from_f64(now), false)
+            .await
     }
 
     /// The plans in the trash, most recently deleted first.
@@ -61,29 +44,33 @@ impl Database {
 
     /// Puts a plan back from the trash. Refuses if a plan with its id exists again meanwhile.
     pub async fn restore_from_trash(&self, id: &str) -> Result<(), StorageError> {
+        self.move_record(TRASH, PLANS, id, JsValue::NULL, true)
+            .await
+    }
+
+    /// Moves the record `id` from one store to the other in one transaction, stamping its
+    /// `deleted_at`; with `refuse_if_present`, an existing record in `to` is not overwritten.
+    async fn move_record(
+        &self,
+        from: &str,
+        to: &str,
+        id: &str,
+        deleted_at: JsValue,
+        refuse_if_present: bool,
+    ) -> Result<(), StorageError> {
         let transaction = self.begin(&[PLANS, TRASH], TransactionMode::ReadWrite)?;
         let result = async {
-            let trash = store(&transaction, TRASH)?;
-            let plans = store(&transaction, PLANS)?;
-            let record = trash
-                .get(JsValue::from_str(id))
-                .await
-                .map_err(js_error)?
+            let source = store(&transaction, from)?;
+            let target = store(&transaction, to)?;
+            let record = get_by_id(&source, id)
+                .await?
                 .ok_or(StorageError::NotFound)?;
-            if plans
-                .get(JsValue::from_str(id))
-                .await
-                .map_err(js_error)?
-                .is_some()
-            {
+            if refuse_if_present && get_by_id(&target, id).await?.is_some() {
                 return Err(StorageError::AlreadyExists);
             }
-            set_field(&record, "deleted_at", &JsValue::NULL)?;
-            plans.put(&record, None).await.map_err(js_error)?;
-            trash
-                .delete(JsValue::from_str(id))
-                .await
-                .map_err(js_error)?;
+            set_field(&record, "deleted_at", &deleted_at)?;
+            target.put(&record, None).await.map_err(js_error)?;
+            delete_by_id(&source, id).await?;
             Ok(())
         }
         .await;
@@ -95,10 +82,7 @@ impl Database {
         let transaction = self.begin(&[TRASH, REVISIONS], TransactionMode::ReadWrite)?;
         let result = async {
             let trash = store(&transaction, TRASH)?;
-            trash
-                .delete(JsValue::from_str(id))
-                .await
-                .map_err(js_error)?;
+            delete_by_id(&trash, id).await?;
             let revisions = store(&transaction, REVISIONS)?;
             for key in revision_keys(&revisions, id).await? {
                 revisions.delete(key).await.map_err(js_error)?;
