@@ -298,19 +298,25 @@ fn read_target(r: &mut Reader, value: &Value) -> Option<Target> {
     })
 }
 
-/// A decimal from the machine form ("3773", "1.5"), a JSON number, or Vietnamese notation.
-fn read_decimal(r: &mut Reader, value: Option<&Value>, label: &str) -> Option<Decimal> {
-    let value = value?;
-    let parsed = match value {
-        Value::Null => return None,
+/// A number from a file: the machine form ("3773", "1.5"), a JSON number, or, since people
+/// edit files by hand, Vietnamese notation ("3.773", "1,5").
+pub(super) fn decimal_of(value: &Value) -> Result<Decimal, NumberError> {
+    match value {
         Value::String(text) => {
             Decimal::parse_machine(text.trim()).or_else(|_| Decimal::parse_vi(text))
         }
-        Value::Number(number) => {
-            Decimal::parse_machine(&number.to_string()).map_err(|_| NumberError::TooPrecise)
-        }
+        Value::Number(number) => Decimal::parse_machine(&number.to_string()),
         _ => Err(NumberError::NotANumber),
-    };
+    }
+}
+
+/// A decimal from the machine form ("3773", "1.5"), a JSON number, or Vietnamese notation.
+fn read_decimal(r: &mut Reader, value: Option<&Value>, label: &str) -> Option<Decimal> {
+    let value = value?;
+    if value.is_null() {
+        return None;
+    }
+    let parsed = decimal_of(value);
     match parsed {
         Ok(amount) => Some(amount),
         Err(error) => {

@@ -244,13 +244,7 @@ pub(super) fn read_budget(r: &mut Reader, value: Option<&Value>) -> Budget {
 /// An amount in million VND; text that is not a number is kept as a note so that no word is
 /// lost, and reported.
 pub(super) fn amount_or_note(r: &mut Reader, value: &Value) -> Budget {
-    let parsed = match value {
-        Value::String(text) => {
-            Decimal::parse_machine(text.trim()).or_else(|_| Decimal::parse_vi(text))
-        }
-        Value::Number(number) => Decimal::parse_machine(&number.to_string()),
-        _ => Err(NumberError::NotANumber),
-    };
+    let parsed = decimal_of(value);
     match parsed {
         Ok(amount) if !amount.is_negative() => Budget::MillionVnd(amount),
         Ok(amount) => {
