@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::Screen;
+use super::format::{bytes, date_time};
 use crate::domain::template::new_commune_plan;
 use crate::state::{new_id, now_ms, session_id, use_database};
 use crate::storage::{self, PlanSummary, SaveRequest};
@@ -109,7 +110,7 @@ fn PlanCard(
             >
                 <span class="plan-card-title">{title.clone()}</span>
                 <span class="plan-card-meta">
-                    {format!("{} · năm {} · lưu lúc {}", plan.issuing_body, plan.year, format_time(plan.saved_at))}
+                    {format!("{} · năm {} · lưu lúc {}", plan.issuing_body, plan.year, date_time(plan.saved_at))}
                 </span>
             </button>
             <button
@@ -152,7 +153,7 @@ fn Trash(changes: RwSignal<u32>, error: RwSignal<Option<String>>) -> impl IntoVi
                             let id = plan.id.clone();
                             view! {
                                 <li class="revision-item" data-testid="trashed-plan">
-                                    <span>{format!("{} · năm {} · xóa lúc {}", plan.title, plan.year, format_time(plan.deleted_at))}</span>
+                                    <span>{format!("{} · năm {} · xóa lúc {}", plan.title, plan.year, date_time(plan.deleted_at))}</span>
                                     <button class="button" data-testid="restore-plan" on:click=move |_| restore(id.clone())>
                                         "Khôi phục"
                                     </button>
@@ -179,30 +180,9 @@ fn StorageInfo() -> impl IntoView {
                     Some(false) => "Trình duyệt chưa cam kết giữ dữ liệu lâu dài; hãy xuất tệp sao lưu thường xuyên.",
                     None => "Trình duyệt không cho biết có giữ dữ liệu lâu dài hay không.",
                 };
-                let space = estimate.map(|e| format!(" Đang dùng {} trên máy.", format_bytes(e.usage))).unwrap_or_default();
+                let space = estimate.map(|e| format!(" Đang dùng {} trên máy.", bytes(e.usage))).unwrap_or_default();
                 view! { <p class="muted storage-info" data-testid="storage-info">{kept}{space}</p> }
             })}
         </Suspense>
-    }
-}
-
-/// "14:32 23/11/2026" in local time.
-pub fn format_time(ms: f64) -> String {
-    let date = js_sys::Date::new(&ms.into());
-    format!(
-        "{:02}:{:02} {:02}/{:02}/{}",
-        date.get_hours(),
-        date.get_minutes(),
-        date.get_date(),
-        date.get_month() + 1,
-        date.get_full_year()
-    )
-}
-
-fn format_bytes(bytes: f64) -> String {
-    if bytes < 1024.0 * 1024.0 {
-        format!("{} KB", (bytes / 1024.0).ceil())
-    } else {
-        format!("{:.1} MB", bytes / (1024.0 * 1024.0)).replace('.', ",")
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::plan_list::format_time;
+use super::format::date_time;
 use crate::state::{Editor, SaveStatus};
 use crate::storage::RevisionReason;
 
@@ -45,7 +45,7 @@ pub fn RevisionHistory(editor: Editor) -> impl IntoView {
                                 view! {
                                     <li class="revision-item" data-testid="revision">
                                         <span>
-                                            {format!("Bản {} · {} · {}", revision.revision, format_time(revision.saved_at), reason_label(revision.reason))}
+                                            {format!("Bản {} · {} · {}", revision.revision, date_time(revision.saved_at), reason_label(revision.reason))}
                                         </span>
                                         <button
                                             class="button"

@@ -2,20 +2,14 @@
 
 use leptos::prelude::*;
 
+use super::format::clock_time;
 use crate::state::SaveStatus;
 
 /// Shows the autosave state of the open plan (trạng thái lưu).
 #[component]
 pub fn SaveIndicator(status: RwSignal<SaveStatus>) -> impl IntoView {
     let text = move || match status.get() {
-        SaveStatus::Saved { at } => {
-            let date = js_sys::Date::new(&at.into());
-            format!(
-                "Đã lưu lúc {:02}:{:02}",
-                date.get_hours(),
-                date.get_minutes()
-            )
-        }
+        SaveStatus::Saved { at } => format!("Đã lưu lúc {}", clock_time(at)),
         SaveStatus::Pending => "Có thay đổi chưa lưu".into(),
         SaveStatus::Saving => "Đang lưu…".into(),
         SaveStatus::Failed(message) => message,

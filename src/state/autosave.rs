@@ -110,11 +110,11 @@ impl Editor {
             return;
         }
         self.plan.update(change);
-        self.inner.update_value(|inner| inner.unsaved = true);
         self.status.set(SaveStatus::Pending);
         let editor = *self;
         let timer = set_timeout_with_handle(move || editor.save_now(), SAVE_DELAY).ok();
         self.inner.update_value(|inner| {
+            inner.unsaved = true;
             if let Some(old) = std::mem::replace(&mut inner.timer, timer) {
                 old.clear();
             }
