@@ -9,19 +9,17 @@ import { startServer } from "../../scripts/serve.mjs";
 import {
   DIST,
   createPlan,
-  openApp,
   openPage,
   screenshot,
   startChromiumProcess,
   waitSaved,
+  withApp,
 } from "./harness.mjs";
 
 const TITLE = "Cải cách hành chính năm 2027 xã Tịnh Minh";
 
 test("typing is saved by itself and is there after a reload", async () => {
-  const app = await openApp();
-  try {
-    await app.page.goto(app.url);
+  await withApp(async (app) => {
     await createPlan(app.page);
     const title = app.page.locator("[data-testid=field-title]");
     await title.fill("");
@@ -40,15 +38,11 @@ test("typing is saved by itself and is there after a reload", async () => {
     assert.match(await app.page.textContent("[data-testid=plan-list]"), /Cải cách hành chính năm 2027 xã Tịnh Minh/);
     await screenshot(app.page, "plan-list-1280x800");
     assert.deepEqual(app.errors, []);
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test("a second tab on the same plan turns read-only when the first saves, and can catch up", async () => {
-  const app = await openApp();
-  try {
-    await app.page.goto(app.url);
+  await withApp(async (app) => {
     await createPlan(app.page);
     await waitSaved(app.page);
     // The second tab reopens the plan the first has open.
@@ -76,9 +70,7 @@ test("a second tab on the same plan turns read-only when the first saves, and ca
     await app.page.waitForSelector("[data-testid=locked-banner]", { state: "detached" });
     assert.equal(await firstTitle.inputValue(), "Bản sửa ở thẻ thứ hai");
     assert.deepEqual(app.errors, []);
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test("a browser killed without warning keeps everything typed a second before", async () => {
@@ -128,10 +120,8 @@ test("a browser killed without warning keeps everything typed a second before", 
 });
 
 test("a full disk is explained in Vietnamese, keeps what was typed, and saves once there is room", async () => {
-  const app = await openApp();
-  try {
+  await withApp(async (app) => {
     const page = app.page;
-    await page.goto(app.url);
     await createPlan(page);
     await waitSaved(page);
     // Chromium's quota override (CDP Storage.overrideQuotaForOrigin) has no effect headless, so
@@ -159,15 +149,11 @@ test("a full disk is explained in Vietnamese, keeps what was typed, and saves on
     assert.equal(await title.inputValue(), "Gõ khi máy đã đầy và sau khi dọn chỗ");
     // The failed save is logged for whoever debugs; nothing else went wrong.
     assert.ok(app.errors.length > 0 && app.errors.every((error) => /Quota/i.test(error)), app.errors.join("\n"));
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test("closing the tab right after typing still saves what was typed", async () => {
-  const app = await openApp();
-  try {
-    await app.page.goto(app.url);
+  await withApp(async (app) => {
     await createPlan(app.page);
     await waitSaved(app.page);
     const title = app.page.locator("[data-testid=field-title]");
@@ -177,16 +163,12 @@ test("closing the tab right after typing still saves what was typed", async () =
     const again = await openPage(app.context, app.url);
     await again.waitForSelector("[data-testid=field-title]");
     assert.equal(await again.locator("[data-testid=field-title]").inputValue(), "Gõ xong đóng thẻ ngay");
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test("going back to the list right after typing keeps the edit", async () => {
-  const app = await openApp();
-  try {
+  await withApp(async (app) => {
     const page = app.page;
-    await page.goto(app.url);
     await createPlan(page);
     await waitSaved(page);
     await page.locator("[data-testid=field-title]").fill("Sửa rồi quay lại ngay");
@@ -205,7 +187,5 @@ test("going back to the list right after typing keeps the edit", async () => {
     await page.waitForSelector("[data-testid=field-title]");
     assert.equal(await page.locator("[data-testid=field-title]").inputValue(), "Sửa rồi quay lại ngay");
     assert.deepEqual(app.errors, []);
-  } finally {
-    await app.close();
-  }
+  });
 });

@@ -57,6 +57,17 @@ export async function openApp({ viewport = { width: 1280, height: 800 } } = {}) 
   };
 }
 
+/** Runs `body(app)` with the app opened in a fresh browser profile, and closes both after. */
+export async function withApp(body) {
+  const app = await openApp();
+  try {
+    await app.page.goto(app.url);
+    await body(app);
+  } finally {
+    await app.close();
+  }
+}
+
 /** Saves a full-page screenshot as test-output/screenshots/NAME.png and returns its path. */
 export async function screenshot(page, name) {
   const folder = join(OUTPUT, "screenshots");

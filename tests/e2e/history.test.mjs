@@ -2,13 +2,11 @@
 // and a deleted plan waits in the trash.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createPlan, openApp, screenshot, waitSaved } from "./harness.mjs";
+import { createPlan, screenshot, waitSaved, withApp } from "./harness.mjs";
 
 test("an earlier revision can be restored, and the replaced text is kept too", async () => {
-  const app = await openApp();
-  try {
+  await withApp(async (app) => {
     const page = app.page;
-    await page.goto(app.url);
     await createPlan(page);
     const title = page.locator("[data-testid=field-title]");
     const original = await title.inputValue();
@@ -36,16 +34,12 @@ test("an earlier revision can be restored, and the replaced text is kept too", a
     await page.waitForSelector("[data-testid=field-title]");
     assert.equal(await title.inputValue(), "Bản sửa cần bỏ");
     assert.deepEqual(app.errors, []);
-  } finally {
-    await app.close();
-  }
+  });
 });
 
 test("a deleted plan goes to the trash and comes back from it", async () => {
-  const app = await openApp();
-  try {
+  await withApp(async (app) => {
     const page = app.page;
-    await page.goto(app.url);
     await createPlan(page);
     await page.locator("[data-testid=field-title]").fill("Kế hoạch sẽ xóa");
     await waitSaved(page);
@@ -61,7 +55,5 @@ test("a deleted plan goes to the trash and comes back from it", async () => {
     assert.match(await page.textContent("[data-testid=plan-list]"), /Kế hoạch sẽ xóa/);
     assert.equal(await page.locator("[data-testid=trash]").count(), 0);
     assert.deepEqual(app.errors, []);
-  } finally {
-    await app.close();
-  }
+  });
 });
