@@ -5,11 +5,13 @@ pub mod appendix;
 pub mod budget;
 pub mod deadline;
 mod deadline_parser;
+pub mod next_year;
 pub mod numbering;
 pub mod plan;
 pub mod task;
 pub mod template;
 pub mod text;
+pub mod units;
 
 pub use appendix::{AppendixColumns, AppendixGroup, AppendixRows, AppendixTable, RowNumbering};
 pub use budget::{Budget, Decimal};

@@ -8,6 +8,7 @@ mod error;
 mod records;
 mod revisions;
 mod trash;
+mod units;
 
 pub use database::{
     DATABASE_NAME, Database, PlanSummary, SCHEMA_VERSION, SaveRequest, StoredPlan, delete_database,
