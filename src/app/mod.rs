@@ -1,10 +1,13 @@
 //! The Leptos user interface, mounted over the static skeleton of `index.html`.
 
 mod format;
+mod new_plan;
+mod plan_actions;
 mod plan_editor;
 mod plan_list;
 mod revision_history;
 mod save_status;
+pub mod unit_directory;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -74,6 +77,7 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
         .flatten();
     let screen = RwSignal::new(last.map_or(Screen::List, Screen::Editor));
     Effect::new(move |_| remember_screen(&screen.get()));
+    unit_directory::provide_unit_directory(screen);
     view! {
         <Header />
         <main class="app-main">

@@ -1,13 +1,95 @@
-//! Danh sách kế hoạch: every stored plan with its year and last save, and a new plan.
+//! Danh sách kế hoạch: every stored plan with its level, issuing body, year and last save;
+//! accent-insensitive search, Vietnamese order; new from a template, duplicate, next year's
+//! plan, delete to the trash.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::Screen;
 use super::format::{bytes, date_time};
-use crate::domain::template::new_commune_plan;
-use crate::state::{new_id, now_ms, session_id, use_database};
-use crate::storage::{self, PlanSummary, SaveRequest};
+use super::new_plan::NewPlanForm;
+use super::plan_actions;
+use crate::domain::template::TemplateInput;
+use crate::domain::text;
+use crate::state::{now_ms, use_database};
+use crate::storage::{self, PlanSummary};
+
+/// How the list is ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Order {
+    /// Mới lưu gần đây nhất trước.
+    Recent,
+    /// Theo tên cơ quan ban hành và trích yếu, thứ tự chữ cái tiếng Việt.
+    Name,
+    /// Năm kế hoạch mới nhất trước.
+    Year,
+}
+
+impl Order {
+    const ALL: [Order; 3] = [Order::Recent, Order::Name, Order::Year];
+
+    fn key(self) -> &'static str {
+        match self {
+            Self::Recent => "recent",
+            Self::Name => "name",
+            Self::Year => "year",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Recent => "Mới lưu gần đây",
+            Self::Name => "Theo tên (A – Z)",
+            Self::Year => "Theo năm kế hoạch",
+        }
+    }
+}
+
+/// The plans matching `query` (without accents, every word), in `order`; exact-accent
+/// matches first when searching.
+fn arrange(plans: &[PlanSummary], query: &str, order: Order) -> Vec<PlanSummary> {
+    let name_key = |plan: &PlanSummary| {
+        let mut key = text::sort_key(&plan.issuing_body);
+        key.push(0);
+        key.extend(text::sort_key(&plan.title));
+        key
+    };
+    let mut found: Vec<(u8, Vec<u32>, &PlanSummary)> = plans
+        .iter()
+        .filter_map(|plan| {
+            let haystack = format!(
+                "{} {} {} năm {}",
+                plan.title,
+                plan.issuing_body,
+                level_label(&plan.level),
+                plan.year
+            );
+            let rank = if query.trim().is_empty() {
+                Some(0)
+            } else {
+                text::match_rank(query, &haystack)
+            };
+            rank.map(|rank| (rank, name_key(plan), plan))
+        })
+        .collect();
+    found.sort_by(|(rank_a, name_a, a), (rank_b, name_b, b)| {
+        rank_b.cmp(rank_a).then_with(|| match order {
+            Order::Recent => b.saved_at.total_cmp(&a.saved_at),
+            Order::Name => name_a.cmp(name_b).then(b.year.cmp(&a.year)),
+            Order::Year => b.year.cmp(&a.year).then_with(|| name_a.cmp(name_b)),
+        })
+    });
+    found.into_iter().map(|(_, _, plan)| plan.clone()).collect()
+}
+
+/// "Cấp xã", "Cấp huyện", "Cấp tỉnh" for the level stored in a plan's record.
+fn level_label(level: &str) -> &'static str {
+    match level {
+        "district" => "Cấp huyện",
+        "province" => "Cấp tỉnh",
+        _ => "Cấp xã",
+    }
+}
 
 /// The plan list (danh sách kế hoạch).
 #[component]
@@ -21,20 +103,15 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
         async move { database.list_plans().await }
     });
     let error = RwSignal::new(None::<String>);
-    let create = Action::new_local(move |_: &()| {
+    let query = RwSignal::new(String::new());
+    let order = RwSignal::new(Order::Recent);
+    let creating = RwSignal::new(false);
+    let create = Action::new_local(move |input: &TemplateInput| {
         let database = database.get();
+        let input = input.clone();
         async move {
-            let year = js_sys::Date::new_0().get_full_year() as i32 + 1;
-            let plan = new_commune_plan(year, new_id);
-            let session = session_id();
-            let request = SaveRequest {
-                plan: &plan,
-                base_revision: None,
-                session: &session,
-                now: now_ms(),
-            };
-            match database.save_plan(request).await {
-                Ok(_) => screen.set(Screen::Editor(plan.id.clone())),
+            match plan_actions::create_from_template(&database, &input).await {
+                Ok(id) => screen.set(Screen::Editor(id)),
                 Err(problem) => error.set(Some(problem.to_string())),
             }
         }
@@ -46,13 +123,20 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
                 <button
                     class="button button-primary"
                     data-testid="new-plan"
-                    on:click=move |_| {
-                        create.dispatch_local(());
-                    }
+                    aria-expanded=move || creating.get().to_string()
+                    on:click=move |_| creating.update(|open| *open = !*open)
                 >
                     "Tạo kế hoạch mới"
                 </button>
             </div>
+            <Show when=move || creating.get()>
+                <NewPlanForm
+                    on_create=move |input| {
+                        create.dispatch_local(input);
+                    }
+                    on_cancel=move || creating.set(false)
+                />
+            </Show>
             {move || error.get().map(|message| view! { <p class="notice notice-error" role="alert">{message}</p> })}
             <Suspense fallback=|| view! { <p class="muted">"Đang đọc danh sách…"</p> }>
                 {move || plans.get().map(|result| match result {
@@ -61,11 +145,60 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
                             "Chưa có kế hoạch nào. Bấm «Tạo kế hoạch mới» để bắt đầu."
                         </p>
                     }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="plan-cards" data-testid="plan-list">
-                            {list.into_iter().map(|plan| view! { <PlanCard plan=plan screen=screen changes=changes error=error /> }).collect_view()}
-                        </ul>
-                    }.into_any(),
+                    Ok(list) => {
+                        let list = StoredValue::new(list);
+                        view! {
+                            <div class="list-tools" role="search">
+                                <div class="field">
+                                    <label for="plan-search">"Tìm kế hoạch"</label>
+                                    <input
+                                        id="plan-search"
+                                        type="search"
+                                        data-testid="plan-search"
+                                        placeholder="Gõ có dấu hoặc không dấu, ví dụ: cai cach 2025"
+                                        autocomplete="off"
+                                        prop:value=move || query.get()
+                                        on:input=move |event| query.set(event_target_value(&event))
+                                    />
+                                </div>
+                                <div class="field">
+                                    <label for="plan-order">"Sắp xếp"</label>
+                                    <select
+                                        id="plan-order"
+                                        data-testid="plan-order"
+                                        on:change=move |event| {
+                                            let key = event_target_value(&event);
+                                            if let Some(found) = Order::ALL.into_iter().find(|o| o.key() == key) {
+                                                order.set(found);
+                                            }
+                                        }
+                                    >
+                                        {Order::ALL.into_iter().map(|option| view! {
+                                            <option value=option.key() selected=move || order.get() == option>{option.label()}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                            </div>
+                            {move || {
+                                let shown = list.with_value(|all| arrange(all, &query.get(), order.get()));
+                                if shown.is_empty() {
+                                    return view! {
+                                        <p class="muted" data-testid="no-match" role="status">
+                                            {format!("Không có kế hoạch nào khớp với «{}».", query.get().trim())}
+                                        </p>
+                                    }.into_any();
+                                }
+                                view! {
+                                    <ul class="plan-cards" data-testid="plan-list">
+                                        {shown.into_iter().map(|plan| {
+                                            let next = list.with_value(|all| plan_actions::existing_next_year(all, &plan).cloned());
+                                            view! { <PlanCard plan=plan next=next screen=screen changes=changes error=error /> }
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                        }.into_any()
+                    }
                     Err(problem) => view! { <p class="notice notice-error" role="alert">{problem.to_string()}</p> }.into_any(),
                 })}
             </Suspense>
@@ -75,25 +208,29 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
     }
 }
 
-/// One plan in the list, with its delete button.
+/// One plan in the list: open it, duplicate it, make next year's plan from it, or delete it.
+/// `next` is the stored plan for the following year of the same body, if there is one.
 #[component]
 fn PlanCard(
     plan: PlanSummary,
+    next: Option<PlanSummary>,
     screen: RwSignal<Screen>,
     changes: RwSignal<u32>,
     error: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let database = use_database();
-    let open_id = plan.id.clone();
-    let delete_id = plan.id.clone();
+    let id = StoredValue::new(plan.id.clone());
     let title = if plan.title.is_empty() {
         "(Chưa có trích yếu)".to_string()
     } else {
         plan.title.clone()
     };
+    let next_year = plan.year + 1;
+    let choosing = RwSignal::new(false);
+    let busy = RwSignal::new(false);
     let delete = move |_| {
         let database = database.get();
-        let id = delete_id.clone();
+        let id = id.get_value();
         spawn_local(async move {
             match database.move_to_trash(&id, now_ms()).await {
                 Ok(()) => changes.update(|n| *n += 1),
@@ -101,26 +238,101 @@ fn PlanCard(
             }
         });
     };
+    let duplicate = move |_| {
+        let database = database.get();
+        let id = id.get_value();
+        spawn_local(async move {
+            match plan_actions::duplicate(&database, &id).await {
+                Ok(_) => changes.update(|n| *n += 1),
+                Err(problem) => error.set(Some(problem.to_string())),
+            }
+        });
+    };
+    let make_next = move |into: Option<String>| {
+        let database = database.get();
+        let id = id.get_value();
+        busy.set(true);
+        spawn_local(async move {
+            match plan_actions::make_next_year(&database, &id, into.as_deref()).await {
+                Ok((next_id, _)) => screen.set(Screen::Editor(next_id)),
+                Err(problem) => {
+                    busy.set(false);
+                    error.set(Some(problem.to_string()));
+                }
+            }
+        });
+    };
+    let next = StoredValue::new(next);
+    let start_next = move |_| {
+        if next.with_value(Option::is_some) {
+            choosing.set(true);
+        } else {
+            make_next(None);
+        }
+    };
+    let meta = format!(
+        "{} · {} · năm {} · lưu lúc {}",
+        level_label(&plan.level),
+        plan.issuing_body,
+        plan.year,
+        date_time(plan.saved_at)
+    );
     view! {
-        <li class="plan-card">
+        <li class="plan-card" data-testid="plan-card">
             <button
                 class="plan-card-open"
                 data-testid="open-plan"
-                on:click=move |_| screen.set(Screen::Editor(open_id.clone()))
+                on:click=move |_| screen.set(Screen::Editor(id.get_value()))
             >
                 <span class="plan-card-title">{title.clone()}</span>
-                <span class="plan-card-meta">
-                    {format!("{} · năm {} · lưu lúc {}", plan.issuing_body, plan.year, date_time(plan.saved_at))}
-                </span>
+                <span class="plan-card-meta">{meta}</span>
             </button>
-            <button
-                class="button plan-card-delete"
-                data-testid="delete-plan"
-                aria-label=format!("Chuyển kế hoạch «{title}» vào thùng rác")
-                on:click=delete
-            >
-                "Xóa"
-            </button>
+            <div class="plan-card-actions">
+                <button class="button" data-testid="duplicate-plan" on:click=duplicate
+                    aria-label=format!("Nhân bản kế hoạch «{title}»")>
+                    "Nhân bản"
+                </button>
+                <button class="button" data-testid="next-year-plan" on:click=start_next disabled=move || busy.get()
+                    aria-label=format!("Lập kế hoạch năm {next_year} từ kế hoạch «{title}»")>
+                    {format!("Lập kế hoạch năm {next_year}")}
+                </button>
+                <button
+                    class="button plan-card-delete"
+                    data-testid="delete-plan"
+                    aria-label=format!("Chuyển kế hoạch «{title}» vào thùng rác")
+                    on:click=delete
+                >
+                    "Xóa"
+                </button>
+            </div>
+            <Show when=move || choosing.get()>
+                {move || next.get_value().map(|existing| {
+                    let into = existing.id.clone();
+                    view! {
+                        <div class="notice notice-warning plan-card-choice" role="group" data-testid="next-year-choice"
+                            aria-label=format!("Kế hoạch năm {next_year} đã có")>
+                            <p>
+                                {format!(
+                                    "Đã có kế hoạch năm {next_year} của đơn vị này: «{}». Có thể bổ sung vào đó các nhiệm vụ nó chưa có                                      (những gì đã nhập được giữ nguyên), hoặc tạo một kế hoạch riêng.",
+                                    existing.title
+                                )}
+                            </p>
+                            <div class="form-actions">
+                                <button class="button button-primary" data-testid="next-year-into-existing"
+                                    disabled=move || busy.get()
+                                    on:click=move |_| make_next(Some(into.clone()))>
+                                    "Bổ sung vào kế hoạch đã có"
+                                </button>
+                                <button class="button" data-testid="next-year-new" disabled=move || busy.get()
+                                    on:click=move |_| make_next(None)>
+                                    "Tạo kế hoạch riêng"
+                                </button>
+                                <button class="button" on:click=move |_| choosing.set(false)>"Hủy"</button>
+                            </div>
+                        </div>
+                    }
+                })}
+            </Show>
         </li>
     }
 }

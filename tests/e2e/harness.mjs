@@ -123,9 +123,18 @@ export async function openPage(context, url) {
   return page;
 }
 
-/** Creates a plan from the plan list and waits for its editor. */
-export async function createPlan(page) {
+/**
+ * Creates a plan from the plan list through the new-plan form (the default template unless
+ * `template` names another: { kind, name, superior, year }) and waits for its editor.
+ */
+export async function createPlan(page, template = {}) {
   await page.click("[data-testid=new-plan]");
+  await page.waitForSelector("[data-testid=new-plan-form]");
+  if (template.kind) await page.check(`[data-testid=template-${template.kind}]`);
+  if (template.name) await page.fill("[data-testid=new-plan-name]", template.name);
+  if (template.superior) await page.fill("[data-testid=new-plan-superior]", template.superior);
+  if (template.year) await page.fill("[data-testid=new-plan-year]", String(template.year));
+  await page.click("[data-testid=create-plan]");
   await page.waitForSelector("[data-testid=field-title]");
 }
 
