@@ -11,6 +11,7 @@ pub mod plan;
 pub mod task;
 pub mod template;
 pub mod text;
+pub mod unicode;
 pub mod units;
 
 pub use appendix::{AppendixColumns, AppendixGroup, AppendixRows, AppendixTable, RowNumbering};

@@ -1,8 +1,7 @@
 //! Vietnamese text: NFC on the way in, accent-insensitive search keys (đ folds to d), and
 //! sort keys in Vietnamese alphabetical order with tones as a secondary difference.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use super::unicode::{is_combining_mark, is_nfc, nfc, nfd};
 
 /// Text as stored: NFC, line ends as "\n", and no control characters other than newline and tab.
 pub fn clean(text: &str) -> String {
@@ -13,12 +12,12 @@ pub fn clean(text: &str) -> String {
         .chars()
         .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
         .collect();
-    kept.nfc().collect()
+    nfc(&kept)
 }
 
 /// Whether `text` is already as [`clean`] would leave it (cheap check before copying).
 pub fn is_clean(text: &str) -> bool {
-    unicode_normalization::is_nfc(text)
+    is_nfc(text)
         && !text
             .chars()
             .any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
@@ -29,7 +28,7 @@ pub fn is_clean(text: &str) -> bool {
 pub fn search_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfd() {
+    for c in nfd(text).chars() {
         if is_combining_mark(c) {
             continue;
         }
@@ -123,7 +122,7 @@ fn letter_clusters(text: &str) -> Vec<(u32, u32, bool)> {
         *tone = 0;
         *upper = false;
     };
-    for c in text.nfd() {
+    for c in nfd(text).chars() {
         if is_combining_mark(c) {
             if let Some(position) = TONES.iter().position(|&t| t == c) {
                 tone = position as u32 + 1;
@@ -147,7 +146,7 @@ fn letter_clusters(text: &str) -> Vec<(u32, u32, bool)> {
 fn letter_rank(base: &str) -> Option<u32> {
     let mut chars = base.chars();
     let first = chars.next()?;
-    let composed: String = base.nfc().collect();
+    let composed = nfc(base);
     if let Some(position) = ALPHABET.iter().position(|&letter| letter == composed) {
         // Digits and spaces take the ranks below letters.
         return Some(LETTER_BASE + position as u32);
