@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every check of the project, in order; exits non-zero on the first failure.
 #   1. format  2. clippy native and wasm32  3. native tests  4. browser tests (headless Chromium)
-#   5. release build  6. end-to-end tests against dist/  7. size report of dist/
+#   5. release build  6. end-to-end tests against dist/  7. size report of dist/ and its budget
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh"
@@ -33,7 +33,8 @@ trunk build --release
 phase "end-to-end tests (playwright-core, system Chromium)"
 node --test --test-concurrency=1 tests/e2e/
 
-phase "size report"
+phase "size report and budget (size-budget.json)"
 node scripts/size-report.mjs dist
+node scripts/size-budget.mjs dist
 
 printf '\nAll checks passed in %d s.\n' "$((SECONDS - started))"
