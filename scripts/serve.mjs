@@ -2,6 +2,7 @@
 // Used by `scripts/run.sh` to serve the app and by the end-to-end tests, so both see the same
 // files with the same headers. Usage: node scripts/serve.mjs [dir] [port]
 import { createServer } from "node:http";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -21,8 +22,30 @@ const TYPES = {
   ".woff2": "font/woff2",
 };
 
-/** Starts serving `dir` on 127.0.0.1:`port` (0 picks a free port); resolves to { server, url }. */
-export function startServer(dir, port = 0) {
+/** Compressed bodies, made once per file and encoding. */
+const compressed = new Map();
+
+/** `body` in the best encoding the request accepts (brotli, then gzip), as a web host would. */
+function encode(file, body, accepted) {
+  const encoding = /\bbr\b/.test(accepted) ? "br" : /\bgzip\b/.test(accepted) ? "gzip" : null;
+  if (encoding === null || body.length < 1024) return { body, encoding: null };
+  const key = `${encoding}:${file}:${body.length}`;
+  if (!compressed.has(key)) {
+    compressed.set(
+      key,
+      encoding === "br"
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : gzipSync(body, { level: 9 }),
+    );
+  }
+  return { body: compressed.get(key), encoding };
+}
+
+/**
+ * Starts serving `dir` on 127.0.0.1:`port` (0 picks a free port); resolves to { server, url }.
+ * With `{ compress: true }` bodies are sent brotli- or gzip-encoded as the browser accepts.
+ */
+export function startServer(dir, port = 0, { compress = false } = {}) {
   const root = resolve(dir);
   const server = createServer(async (request, response) => {
     try {
@@ -39,12 +62,14 @@ export function startServer(dir, port = 0) {
         response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
         return;
       }
+      const sent = compress ? encode(file, body, request.headers["accept-encoding"] ?? "") : { body };
       response.writeHead(200, {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         // The app decides its own caching through its service worker; the server never does.
         "cache-control": "no-cache",
+        ...(sent.encoding ? { "content-encoding": sent.encoding, vary: "accept-encoding" } : {}),
       });
-      response.end(request.method === "HEAD" ? undefined : body);
+      response.end(request.method === "HEAD" ? undefined : sent.body);
     } catch (error) {
       response.writeHead(500).end(String(error));
     }
@@ -57,9 +82,9 @@ export function startServer(dir, port = 0) {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = process.argv[2] ?? "dist";
   const port = Number(process.argv[3] ?? 8080);
-  const { url } = await startServer(dir, port);
+  const { url } = await startServer(dir, port, { compress: true });
   console.log(`Serving ${dir} at ${url} (Ctrl+C to stop)`);
 }

@@ -20,7 +20,10 @@ fn text_is_composed_on_the_way_in() {
 
 #[wasm_bindgen_test]
 fn search_keys_fold_accents_and_d_whatever_the_form() {
-    assert_eq!(text::search_key(DECOMPOSED), "cai cach hanh chinh - ho tich");
+    assert_eq!(
+        text::search_key(DECOMPOSED),
+        "cai cach hanh chinh - ho tich"
+    );
     assert_eq!(text::search_key("Đổi mới"), "doi moi");
     assert_eq!(text::match_rank("ho tich", "Hộ tịch"), Some(1));
     assert_eq!(text::match_rank("hộ tịch", "Hộ tịch"), Some(2));
@@ -30,7 +33,10 @@ fn search_keys_fold_accents_and_d_whatever_the_form() {
 fn vietnamese_order_and_tones_hold_in_the_browser() {
     let mut words = vec!["Đông", "Dương", "ăn", "an", "hòa", "hoa", "hoá", "bà"];
     words.sort_by_key(|w| text::sort_key(w));
-    assert_eq!(words, ["an", "ăn", "bà", "Dương", "Đông", "hoa", "hòa", "hoá"]);
+    assert_eq!(
+        words,
+        ["an", "ăn", "bà", "Dương", "Đông", "hoa", "hòa", "hoá"]
+    );
     assert_eq!(text::sort_key("hoà"), text::sort_key("hòa"));
 }
 
@@ -38,6 +44,9 @@ fn vietnamese_order_and_tones_hold_in_the_browser() {
 fn deadlines_typed_decomposed_read_the_same() {
     assert_eq!(
         parse_deadline("Quy\u{301} I/2024", 2024),
-        [Milestone::Quarter { year: 2024, quarter: 1 }]
+        [Milestone::Quarter {
+            year: 2024,
+            quarter: 1
+        }]
     );
 }

@@ -31,7 +31,10 @@ pub async fn create_from_template(
 
 /// A copy of the plan `id` under a new id, its title marked as a copy.
 pub async fn duplicate(database: &Database, id: &str) -> Result<String, StorageError> {
-    let stored = database.load_plan(id).await?.ok_or(StorageError::NotFound)?;
+    let stored = database
+        .load_plan(id)
+        .await?
+        .ok_or(StorageError::NotFound)?;
     let mut copy = stored.plan;
     copy.id = new_id("ke-hoach");
     copy.title = format!("{} (bản sao)", copy.title.trim());
@@ -60,7 +63,10 @@ pub async fn make_next_year(
     id: &str,
     into: Option<&str>,
 ) -> Result<(String, usize), StorageError> {
-    let source = database.load_plan(id).await?.ok_or(StorageError::NotFound)?;
+    let source = database
+        .load_plan(id)
+        .await?
+        .ok_or(StorageError::NotFound)?;
     let next = next_year_plan(&source.plan, new_id);
     let Some(target_id) = into else {
         let tasks = next.areas.iter().map(|area| area.all_tasks().count()).sum();

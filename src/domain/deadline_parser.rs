@@ -1,8 +1,8 @@
 //! Reads a deadline's free Vietnamese text (thời hạn) into milestones, with a small tokenizer
 //! and a few hand-written recognisers (no regex: it is too big for the wasm bundle).
 
-use chrono::NaiveDate;
 use super::unicode::{is_combining_mark, nfc};
+use chrono::NaiveDate;
 
 use super::deadline::{Milestone, Recurrence};
 

@@ -76,7 +76,9 @@ mod tests {
         ];
         for range in ranges {
             for code in range {
-                let Some(c) = char::from_u32(code) else { continue };
+                let Some(c) = char::from_u32(code) else {
+                    continue;
+                };
                 assert_eq!(
                     is_combining_mark(c),
                     unicode_normalization::char::is_combining_mark(c),

@@ -112,7 +112,12 @@ impl<'r> Reader<'r> {
         } else {
             self.normalise(&raw, label)
         };
-        if let Some((cut, _)) = cleaned.char_indices().nth(MAX_TEXT_CHARS) {
+        // A text of no more bytes than the limit has no more characters either: skip the walk.
+        let too_long = cleaned.len() > MAX_TEXT_CHARS;
+        if let Some((cut, _)) = too_long
+            .then(|| cleaned.char_indices().nth(MAX_TEXT_CHARS))
+            .flatten()
+        {
             cleaned.truncate(cut);
             self.problem(
                 format!(

@@ -1,0 +1,364 @@
+// Benchmarks of the release build in headless Chromium, with CPU and network throttling over
+// CDP. Prints one table and writes it to benchmarks/<date>-<host>.md. It measures; it does not
+// pass or fail. Usage: node scripts/bench.mjs [dist] (scripts/bench.sh builds first).
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, hostname, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+import { startServer } from "./serve.mjs";
+import { measure, totals } from "./size-report.mjs";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const DIST = resolve(process.argv[2] ?? join(ROOT, "dist"));
+const WORK = mkdtempSync(join(tmpdir(), "kehoach-bench-"));
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+// Chrome DevTools' "3G" preset: 400 kbit/s each way (in bytes per second), 2,000 ms round trip.
+const THREE_G = { offline: false, latency: 2000, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
+const DATABASE = "kehoach-cchc";
+
+// What the app shows once usable, as the end-to-end tests name it.
+const SELECTORS = {
+  listReady: "[data-testid=no-plans], [data-testid=plan-list]",
+  openPlan: "[data-testid=open-plan]",
+  editorReady: "[data-testid=field-title]",
+  // A text field of a task, for typing; the header's title field when there is none.
+  typingField: "[data-testid=task-content], [data-testid=field-title]",
+  saveStatus: "[data-testid=save-status]",
+  appendixLink: "[data-testid=outline-appendices], a[href='#appendices']",
+  appendixTotal: "[data-testid=appendix-total]",
+  importInput: "[data-testid=import-file]",
+  importPreview: "[data-testid=import-preview]",
+  importConfirm: "[data-testid=import-confirm]",
+  importDone: "[data-testid=import-done]",
+};
+
+const rows = [];
+const record = (what, value, goal = "") => {
+  rows.push({ what, value, goal });
+  console.log(`${what}: ${value}${goal ? `  (goal ${goal})` : ""}`);
+};
+const ms = (value) => (value === null || value === undefined ? "n/a" : `${Math.round(value)} ms`);
+const percentile = (values, p) => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+function chromiumPath() {
+  return execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
+}
+
+async function launch(profile) {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    locale: "vi-VN",
+  });
+  // Records when a selector first matches, from inside the page, so that the driver's polling
+  // adds nothing to the times.
+  await context.addInitScript(() => {
+    window.__bench = { seen: {}, longTasks: [] };
+    window.__benchWatch = (name, selector) => {
+      const check = () => {
+        if (window.__bench.seen[name] === undefined && document.querySelector(selector)) {
+          window.__bench.seen[name] = performance.now();
+        }
+      };
+      new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+      check();
+    };
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__bench.longTasks.push(entry.duration);
+      }).observe({ type: "longtask", buffered: true });
+    } catch {}
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page };
+}
+
+async function throttle(page, { cpu = 1, network = null } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
+  await cdp.send("Network.enable");
+  await cdp.send(
+    "Network.emulateNetworkConditions",
+    network ?? { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 },
+  );
+  return cdp;
+}
+
+/** Navigates and returns { firstPaint, interactive } in ms since navigation start. */
+async function visit(page, url) {
+  await page.goto(url, { waitUntil: "commit" });
+  await page.evaluate((selector) => window.__benchWatch("ready", selector), SELECTORS.listReady);
+  await page.waitForSelector(SELECTORS.listReady, { timeout: 120_000 });
+  return page.evaluate(() => ({
+    firstPaint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+    interactive: window.__bench.seen.ready ?? null,
+  }));
+}
+
+function bench(...args) {
+  return execFileSync("cargo", ["run", "-q", "--release", "--example", "bench_data", "--", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+  }).trim();
+}
+
+async function shippedBytes() {
+  const list = measure(DIST);
+  const total = totals(list);
+  for (const row of list) {
+    record(`shipped ${row.file} (raw / gzip / brotli)`, `${row.raw} / ${row.gzip} / ${row.brotli} B`);
+  }
+  record(
+    "shipped total (raw / gzip / brotli)",
+    `${total.raw} / ${total.gzip} / ${total.brotli} B = ${(total.brotli / 1024).toFixed(1)} KiB brotli`,
+    "≤ 150 KiB brotli",
+  );
+}
+
+async function firstVisitAndOfflineRelaunch() {
+  const { server, url } = await startServer(DIST, 0, { compress: true });
+  const profile = join(WORK, "first-visit");
+  const { context, page } = await launch(profile);
+  try {
+    await throttle(page, { cpu: 6, network: THREE_G });
+    const first = await visit(page, url);
+    record("first visit, 3G + 6× CPU: first paint", ms(first.firstPaint));
+    record("first visit, 3G + 6× CPU: interactive (plan list usable)", ms(first.interactive), "≤ 5000 ms");
+    const worker = await page.evaluate(() =>
+      "serviceWorker" in navigator && navigator.serviceWorker.getRegistration().then((r) => Boolean(r)),
+    );
+    if (!worker) {
+      record("offline relaunch, 6× CPU: interactive", "n/a (no service worker registered)", "≤ 1000 ms");
+      return;
+    }
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.close();
+    server.close();
+    await context.setOffline(true);
+    const again = await context.newPage();
+    await throttle(again, { cpu: 6, network: { ...THREE_G, offline: true } });
+    const relaunch = await visit(again, url);
+    record("offline relaunch, 6× CPU: interactive", ms(relaunch.interactive), "≤ 1000 ms");
+  } finally {
+    await context.close();
+    server.close();
+  }
+}
+
+/** Stores `planJson` as the app's storage does, so that the list offers it. */
+async function seedPlan(page, planJson) {
+  await page.evaluate(
+    async ({ json, database }) => {
+      const plan = JSON.parse(json);
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open(database);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise((resolve, reject) => {
+        const tx = db.transaction("plans", "readwrite");
+        tx.objectStore("plans").put({
+          id: plan.id,
+          json,
+          revision: 1,
+          saved_at: Date.now(),
+          exported_at: null,
+          title: plan.title,
+          issuing_body: plan.issuing_body,
+          year: plan.year,
+          level: plan.level,
+        });
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { json: planJson, database: DATABASE },
+  );
+}
+
+async function bigPlan() {
+  const file = join(WORK, "plan500.json");
+  bench("plan", "500", file);
+  const { server, url } = await startServer(DIST, 0, { compress: true });
+  const { context, page } = await launch(join(WORK, "big-plan"));
+  try {
+    await page.goto(url);
+    await page.waitForSelector(SELECTORS.listReady);
+    await seedPlan(page, readFileSync(file, "utf8"));
+    await page.reload();
+    await page.waitForSelector(SELECTORS.openPlan);
+    await throttle(page, { cpu: 4 });
+    const open = await page.evaluate(async (selectors) => {
+      const started = performance.now();
+      document.querySelector(selectors.openPlan).click();
+      await new Promise((resolve) => {
+        const check = () => (document.querySelector(selectors.editorReady) ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+      // One more frame: the time until the opened plan has been painted.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      return performance.now() - started;
+    }, SELECTORS);
+    record("500-task plan, 4× CPU: open", ms(open), "≤ 300 ms");
+
+    // Keystroke to the next paint, from the key event's own time stamp.
+    await page.evaluate(() => {
+      window.__latencies = [];
+      document.addEventListener(
+        "keydown",
+        (event) => {
+          const at = event.timeStamp;
+          requestAnimationFrame(() => setTimeout(() => window.__latencies.push(performance.now() - at), 0));
+        },
+        true,
+      );
+    });
+    const field = page.locator(SELECTORS.typingField).first();
+    await field.click();
+    await page.keyboard.press("End");
+    for (let i = 0; i < 100; i += 1) {
+      await page.keyboard.type(i % 10 === 9 ? " " : "ơ");
+      await page.waitForTimeout(40);
+    }
+    await page.waitForTimeout(500);
+    const latencies = await page.evaluate(() => window.__latencies);
+    record(
+      "500-task plan, 4× CPU: keystroke to paint, median / p95 (100 keys)",
+      `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 95))}`,
+      "p95 ≤ 50 ms",
+    );
+
+    // Each save: from "Đang lưu…" to "Đã lưu lúc …" on the indicator.
+    await page.evaluate((selector) => {
+      window.__saves = [];
+      let started = null;
+      const status = document.querySelector(selector);
+      new MutationObserver(() => {
+        const text = status.textContent;
+        if (text.startsWith("Đang lưu")) started = performance.now();
+        else if (text.startsWith("Đã lưu") && started !== null) {
+          window.__saves.push(performance.now() - started);
+          started = null;
+        }
+      }).observe(status, { childList: true, subtree: true, characterData: true });
+    }, SELECTORS.saveStatus);
+    for (let i = 0; i < 30; i += 1) {
+      await page.keyboard.type("ư");
+      await page.waitForFunction(
+        (count) => window.__saves.length >= count,
+        i + 1,
+        { timeout: 10_000 },
+      ).catch(() => {});
+    }
+    const saves = await page.evaluate(() => window.__saves);
+    record(
+      `500-task plan, 4× CPU: autosave, median / p95 (${saves.length} saves)`,
+      `${ms(percentile(saves, 50))} / ${ms(percentile(saves, 95))}`,
+      "p95 ≤ 30 ms",
+    );
+
+    const appendix = await page.evaluate(async (selectors) => {
+      const link = document.querySelector(selectors.appendixLink);
+      if (!link) return null;
+      const started = performance.now();
+      link.click();
+      await new Promise((resolve) => {
+        const check = () => (document.querySelector(selectors.appendixTotal) ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      return performance.now() - started;
+    }, SELECTORS);
+    record("500-task plan, 4× CPU: appendix render", appendix === null ? "n/a (no appendix view)" : ms(appendix));
+  } finally {
+    await context.close();
+    server.close();
+  }
+}
+
+async function importBundle() {
+  const file = join(WORK, "bundle.json");
+  const made = bench("bundle", "5000000", file);
+  const native = bench("throughput", file);
+  record("parse and validate, native (release)", native);
+  const { server, url } = await startServer(DIST, 0, { compress: true });
+  const { context, page } = await launch(join(WORK, "import"));
+  try {
+    await page.goto(url);
+    await page.waitForSelector(SELECTORS.listReady);
+    const input = await page.$(SELECTORS.importInput);
+    if (!input) {
+      record("import of a 5 MB bundle, 4× CPU", "n/a (no import in this build)", "≤ 1000 ms, no task > 50 ms");
+      return;
+    }
+    await throttle(page, { cpu: 4 });
+    await page.evaluate(() => {
+      window.__bench.longTasks = [];
+    });
+    const started = Date.now();
+    await input.setInputFiles(file);
+    await page.waitForSelector(SELECTORS.importPreview, { timeout: 120_000 });
+    const toPreview = Date.now() - started;
+    await page.click(SELECTORS.importConfirm);
+    await page.waitForSelector(SELECTORS.importDone, { timeout: 120_000 });
+    const total = Date.now() - started;
+    const longest = await page.evaluate(() => Math.max(0, ...window.__bench.longTasks));
+    const megabytes = readFileSync(file).length / 1_000_000;
+    record(`import of a 5 MB bundle (${made}), 4× CPU: total`, ms(total), "≤ 1000 ms");
+    record("import of a 5 MB bundle, 4× CPU: longest main-thread task", ms(longest), "≤ 50 ms");
+    record(
+      "parse and validate in the browser, 4× CPU (file chosen to preview shown)",
+      `${(megabytes / (toPreview / 1000)).toFixed(1)} MB/s (${ms(toPreview)})`,
+    );
+  } finally {
+    await context.close();
+    server.close();
+  }
+}
+
+try {
+  await shippedBytes();
+  await firstVisitAndOfflineRelaunch();
+  await bigPlan();
+  await importBundle();
+} finally {
+  rmSync(WORK, { recursive: true, force: true });
+}
+
+const date = new Date().toISOString().slice(0, 10);
+const chromiumVersion = execFileSync(chromiumPath(), ["--version"], {
+  encoding: "utf8",
+  stdio: ["ignore", "pipe", "ignore"],
+}).trim();
+const machine = `${hostname()}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${chromiumVersion}`;
+const table = [
+  `# Benchmark ${date}`,
+  "",
+  `Machine: ${machine}. Release build of ${DIST}, served brotli/gzip-encoded on 127.0.0.1.`,
+  "",
+  "| measure | result | goal |",
+  "|---|---|---|",
+  ...rows.map((row) => `| ${row.what} | ${row.value} | ${row.goal} |`),
+  "",
+].join("\n");
+mkdirSync(join(ROOT, "benchmarks"), { recursive: true });
+const out = join(ROOT, "benchmarks", `${date}-${hostname()}.md`);
+writeFileSync(out, table);
+console.log(`\n${table}\nWritten to ${out}`);
