@@ -234,7 +234,9 @@ async function bigPlan() {
     await field.click();
     await page.keyboard.press("End");
     for (let i = 0; i < 100; i += 1) {
-      await page.keyboard.type(i % 10 === 9 ? " " : "ơ");
+      // Keys that send a keydown (typed characters outside ASCII arrive as text insertion,
+      // with no key event to time from): as a Telex keyboard sends them, "a", "w" for "ă"…
+      await page.keyboard.press(i % 10 === 9 ? "Space" : "KeyA");
       await page.waitForTimeout(40);
     }
     await page.waitForTimeout(500);
@@ -260,7 +262,7 @@ async function bigPlan() {
       }).observe(status, { childList: true, subtree: true, characterData: true });
     }, SELECTORS.saveStatus);
     for (let i = 0; i < 30; i += 1) {
-      await page.keyboard.type("ư");
+      await page.keyboard.press("KeyW");
       await page.waitForFunction(
         (count) => window.__saves.length >= count,
         i + 1,
