@@ -1,13 +1,17 @@
 //! Bản in: the plan laid out as its official document (`crate::document`), shown as A4 sheets
 //! on screen and printed (or saved as PDF) by the browser with style/print.css.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 
 use super::Screen;
 use crate::document::{
-    Block, Closing, ColumnKind, Document, Header, Orientation, Paragraph, Role, Run, Section,
-    SectionKind, Table, TableRow, Title, layout,
+    Block, Closing, ColumnKind, DOCX_MIME, Document, Header, Orientation, Paragraph, Role, Run,
+    Section, SectionKind, Table, TableRow, Title, layout, write_docx,
 };
+use crate::domain::{Plan, text};
 use crate::state::use_database;
 
 /// The print view (xem trước bản in) of the plan `id`, with "In" and a way back to the editor.
@@ -21,6 +25,12 @@ pub fn PrintView(id: String, screen: RwSignal<Screen>) -> impl IntoView {
         async move { database.load_plan(&id).await }
     });
     let back = move |_| screen.set(Screen::Editor(id.clone()));
+    let docx_error = RwSignal::new(None::<String>);
+    let save_docx = move |_| {
+        if let Some(Ok(Some(stored))) = stored.get_untracked() {
+            docx_error.set(download_docx(&stored.plan).err());
+        }
+    };
     let print = move |_| {
         let printed = web_sys::window().map(|window| window.print());
         if let Some(Err(error)) = printed {
@@ -36,10 +46,16 @@ pub fn PrintView(id: String, screen: RwSignal<Screen>) -> impl IntoView {
                 <button class="button button-primary" data-testid="print-now" on:click=print>
                     "In"
                 </button>
+                <button class="button" data-testid="save-docx" on:click=save_docx>
+                    "Tải tệp Word (.docx)"
+                </button>
                 <p class="muted print-hint">
                     "Khổ A4, phụ lục in khổ ngang. Để gửi qua thư điện tử, chọn máy in «Lưu dưới dạng PDF»."
                 </p>
             </div>
+            {move || docx_error.get().map(|message| view! {
+                <p class="notice notice-error" role="alert" data-testid="docx-error">{message}</p>
+            })}
             <Suspense fallback=|| view! { <p class="muted">"Đang dàn trang…"</p> }>
                 {move || stored.get().map(|result| match result {
                     Ok(Some(stored)) => {
@@ -58,6 +74,53 @@ pub fn PrintView(id: String, screen: RwSignal<Screen>) -> impl IntoView {
                 })}
             </Suspense>
         </div>
+    }
+}
+
+/// Saves the plan's document as a Word file: a Blob handed to the browser through a temporary
+/// link, as downloads work with no server.
+fn download_docx(plan: &Plan) -> Result<(), String> {
+    let failed = |detail: &str| {
+        web_sys::console::error_1(&detail.into());
+        "Trình duyệt không cho tải tệp Word xuống. Hãy thử lại, hoặc dùng «In» rồi lưu PDF."
+            .to_string()
+    };
+    let bytes = write_docx(&layout(plan));
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(DOCX_MIME);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| failed("Blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| failed("URL"))?;
+    let link = document()
+        .create_element("a")
+        .ok()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or_else(|| failed("a"))?;
+    link.set_href(&url);
+    link.set_download(&docx_file_name(plan));
+    link.click();
+    // The download has started by then; the URL only holds the Blob in memory.
+    set_timeout(
+        move || {
+            web_sys::Url::revoke_object_url(&url).ok();
+        },
+        Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+/// "ke-hoach-cchc-2022-son-chau.docx": year and locality without accents, safe on any system.
+fn docx_file_name(plan: &Plan) -> String {
+    let place: String = text::search_key(&plan.locality.name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let place = place.trim_matches('-');
+    if place.is_empty() {
+        format!("ke-hoach-cchc-{}.docx", plan.year)
+    } else {
+        format!("ke-hoach-cchc-{}-{place}.docx", plan.year)
     }
 }
 

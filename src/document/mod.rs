@@ -1,11 +1,14 @@
 //! The official document (văn bản hành chính) a plan prints as, laid out by the rules of
-//! Nghị định 30/2020/NĐ-CP: plain blocks that the print view renders as HTML and that a DOCX
-//! writer can render as OOXML. No browser, no styling units: roles, text runs and tables.
+//! Nghị định 30/2020/NĐ-CP: plain blocks that the print view renders as HTML and `docx`
+//! writes as a Word file. No browser, no styling units: roles, text runs and tables.
 
+mod docx;
 mod layout;
 mod table;
 mod wording;
+mod zip;
 
+pub use docx::{DOCX_MIME, document_xml, write_docx};
 pub use layout::layout;
 pub use wording::{date_line, document_number, short_date};
 

@@ -237,3 +237,32 @@ test("the print view goes back to the editor of the same plan", async () => {
     assert.deepEqual(app.errors, []);
   });
 });
+
+test("the print view saves the plan as a Word file that unzips and reads back", async () => {
+  const plan = JSON.parse(readFileSync(join(FIXTURES, "son-chau-commune-2022.json"), "utf8"));
+  await withApp(async (app) => {
+    const page = app.page;
+    await seedPlan(page, plan);
+    await openPrintView(page);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("[data-testid=save-docx]"),
+    ]);
+    assert.equal(download.suggestedFilename(), "ke-hoach-cchc-2022-son-chau.docx");
+    const folder = join(OUTPUT, "print");
+    mkdirSync(folder, { recursive: true });
+    const path = join(folder, "son-chau.docx");
+    await download.saveAs(path);
+    assert.match(run("unzip", ["-t", path]), /No errors detected/);
+    const xml = run("unzip", ["-p", path, "word/document.xml"]);
+    assert.ok(xml.includes("Sơn Châu, ngày 08 tháng 01 năm 2022"));
+    assert.ok(xml.includes('w:orient="landscape"'));
+    assert.ok(xml.includes("<w:tblHeader/>"));
+    for (const task of tasksOf(plan)) {
+      const escaped = task.content.trim().replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+      assert.ok(xml.includes(escaped), `task «${prefix(task.content)}» is in the Word file`);
+    }
+    assert.equal(await page.locator("[data-testid=docx-error]").count(), 0);
+    assert.deepEqual(app.errors, []);
+  });
+});
