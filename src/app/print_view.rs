@@ -128,7 +128,7 @@ fn docx_file_name(plan: &Plan) -> String {
 #[component]
 fn DocumentView(document: Document) -> impl IntoView {
     view! {
-        <div class="print-document" data-testid="print-document">
+        <div class="print-document" data-testid="print-document" role="document" aria-label="Bản in kế hoạch">
             {document.sections.into_iter().map(|section| view! { <SheetView section=section /> }).collect_view()}
         </div>
     }
