@@ -67,6 +67,21 @@ ensure_browser() {
   fi
 }
 
+# The print test reads its PDFs with poppler-utils (pdfinfo, pdffonts, pdftotext, pdftoppm), and
+# prints in Tinos (fonts-croscore), the Times New Roman-metric serif with every Vietnamese letter:
+# Debian's Liberation Serif 1.07 lacks letters such as "ộ" and Chromium would fall back to a sans.
+ensure_print_tools() {
+  if command -v pdftotext >/dev/null && fc-list Tinos family | grep -q Tinos; then
+    step "poppler-utils and the Tinos font: present"
+  else
+    step "installing poppler-utils and fonts-croscore from apt"
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq poppler-utils fonts-croscore >/dev/null
+  fi
+}
+
 # npm packages: wasm-opt from binaryen 132 and playwright-core. A stamp of package-lock.json's
 # hash in node_modules tells whether `npm ci` is needed.
 ensure_node_packages() {
@@ -94,6 +109,7 @@ ensure_wasm_target
 ensure_trunk
 ensure_wasm_bindgen
 ensure_browser
+ensure_print_tools
 ensure_node_packages
 ensure_crates
 step "done in $((SECONDS - setup_started)) s"

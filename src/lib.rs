@@ -1,8 +1,9 @@
 //! Soạn Kế hoạch cải cách hành chính: an offline editor for Vietnamese administrative reform
 //! plans (Kế hoạch CCHC). Layers, each depending only on those before it:
-//! `domain` ← `file_format` ← `storage` ← `state` ← `app`; the last three exist in the browser
+//! `domain` ← `document` (the printed layout), `domain` ← `file_format` ← `storage` ← `state` ← `app`; the last three exist in the browser
 //! build only.
 
+pub mod document;
 pub mod domain;
 pub mod file_format;
 

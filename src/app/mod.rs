@@ -5,6 +5,7 @@ mod new_plan;
 mod plan_actions;
 mod plan_editor;
 mod plan_list;
+mod print_view;
 mod revision_history;
 mod save_status;
 pub mod unit_directory;
@@ -17,6 +18,7 @@ use crate::state::provide_database;
 use crate::storage::{DATABASE_NAME, Database, StorageError};
 use plan_editor::PlanEditor;
 use plan_list::PlanList;
+use print_view::PrintView;
 
 /// The app's name as users see it (tên ứng dụng).
 pub const APP_NAME: &str = "Soạn Kế hoạch cải cách hành chính";
@@ -31,6 +33,8 @@ pub enum Screen {
     List,
     /// Soạn kế hoạch: the plan with this id.
     Editor(String),
+    /// Bản in: the plan with this id laid out as its official document.
+    Print(String),
 }
 
 /// Opens the database, then replaces the static skeleton in `#app` with the live app.
@@ -84,6 +88,7 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
             {move || match screen.get() {
                 Screen::List => view! { <PlanList screen=screen /> }.into_any(),
                 Screen::Editor(id) => view! { <PlanEditor id=id screen=screen /> }.into_any(),
+                Screen::Print(id) => view! { <PrintView id=id screen=screen /> }.into_any(),
             }}
         </main>
     }
@@ -96,7 +101,8 @@ fn remember_screen(screen: &Screen) {
         return;
     }
     match screen {
-        Screen::Editor(id) => {
+        // A reload of the print view reopens the plan's editor.
+        Screen::Editor(id) | Screen::Print(id) => {
             LocalStorage::set(LAST_PLAN_KEY, id).ok();
         }
         Screen::List => LocalStorage::delete(LAST_PLAN_KEY),

@@ -15,6 +15,7 @@ use crate::state::{Editor, use_database};
 #[component]
 pub fn PlanEditor(id: String, screen: RwSignal<Screen>) -> impl IntoView {
     let database = use_database();
+    let print_id = id.clone();
     let editor = LocalResource::new(move || Editor::open(database.get(), id.clone()));
     let back = move |_| {
         // Save what the timer has not yet saved while the editor still exists.
@@ -23,10 +24,20 @@ pub fn PlanEditor(id: String, screen: RwSignal<Screen>) -> impl IntoView {
         }
         screen.set(Screen::List);
     };
+    let print = move |_| {
+        // The print view reads the stored plan: save what is pending first.
+        if let Some(Ok(open)) = editor.get_untracked() {
+            open.flush();
+        }
+        screen.set(Screen::Print(print_id.clone()));
+    };
     view! {
         <div class="editor-bar">
             <button class="button" data-testid="back-to-list" on:click=back>
                 "← Danh sách kế hoạch"
+            </button>
+            <button class="button" data-testid="open-print" on:click=print>
+                "In / Lưu PDF"
             </button>
         </div>
         <Suspense fallback=|| view! { <p class="muted">"Đang mở kế hoạch…"</p> }>

@@ -1,0 +1,324 @@
+//! Bản in: the plan laid out as its official document (`crate::document`), shown as A4 sheets
+//! on screen and printed (or saved as PDF) by the browser with style/print.css.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+
+use super::Screen;
+use crate::document::{
+    Block, Closing, ColumnKind, DOCX_MIME, Document, Header, Orientation, Paragraph, Role, Run,
+    Section, SectionKind, Table, TableRow, Title, layout, write_docx,
+};
+use crate::domain::{Plan, text};
+use crate::state::use_database;
+
+/// The print view (xem trước bản in) of the plan `id`, with "In" and a way back to the editor.
+#[component]
+pub fn PrintView(id: String, screen: RwSignal<Screen>) -> impl IntoView {
+    let database = use_database();
+    let plan_id = id.clone();
+    let stored = LocalResource::new(move || {
+        let database = database.get();
+        let id = plan_id.clone();
+        async move { database.load_plan(&id).await }
+    });
+    let back = move |_| screen.set(Screen::Editor(id.clone()));
+    let docx_error = RwSignal::new(None::<String>);
+    let save_docx = move |_| {
+        if let Some(Ok(Some(stored))) = stored.get_untracked() {
+            docx_error.set(download_docx(&stored.plan).err());
+        }
+    };
+    let print = move |_| {
+        let printed = web_sys::window().map(|window| window.print());
+        if let Some(Err(error)) = printed {
+            web_sys::console::error_1(&error);
+        }
+    };
+    view! {
+        <div class="print-view">
+            <div class="print-bar">
+                <button class="button" data-testid="print-back" on:click=back>
+                    "← Quay lại soạn thảo"
+                </button>
+                <button class="button button-primary" data-testid="print-now" on:click=print>
+                    "In"
+                </button>
+                <button class="button" data-testid="save-docx" on:click=save_docx>
+                    "Tải tệp Word (.docx)"
+                </button>
+                <p class="muted print-hint">
+                    "Khổ A4, phụ lục in khổ ngang. Để gửi qua thư điện tử, chọn máy in «Lưu dưới dạng PDF»."
+                </p>
+            </div>
+            {move || docx_error.get().map(|message| view! {
+                <p class="notice notice-error" role="alert" data-testid="docx-error">{message}</p>
+            })}
+            <Suspense fallback=|| view! { <p class="muted">"Đang dàn trang…"</p> }>
+                {move || stored.get().map(|result| match result {
+                    Ok(Some(stored)) => {
+                        view! { <DocumentView document=layout(&stored.plan) /> }.into_any()
+                    }
+                    Ok(None) => view! {
+                        <p class="notice notice-error" role="alert" data-testid="print-error">
+                            "Không tìm thấy kế hoạch này. Có thể nó đã bị xóa ở một thẻ khác."
+                        </p>
+                    }.into_any(),
+                    Err(error) => view! {
+                        <p class="notice notice-error" role="alert" data-testid="print-error">
+                            {error.to_string()}
+                        </p>
+                    }.into_any(),
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+/// Saves the plan's document as a Word file: a Blob handed to the browser through a temporary
+/// link, as downloads work with no server.
+fn download_docx(plan: &Plan) -> Result<(), String> {
+    let failed = |detail: &str| {
+        web_sys::console::error_1(&detail.into());
+        "Trình duyệt không cho tải tệp Word xuống. Hãy thử lại, hoặc dùng «In» rồi lưu PDF."
+            .to_string()
+    };
+    let bytes = write_docx(&layout(plan));
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(DOCX_MIME);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| failed("Blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| failed("URL"))?;
+    let link = document()
+        .create_element("a")
+        .ok()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or_else(|| failed("a"))?;
+    link.set_href(&url);
+    link.set_download(&docx_file_name(plan));
+    link.click();
+    // The download has started by then; the URL only holds the Blob in memory.
+    set_timeout(
+        move || {
+            web_sys::Url::revoke_object_url(&url).ok();
+        },
+        Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+/// "ke-hoach-cchc-2022-son-chau.docx": year and locality without accents, safe on any system.
+fn docx_file_name(plan: &Plan) -> String {
+    let place: String = text::search_key(&plan.locality.name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let place = place.trim_matches('-');
+    if place.is_empty() {
+        format!("ke-hoach-cchc-{}.docx", plan.year)
+    } else {
+        format!("ke-hoach-cchc-{}-{place}.docx", plan.year)
+    }
+}
+
+/// The document as sheets, one per section; the browser paginates each when printing.
+#[component]
+fn DocumentView(document: Document) -> impl IntoView {
+    view! {
+        <div class="print-document" data-testid="print-document" role="document" aria-label="Bản in kế hoạch">
+            {document.sections.into_iter().map(|section| view! { <SheetView section=section /> }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn SheetView(section: Section) -> impl IntoView {
+    let orientation = match section.orientation {
+        Orientation::Portrait => "sheet-portrait",
+        Orientation::Landscape => "sheet-landscape",
+    };
+    let kind = match section.kind {
+        SectionKind::Decision => "sheet-decision",
+        SectionKind::Plan => "sheet-plan",
+        SectionKind::Appendix => "sheet-appendix",
+    };
+    view! {
+        <section class=format!("sheet {orientation} {kind}") data-testid="print-sheet">
+            {section.blocks.into_iter().map(block_view).collect_view()}
+        </section>
+    }
+}
+
+fn block_view(block: Block) -> AnyView {
+    match block {
+        Block::Header(header) => header_view(header).into_any(),
+        Block::Title(title) => title_view(title).into_any(),
+        Block::Paragraph(paragraph) => paragraph_view(paragraph).into_any(),
+        Block::Closing(closing) => closing_view(closing).into_any(),
+        Block::Table(table) => table_view(table).into_any(),
+    }
+}
+
+/// Lines separated by line breaks.
+fn lines(lines: Vec<String>) -> impl IntoView {
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(index, line)| {
+            view! {
+                {(index > 0).then(|| view! { <br /> })}
+                {line}
+            }
+        })
+        .collect_view()
+}
+
+fn header_view(header: Header) -> impl IntoView {
+    let superior = (!header.superior_body.is_empty())
+        .then(|| view! { <p class="doc-superior">{lines(header.superior_body)}</p> });
+    view! {
+        <table class="doc-header" role="presentation">
+            <tbody>
+                <tr>
+                    <td class="doc-header-left">
+                        {superior}
+                        <p class="doc-issuer">{lines(header.issuing_body)}</p>
+                        <div class="doc-rule doc-rule-issuer"></div>
+                        {header.number_line.map(|line| view! { <p class="doc-number">{line}</p> })}
+                    </td>
+                    <td class="doc-header-right">
+                        <p class="doc-nation">{header.nation}</p>
+                        <p class="doc-motto"><span>{header.motto}</span></p>
+                        {header.place_date.map(|line| view! { <p class="doc-date" data-testid="print-date">{line}</p> })}
+                    </td>
+                </tr>
+            </tbody>
+        </table>
+    }
+}
+
+fn title_view(title: Title) -> impl IntoView {
+    view! {
+        <div class="doc-title">
+            <p class="doc-kind">{title.kind}</p>
+            {title.subject.map(|subject| view! { <p class="doc-subject">{subject}</p> })}
+            <div class="doc-rule doc-rule-subject"></div>
+        </div>
+    }
+}
+
+fn paragraph_view(paragraph: Paragraph) -> impl IntoView {
+    let class = match paragraph.role {
+        Role::Body => "doc-p",
+        Role::Heading(1) => "doc-p doc-h1",
+        Role::Heading(2) => "doc-p doc-h2",
+        Role::Heading(_) => "doc-p doc-h3",
+        Role::Centered => "doc-p doc-center",
+    };
+    view! { <p class=class>{paragraph.runs.into_iter().map(run_view).collect_view()}</p> }
+}
+
+fn run_view(run: Run) -> AnyView {
+    match (run.bold, run.italic) {
+        (false, false) => run.text.into_any(),
+        (true, false) => view! { <strong>{run.text}</strong> }.into_any(),
+        (false, true) => view! { <em>{run.text}</em> }.into_any(),
+        (true, true) => view! { <strong><em>{run.text}</em></strong> }.into_any(),
+    }
+}
+
+fn closing_view(closing: Closing) -> impl IntoView {
+    let recipients = (!closing.recipients.is_empty()).then(|| {
+        view! {
+            <p class="doc-recipients-label">"Nơi nhận:"</p>
+            {closing.recipients.into_iter().map(|line| view! { <p class="doc-recipient">{line}</p> }).collect_view()}
+        }
+    });
+    let signature = closing.signature.map(|signature| {
+        view! {
+            {signature.authority.map(|line| view! { <p class="doc-sign-line">{line}</p> })}
+            <p class="doc-sign-line">{signature.title}</p>
+            <div class="doc-sign-space"></div>
+            <p class="doc-sign-name">{signature.name}</p>
+        }
+    });
+    view! {
+        <table class="doc-closing" role="presentation">
+            <tbody>
+                <tr>
+                    <td class="doc-closing-left">{recipients}</td>
+                    <td class="doc-closing-right">{signature}</td>
+                </tr>
+            </tbody>
+        </table>
+    }
+}
+
+fn column_class(kind: ColumnKind) -> &'static str {
+    match kind {
+        ColumnKind::Number => "col-number",
+        ColumnKind::Task => "col-task",
+        ColumnKind::Output => "col-output",
+        ColumnKind::Lead => "col-lead",
+        ColumnKind::Partner => "col-partner",
+        ColumnKind::Executor => "col-executor",
+        ColumnKind::Deadline => "col-deadline",
+        ColumnKind::Budget => "col-budget",
+    }
+}
+
+fn table_view(table: Table) -> impl IntoView {
+    let count = table.columns.len();
+    let has_budget = table
+        .columns
+        .last()
+        .is_some_and(|column| column.kind == ColumnKind::Budget);
+    // Group and total rows span every column between TT and the budget.
+    let span = if has_budget { count - 2 } else { count - 1 };
+    let kinds: Vec<ColumnKind> = table.columns.iter().map(|column| column.kind).collect();
+    view! {
+        <table class="doc-table" data-testid="print-table">
+            <colgroup>
+                {kinds.iter().map(|kind| view! { <col class=column_class(*kind) /> }).collect_view()}
+            </colgroup>
+            <thead>
+                <tr>
+                    {table.columns.into_iter().map(|column| view! { <th>{column.label}</th> }).collect_view()}
+                </tr>
+            </thead>
+            <tbody>
+                {table.rows.into_iter().map(|row| match row {
+                    TableRow::Group { level, label, title, total } => view! {
+                        <tr class=format!("doc-group doc-group-{level}")>
+                            <td class="cell-center">{label}</td>
+                            <td colspan=span.to_string()>{title}</td>
+                            {has_budget.then(|| view! { <td class="cell-right">{total}</td> })}
+                        </tr>
+                    }.into_any(),
+                    TableRow::Item { cells } => view! {
+                        <tr>
+                            {cells.into_iter().zip(kinds.iter()).map(|(cell, kind)| {
+                                let class = match kind {
+                                    ColumnKind::Number | ColumnKind::Deadline => "cell-center",
+                                    ColumnKind::Budget => "cell-right",
+                                    _ => "",
+                                };
+                                view! { <td class=class>{lines(cell)}</td> }
+                            }).collect_view()}
+                        </tr>
+                    }.into_any(),
+                    TableRow::Total { label, total } => view! {
+                        <tr class="doc-total" data-testid="print-total">
+                            <td></td>
+                            <td colspan=span.to_string() class="cell-center">{label}</td>
+                            <td class="cell-right">{total}</td>
+                        </tr>
+                    }.into_any(),
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}

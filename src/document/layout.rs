@@ -1,0 +1,590 @@
+//! From a plan to the blocks of its document: the decision (quyết định) where there is one,
+//! the plan (kế hoạch) part by part in the order the document prints them, then the appendices.
+
+use super::table::appendix_section;
+use super::wording::{body_lines, date_line, document_number, marked, sentence, short_date};
+use super::{
+    Block, Closing, Document, Header, MOTTO, NATION, Orientation, Paragraph, Role, Run, Section,
+    SectionKind, Signature, Title,
+};
+use crate::domain::budget::Budget;
+use crate::domain::numbering::{point_label, roman};
+use crate::domain::{
+    Decision, DocumentForm, ExtraSection, PartAnchor, Plan, Recipient, ReformArea, Signer, Task,
+    TaskLabels,
+};
+
+/// The document `plan` prints as.
+pub fn layout(plan: &Plan) -> Document {
+    let mut sections = Vec::new();
+    let decision = match &plan.form {
+        DocumentForm::Decision(decision) => Some(decision.as_ref()),
+        DocumentForm::Standalone => None,
+    };
+    if let Some(decision) = decision {
+        sections.push(decision_section(plan, decision));
+    }
+    sections.push(plan_section(plan, decision));
+    sections.extend(
+        plan.appendices
+            .iter()
+            .map(|table| appendix_section(plan, table, decision)),
+    );
+    Document { sections }
+}
+
+/// The header of a document with its own number and date.
+fn full_header(plan: &Plan) -> Header {
+    Header {
+        superior_body: body_lines(&plan.superior_body),
+        issuing_body: body_lines(&plan.issuing_body),
+        number_line: Some(document_number(&plan.number)),
+        nation: NATION,
+        motto: MOTTO,
+        place_date: Some(date_line(&plan.place, &plan.date)),
+    }
+}
+
+/// Quyết định ban hành kế hoạch: bases, proposal, articles, recipients, signature.
+fn decision_section(plan: &Plan, decision: &Decision) -> Section {
+    let mut blocks = vec![
+        Block::Header(full_header(plan)),
+        Block::Title(Title {
+            kind: "QUYẾT ĐỊNH".into(),
+            subject: non_empty(&decision.subject),
+        }),
+    ];
+    if !decision.authority.trim().is_empty() {
+        blocks.push(Block::Paragraph(Paragraph {
+            role: Role::Centered,
+            runs: vec![Run::bold(decision.authority.trim().to_uppercase())],
+        }));
+    }
+    for basis in &decision.legal_bases {
+        blocks.push(italic_body(&basis.text));
+    }
+    if !decision.proposal.trim().is_empty() {
+        blocks.push(italic_body(&sentence(&decision.proposal)));
+    }
+    blocks.push(Block::Paragraph(Paragraph {
+        role: Role::Centered,
+        runs: vec![Run::bold("QUYẾT ĐỊNH:")],
+    }));
+    for (index, article) in decision.articles.iter().enumerate() {
+        blocks.push(Block::Paragraph(Paragraph {
+            role: Role::Body,
+            runs: vec![
+                Run::bold(format!("Điều {}. ", index + 1)),
+                Run::plain(article.trim()),
+            ],
+        }));
+    }
+    blocks.extend(closing(&decision.recipients, &decision.signer));
+    Section {
+        kind: SectionKind::Decision,
+        orientation: Orientation::Portrait,
+        blocks,
+    }
+}
+
+/// The line under an attached plan's subject: as written, or derived from the decision.
+fn plan_attachment_line(plan: &Plan, decision: &Decision) -> String {
+    if !decision.attachment_line.trim().is_empty() {
+        return decision.attachment_line.trim().to_string();
+    }
+    format!(
+        "(Ban hành kèm theo Quyết định số {}/{} ngày {} của {})",
+        plan.number.number.trim(),
+        plan.number.symbol.trim(),
+        short_date(&plan.date),
+        issuer_in_text(
+            plan,
+            decision
+                .authority
+                .trim()
+                .to_uppercase()
+                .starts_with("CHỦ TỊCH")
+        ),
+    )
+}
+
+/// The issuer as running text names it: "Chủ tịch UBND huyện Sơn Tây", "UBND xã Sơn Châu".
+pub(super) fn issuer_in_text(plan: &Plan, chairman: bool) -> String {
+    let locality = format!(
+        "{} {}",
+        plan.locality.kind.word(),
+        plan.locality.name.trim()
+    );
+    if chairman {
+        format!("Chủ tịch UBND {locality}")
+    } else {
+        format!("UBND {locality}")
+    }
+}
+
+/// Kế hoạch: its header and title, then every part in order, then its closing.
+fn plan_section(plan: &Plan, decision: Option<&Decision>) -> Section {
+    let header = match decision {
+        // The attached plan repeats the bodies and the motto but has no number or date of its
+        // own: those are the decision's.
+        Some(_) => Header {
+            number_line: None,
+            place_date: None,
+            ..full_header(plan)
+        },
+        None => full_header(plan),
+    };
+    let mut blocks = vec![
+        Block::Header(header),
+        Block::Title(Title {
+            kind: "KẾ HOẠCH".into(),
+            subject: non_empty(&plan.title),
+        }),
+    ];
+    if let Some(decision) = decision {
+        blocks.push(Block::Paragraph(Paragraph {
+            role: Role::Centered,
+            runs: vec![Run::italic(plan_attachment_line(plan, decision))],
+        }));
+    }
+    let mut body = Body {
+        blocks,
+        sections: 0,
+    };
+    body.legal_bases(plan);
+    body.extras(plan, PartAnchor::LegalBases);
+    body.purposes_and_requirements(plan);
+    body.extras(plan, PartAnchor::Requirements);
+    body.targets(plan);
+    body.extras(plan, PartAnchor::Targets);
+    body.areas(plan);
+    body.extras(plan, PartAnchor::Areas);
+    body.funding(plan);
+    body.extras(plan, PartAnchor::Funding);
+    body.implementation(plan);
+    body.extras(plan, PartAnchor::Implementation);
+    let mut blocks = body.blocks;
+    blocks.extend(closing(&plan.recipients, &plan.signer));
+    Section {
+        kind: SectionKind::Plan,
+        orientation: Orientation::Portrait,
+        blocks,
+    }
+}
+
+/// The plan's body as it is built, with the count of top-level (Roman) sections so far.
+struct Body {
+    blocks: Vec<Block>,
+    sections: usize,
+}
+
+impl Body {
+    fn push(&mut self, paragraph: Paragraph) {
+        self.blocks.push(Block::Paragraph(paragraph));
+    }
+
+    fn text(&mut self, text: impl Into<String>) {
+        self.push(Paragraph::plain(Role::Body, text));
+    }
+
+    /// A heading as the drafter wrote it, or the standard wording numbered in sequence.
+    fn section_heading(&mut self, written: &str, standard: &str) {
+        let written = written.trim();
+        if written.is_empty() {
+            self.sections += 1;
+            let text = format!("{}. {standard}", roman(self.sections));
+            self.push(heading(1, text));
+        } else {
+            let level = heading_level(written);
+            if level == 1 {
+                self.sections += 1;
+            }
+            self.push(heading(level, written.to_string()));
+        }
+    }
+
+    fn sub_heading(&mut self, written: &str, standard: &str) {
+        let written = written.trim();
+        let text = if written.is_empty() {
+            standard.to_string()
+        } else {
+            written.to_string()
+        };
+        self.push(heading(heading_level(&text).max(2), text));
+    }
+
+    /// A paragraph after a list marker, with its sub-items under it.
+    fn item(&mut self, marker: &str, paragraph: &crate::domain::Paragraph) {
+        self.text(marked(marker, &paragraph.text));
+        for sub in &paragraph.sub_items {
+            self.text(marked("+", sub));
+        }
+    }
+
+    /// A paragraph as written, with its sub-items under it.
+    fn paragraph(&mut self, paragraph: &crate::domain::Paragraph) {
+        self.text(paragraph.text.trim());
+        for sub in &paragraph.sub_items {
+            self.text(marked("-", sub));
+        }
+    }
+
+    /// Căn cứ: in a plan on its own they open the body.
+    fn legal_bases(&mut self, plan: &Plan) {
+        for basis in &plan.legal_bases {
+            self.blocks.push(italic_body(&basis.text));
+        }
+    }
+
+    fn purposes_and_requirements(&mut self, plan: &Plan) {
+        if plan.purposes.is_empty() && plan.requirements.is_empty() {
+            return;
+        }
+        let headings = &plan.headings;
+        self.section_heading(&headings.purposes_and_requirements, "MỤC ĐÍCH, YÊU CẦU");
+        if !plan.purposes.is_empty() {
+            self.sub_heading(&headings.purposes, "1. Mục đích");
+            for paragraph in &plan.purposes {
+                self.item("-", paragraph);
+            }
+        }
+        if !plan.requirements.is_empty() {
+            let standard = if plan.purposes.is_empty() {
+                "1. Yêu cầu"
+            } else {
+                "2. Yêu cầu"
+            };
+            self.sub_heading(&headings.requirements, standard);
+            for paragraph in &plan.requirements {
+                self.item("-", paragraph);
+            }
+        }
+    }
+
+    fn targets(&mut self, plan: &Plan) {
+        if plan.targets.is_empty() {
+            return;
+        }
+        self.section_heading(&plan.headings.targets, "CHỈ TIÊU CỤ THỂ");
+        for (index, target) in plan.targets.iter().enumerate() {
+            self.text(format!("{}. {}", index + 1, target.text.trim()));
+            for sub in &target.sub_items {
+                self.text(marked("-", sub));
+            }
+        }
+    }
+
+    fn areas(&mut self, plan: &Plan) {
+        if plan.areas.is_empty() {
+            return;
+        }
+        self.section_heading(&plan.headings.tasks, "NHIỆM VỤ VÀ GIẢI PHÁP");
+        for (index, area) in plan.areas.iter().enumerate() {
+            let number = (index + 1).to_string();
+            self.area(plan, area, &number, 2);
+            for (sub_index, sub) in area.sub_areas.iter().enumerate() {
+                self.area(plan, sub, &format!("{number}.{}", sub_index + 1), 3);
+            }
+        }
+    }
+
+    /// Lĩnh vực: its numbered title, intro and lettered tasks (not those of its sub-areas).
+    fn area(&mut self, plan: &Plan, area: &ReformArea, number: &str, level: u8) {
+        let title = if area.title.trim().is_empty() {
+            area.kind.standard_title()
+        } else {
+            area.title.trim()
+        };
+        self.push(heading(level, format!("{number}. {title}")));
+        for paragraph in &area.intro {
+            self.paragraph(paragraph);
+        }
+        for (index, task) in area.tasks.iter().enumerate() {
+            self.task(plan, task, index);
+        }
+    }
+
+    /// Nhiệm vụ: "a) …", its sub-items, then one line per field the task has.
+    fn task(&mut self, plan: &Plan, task: &Task, index: usize) {
+        self.push(Paragraph {
+            role: Role::Body,
+            runs: vec![
+                Run::plain(format!("{} ", point_label(index))),
+                Run::plain(task.content.trim()),
+            ],
+        });
+        for sub in &task.sub_items {
+            self.text(marked("+", sub));
+        }
+        let labels = FieldLabels::of(&task.labels, &plan.task_labels);
+        if !task.lead_units.is_empty() {
+            self.field(labels.lead, &task.lead_units.join(", "));
+        }
+        for role in &task.other_roles {
+            self.field(&role.label, &role.units.join(", "));
+        }
+        if !task.partner_units.is_empty() {
+            self.field(labels.partner, &task.partner_units.join(", "));
+        }
+        match task.outputs.as_slice() {
+            [] => {}
+            [only] => self.field(labels.output, only),
+            several => {
+                self.text(format!("- {}:", labels.output));
+                for output in several {
+                    self.text(marked("+", output));
+                }
+            }
+        }
+        if !task.deadline.text.trim().is_empty() {
+            self.field(labels.deadline, &task.deadline.text);
+        }
+        match &task.budget {
+            Budget::None => {}
+            Budget::MillionVnd(amount) => {
+                let label = labels.budget;
+                // A label naming the unit, "Kinh phí (triệu đồng)", needs no unit after the sum.
+                if label.contains("triệu") {
+                    self.field(label, &amount.format_vi());
+                } else {
+                    self.field(label, &format!("{} triệu đồng", amount.format_vi()));
+                }
+            }
+            Budget::Note(note) => self.field(labels.budget, note),
+        }
+    }
+
+    /// "- Cơ quan chủ trì: Phòng Tư pháp."
+    fn field(&mut self, label: &str, value: &str) {
+        self.push(Paragraph {
+            role: Role::Body,
+            runs: vec![
+                Run::plain(format!("- {}: ", label.trim())),
+                Run::plain(sentence(value.trim())),
+            ],
+        });
+    }
+
+    fn funding(&mut self, plan: &Plan) {
+        if plan.funding.is_empty() {
+            return;
+        }
+        self.section_heading(&plan.headings.funding, "KINH PHÍ THỰC HIỆN");
+        for paragraph in &plan.funding {
+            self.paragraph(paragraph);
+        }
+    }
+
+    fn implementation(&mut self, plan: &Plan) {
+        let implementation = &plan.implementation;
+        if implementation.is_empty() {
+            return;
+        }
+        self.section_heading(&plan.headings.implementation, "TỔ CHỨC THỰC HIỆN");
+        for paragraph in &implementation.intro {
+            self.item("-", paragraph);
+        }
+        for (index, responsibility) in implementation.responsibilities.iter().enumerate() {
+            let unit = format!("{}. {}", index + 1, responsibility.unit.trim());
+            let mut duties = responsibility.duties.iter();
+            // "Phòng Tài chính - Kế hoạch có trách nhiệm …" reads on from the unit when the duty
+            // starts in lower case; otherwise the duties are listed under it.
+            let first = responsibility.duties.first();
+            match first {
+                Some(duty) if starts_lowercase(&duty.text) => {
+                    duties.next();
+                    self.push(Paragraph {
+                        role: Role::Body,
+                        runs: vec![
+                            Run::bold(unit),
+                            Run::plain(format!(" {}", duty.text.trim())),
+                        ],
+                    });
+                    for sub in &duty.sub_items {
+                        self.text(marked("+", sub));
+                    }
+                }
+                _ => self.push(Paragraph {
+                    role: Role::Body,
+                    runs: vec![Run::bold(format!("{unit}:"))],
+                }),
+            }
+            for duty in duties {
+                self.item("-", duty);
+            }
+        }
+        for paragraph in &implementation.reporting_notes {
+            self.paragraph(paragraph);
+        }
+        for period in &implementation.reporting {
+            let mut text = format!("- {}", period.name.trim());
+            let details: Vec<&str> = [period.data_period.trim(), period.due.trim()]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect();
+            if !details.is_empty() {
+                text.push_str(": ");
+                text.push_str(&details.join("; "));
+            }
+            self.text(sentence(&text));
+        }
+        for paragraph in &implementation.closing {
+            self.paragraph(paragraph);
+        }
+    }
+
+    /// The drafter's own sections anchored after `anchor`.
+    fn extras(&mut self, plan: &Plan, anchor: PartAnchor) {
+        for extra in plan.extra_sections.iter().filter(|e| e.after == anchor) {
+            self.extra(extra);
+        }
+    }
+
+    fn extra(&mut self, extra: &ExtraSection) {
+        let title = extra.heading.trim();
+        if !title.is_empty() {
+            let level = heading_level(title);
+            if level == 1 {
+                self.sections += 1;
+            }
+            self.push(heading(level, title.to_string()));
+        }
+        for paragraph in &extra.paragraphs {
+            self.paragraph(paragraph);
+        }
+    }
+}
+
+/// The labels a task's fields print with: its own, else the plan's, else the standard ones.
+struct FieldLabels<'a> {
+    lead: &'a str,
+    partner: &'a str,
+    output: &'a str,
+    deadline: &'a str,
+    budget: &'a str,
+}
+
+impl<'a> FieldLabels<'a> {
+    fn of(task: &'a TaskLabels, plan: &'a TaskLabels) -> Self {
+        let pick = |own: &'a str, plan: &'a str, standard: &'static str| -> &'a str {
+            [own.trim(), plan.trim()]
+                .into_iter()
+                .find(|label| !label.is_empty())
+                .unwrap_or(standard)
+        };
+        Self {
+            lead: pick(&task.lead, &plan.lead, "Cơ quan chủ trì"),
+            partner: pick(&task.partner, &plan.partner, "Cơ quan phối hợp"),
+            output: pick(&task.output, &plan.output, "Sản phẩm"),
+            deadline: pick(&task.deadline, &plan.deadline, "Thời gian thực hiện"),
+            budget: pick(&task.budget, &plan.budget, "Kinh phí"),
+        }
+    }
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
+/// The level of a heading as written: "II. …" is 1, "2. …" is 2, "7.1. …" is 3.
+pub(super) fn heading_level(text: &str) -> u8 {
+    let head: String = text
+        .chars()
+        .take_while(|c| !matches!(c, '.' | ' ' | ':'))
+        .collect();
+    let next = text[head.len()..].chars().next();
+    let rest = &text[head.len()..];
+    if !head.is_empty() && head.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
+        return 1;
+    }
+    if !head.is_empty() && head.chars().all(|c| c.is_ascii_digit()) {
+        // "7.1." names a sub-area.
+        let deeper = next == Some('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+        return if deeper { 3 } else { 2 };
+    }
+    2
+}
+
+fn heading(level: u8, text: String) -> Paragraph {
+    Paragraph {
+        role: Role::Heading(level),
+        runs: vec![Run::bold(text)],
+    }
+}
+
+fn italic_body(text: &str) -> Block {
+    Block::Paragraph(Paragraph {
+        role: Role::Body,
+        runs: vec![Run::italic(text.trim())],
+    })
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+/// Nơi nhận and the signature, when the document has either.
+fn closing(recipients: &[Recipient], signer: &Signer) -> Option<Block> {
+    if recipients.is_empty() && signer.is_empty() {
+        return None;
+    }
+    let count = recipients.len();
+    let lines = recipients
+        .iter()
+        .enumerate()
+        .map(|(index, recipient)| {
+            let mut line = format!("- {}", recipient.name.trim());
+            if !recipient.note.trim().is_empty() {
+                line.push(' ');
+                line.push_str(recipient.note.trim());
+            }
+            line.push(if index + 1 == count { '.' } else { ';' });
+            // A brace group ("} Báo cáo") is named once, after its last line.
+            let group = recipient.group.trim();
+            let next_group = recipients.get(index + 1).map(|next| next.group.trim());
+            if !group.is_empty() && next_group != Some(group) {
+                line.push_str(" } ");
+                line.push_str(group);
+            }
+            line
+        })
+        .collect();
+    let signature = (!signer.is_empty()).then(|| {
+        let prefix = signer.authority.prefix();
+        let behalf = signer.on_behalf_of.trim().to_uppercase();
+        let authority = match (prefix, behalf.is_empty()) {
+            ("", true) => None,
+            ("", false) => Some(behalf),
+            (prefix, true) => Some(prefix.to_string()),
+            (prefix, false) => Some(format!("{prefix} {behalf}")),
+        };
+        Signature {
+            authority,
+            title: signer.title.trim().to_uppercase(),
+            name: signer.name.trim().to_string(),
+        }
+    });
+    Some(Block::Closing(Closing {
+        recipients: lines,
+        signature,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_levels_follow_the_numbering_written() {
+        assert_eq!(heading_level("II. CÁC CHỈ TIÊU CỤ THỂ"), 1);
+        assert_eq!(heading_level("IV. KINH PHÍ"), 1);
+        assert_eq!(heading_level("1. Mục đích"), 2);
+        assert_eq!(heading_level("7.1. Ứng dụng công nghệ thông tin"), 3);
+        assert_eq!(heading_level("Mục tiêu chung"), 2);
+        assert_eq!(heading_level("Ít nhất"), 2);
+    }
+}

@@ -1,0 +1,469 @@
+//! The printed layout (`kehoach::document`) of the four real sample plans: every task and
+//! budget is printed, the header, dates, numbering, decision form and appendix totals are as
+//! Nghị định 30/2020/NĐ-CP and the source documents have them.
+#![cfg(not(target_arch = "wasm32"))]
+
+use kehoach::document::{
+    Block, ColumnKind, Document, Orientation, Role, Section, SectionKind, TableRow, layout,
+};
+use kehoach::domain::appendix::AppendixRows;
+use kehoach::domain::*;
+use kehoach::file_format;
+
+const SAMPLES: [(&str, &str); 4] = [
+    (
+        "son-chau-commune-2022",
+        include_str!("fixtures/plans/son-chau-commune-2022.json"),
+    ),
+    (
+        "tinh-minh-commune-2024",
+        include_str!("fixtures/plans/tinh-minh-commune-2024.json"),
+    ),
+    (
+        "son-tay-district-2023",
+        include_str!("fixtures/plans/son-tay-district-2023.json"),
+    ),
+    (
+        "hoang-hoa-district-2023",
+        include_str!("fixtures/plans/hoang-hoa-district-2023.json"),
+    ),
+];
+
+fn sample(name: &str) -> Plan {
+    let (_, json) = SAMPLES
+        .iter()
+        .find(|(sample, _)| *sample == name)
+        .unwrap_or_else(|| panic!("no sample {name}"));
+    let value: serde_json::Value = serde_json::from_str(json).expect("fixture is JSON");
+    let (plan, report) = file_format::restore_plan(&value);
+    assert!(report.is_clean(), "{name}: {:?}", report.lines());
+    plan.expect("fixture is a plan")
+}
+
+/// Every task of the plan: the body's and the appendix tables' own rows.
+fn all_tasks(plan: &Plan) -> Vec<&Task> {
+    let mut tasks: Vec<&Task> = plan.areas.iter().flat_map(|a| a.all_tasks()).collect();
+    for table in &plan.appendices {
+        if let AppendixRows::Own { groups } = &table.rows {
+            for group in groups {
+                tasks.extend(group.tasks.iter());
+                tasks.extend(group.sub_groups.iter().flat_map(|sub| sub.tasks.iter()));
+            }
+        }
+    }
+    tasks
+}
+
+fn paragraphs(section: &Section) -> Vec<String> {
+    section
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Paragraph(paragraph) => Some(paragraph.text()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn header(section: &Section) -> &kehoach::document::Header {
+    match &section.blocks[0] {
+        Block::Header(header) => header,
+        other => panic!("a section opens with {other:?}"),
+    }
+}
+
+fn tables(document: &Document) -> Vec<&kehoach::document::Table> {
+    document
+        .sections
+        .iter()
+        .flat_map(|section| section.blocks.iter())
+        .filter_map(|block| match block {
+            Block::Table(table) => Some(table),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_task_text_deadline_and_budget_of_every_sample_is_printed() {
+    for (name, _) in SAMPLES {
+        let plan = sample(name);
+        let document = layout(&plan);
+        let texts = document.texts();
+        let all = texts.join("\n");
+        let tasks = all_tasks(&plan);
+        assert!(tasks.len() > 20, "{name}: only {} tasks", tasks.len());
+        for task in tasks {
+            let content = task.content.trim();
+            assert!(
+                texts.iter().any(|text| text.contains(content)),
+                "{name}: task «{content}» is not printed"
+            );
+            let deadline = task.deadline.text.trim();
+            assert!(
+                all.contains(deadline),
+                "{name}: deadline «{deadline}» is not printed"
+            );
+            let budget = task.budget.display();
+            assert!(
+                all.contains(&budget),
+                "{name}: budget «{budget}» is not printed"
+            );
+            for unit in task.lead_units.iter().chain(&task.partner_units) {
+                assert!(all.contains(unit.trim()), "{name}: unit «{unit}» missing");
+            }
+        }
+    }
+}
+
+#[test]
+fn son_chau_prints_as_a_plan_on_its_own_with_its_header_and_padded_date() {
+    let plan = sample("son-chau-commune-2022");
+    let document = layout(&plan);
+    let kinds: Vec<SectionKind> = document.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, [SectionKind::Plan, SectionKind::Appendix]);
+    let plan_section = &document.sections[0];
+    assert_eq!(plan_section.orientation, Orientation::Portrait);
+    let header = header(plan_section);
+    assert_eq!(header.issuing_body, ["ỦY BAN NHÂN DÂN", "XÃ SƠN CHÂU"]);
+    assert_eq!(header.number_line.as_deref(), Some("Số: 06/KH-UBND"));
+    assert_eq!(
+        header.place_date.as_deref(),
+        Some("Sơn Châu, ngày 08 tháng 01 năm 2022")
+    );
+    assert_eq!(header.nation, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    assert_eq!(header.motto, "Độc lập - Tự do - Hạnh phúc");
+    match &plan_section.blocks[1] {
+        Block::Title(title) => {
+            assert_eq!(title.kind, "KẾ HOẠCH");
+            assert_eq!(
+                title.subject.as_deref(),
+                Some("Thực hiện công tác cải cách hành chính năm 2022")
+            );
+        }
+        other => panic!("expected the title, got {other:?}"),
+    }
+    let texts = paragraphs(plan_section);
+    // The drafter's headings, in the document's order.
+    let order = [
+        "I. MỤC ĐÍCH VÀ YÊU CẦU.",
+        "II. CÁC CHỈ TIÊU CỤ THỂ",
+        "III. NHIỆM VỤ VÀ GIẢI PHÁP",
+        "1. Công tác chỉ đạo, điều hành.",
+        "7. Xây dựng và phát triển chính phủ điện tử.",
+        "7.1. Ứng dụng công nghệ thông tin trong cơ quan nhà nước.",
+        "7.2. Áp dụng ISO trong hoạt động cơ quan hành chính.",
+        "IV. KINH PHÍ THỰC HIỆN",
+        "V. TỔ CHỨC THỰC HIỆN",
+    ];
+    let positions: Vec<usize> = order
+        .iter()
+        .map(|heading| {
+            texts
+                .iter()
+                .position(|text| text == heading)
+                .unwrap_or_else(|| panic!("heading «{heading}» missing"))
+        })
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+    // Tasks lettered a), b) … with đ after d.
+    assert!(texts.iter().any(|t| t.starts_with("đ) ")));
+    assert!(texts.iter().any(|t| t.starts_with("13. Thu ngân sách")));
+    // The Căn cứ paragraph is in italics.
+    let basis = plan_section.blocks.iter().find_map(|block| match block {
+        Block::Paragraph(p) if p.text().starts_with("Căn cứ Kế hoạch số 520") => Some(p),
+        _ => None,
+    });
+    assert!(basis.is_some_and(|p| p.runs.iter().all(|run| run.italic)));
+    // Closing: recipients, the last ending with a full stop, and TM. signature.
+    let closing = plan_section
+        .blocks
+        .iter()
+        .find_map(|block| match block {
+            Block::Closing(closing) => Some(closing),
+            _ => None,
+        })
+        .expect("closing");
+    assert_eq!(
+        closing.recipients.first().map(String::as_str),
+        Some("- Phòng Nội vụ, Văn phòng, Văn hóa –TT, Phòng Tư pháp, TC-KH;")
+    );
+    assert_eq!(
+        closing.recipients.last().map(String::as_str),
+        Some("- Lưu: VP-UBND.")
+    );
+    let signature = closing.signature.as_ref().expect("signature");
+    assert_eq!(signature.authority.as_deref(), Some("TM. ỦY BAN NHÂN DÂN"));
+    assert_eq!(signature.title, "CHỦ TỊCH");
+    assert_eq!(signature.name, "Hồ Phạm Tuấn");
+}
+
+#[test]
+fn son_chau_appendix_is_landscape_with_34_rows_and_totals_200() {
+    let plan = sample("son-chau-commune-2022");
+    let document = layout(&plan);
+    let appendix = &document.sections[1];
+    assert_eq!(appendix.orientation, Orientation::Landscape);
+    assert_eq!(
+        paragraphs(appendix),
+        [
+            "PHỤ LỤC",
+            "NHIỆM VỤ TRỌNG TÂM CỦA KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH XÃ SƠN CHÂU NĂM 2022",
+            "( Kèm theo Kế hoạch số:06/KH-UBND, ngày 08/01/2022 của UBND xã Sơn Châu)",
+        ]
+    );
+    let table = tables(&document)[0];
+    let kinds: Vec<ColumnKind> = table.columns.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ColumnKind::Number,
+            ColumnKind::Task,
+            ColumnKind::Output,
+            ColumnKind::Lead,
+            ColumnKind::Partner,
+            ColumnKind::Deadline,
+            ColumnKind::Budget
+        ]
+    );
+    assert_eq!(table.columns[6].label, "Kinh phí thực hiện (Triệu đồng)");
+    let numbers: Vec<String> = table
+        .rows
+        .iter()
+        .filter_map(|row| match row {
+            TableRow::Item { cells } => Some(cells[0].join("")),
+            _ => None,
+        })
+        .collect();
+    let expected: Vec<String> = (1..=34).map(|n| n.to_string()).collect();
+    assert_eq!(numbers, expected);
+    let groups: Vec<(u8, &str, Option<&str>)> = table
+        .rows
+        .iter()
+        .filter_map(|row| match row {
+            TableRow::Group {
+                level,
+                label,
+                total,
+                ..
+            } => Some((*level, label.as_str(), total.as_deref())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            (1, "I", None),
+            (1, "II", None),
+            (1, "III", None),
+            (1, "IV", None),
+            (1, "V", Some("10")),
+            (1, "VI", None),
+            (1, "VII", Some("190")),
+            (2, "A", Some("190")),
+            (2, "B", None),
+        ]
+    );
+    assert_eq!(
+        table.rows.last(),
+        Some(&TableRow::Total {
+            label: "Tổng cộng".into(),
+            total: "200".into()
+        })
+    );
+    let texts = document.texts();
+    assert!(texts.iter().any(|t| t == "Theo dự trù kinh phí riêng"));
+}
+
+#[test]
+fn son_tay_prints_the_decision_then_the_attached_plan() {
+    let plan = sample("son-tay-district-2023");
+    let document = layout(&plan);
+    let kinds: Vec<SectionKind> = document.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, [SectionKind::Decision, SectionKind::Plan]);
+    let decision = &document.sections[0];
+    let header = header(decision);
+    assert_eq!(header.number_line.as_deref(), Some("Số: 3031/QĐ-UBND"));
+    assert_eq!(
+        header.place_date.as_deref(),
+        Some("Sơn Tây, ngày 23 tháng 12 năm 2022")
+    );
+    let texts = paragraphs(decision);
+    assert_eq!(texts[0], "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN SƠN TÂY");
+    assert!(texts[1].starts_with("Căn cứ Luật Tổ chức chính quyền địa phương"));
+    assert!(texts.iter().any(|t| t == "QUYẾT ĐỊNH:"));
+    assert!(texts.iter().any(|t| t.starts_with(
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2023"
+    )));
+    assert!(texts.iter().any(|t| t.starts_with("Điều 3. ")));
+    let closing = decision.blocks.iter().find_map(|block| match block {
+        Block::Closing(closing) => Some(closing),
+        _ => None,
+    });
+    let closing = closing.expect("the decision is signed");
+    assert!(
+        closing
+            .recipients
+            .contains(&"- TT HĐND huyện; } (Báo cáo)".to_string())
+    );
+    assert!(closing.recipients.contains(&"- TT Huyện ủy;".to_string()));
+    let signature = closing.signature.as_ref().expect("signature");
+    assert_eq!(signature.authority, None);
+    assert_eq!(signature.name, "Nguyễn Ngọc Trân");
+
+    let attached = &document.sections[1];
+    let header = crate::header(attached);
+    assert_eq!(header.number_line, None);
+    assert_eq!(header.place_date, None);
+    assert_eq!(header.issuing_body, ["ỦY BAN NHÂN DÂN", "HUYỆN SƠN TÂY"]);
+    let texts = paragraphs(attached);
+    assert_eq!(
+        texts[0],
+        "(Ban hành kèm theo Quyết định số 3031/QĐ-UBND ngày 23/12/2022 của Chủ tịch UBND huyện Sơn Tây)"
+    );
+    // Tasks with their fields, labelled as the plan labels them.
+    let at = texts
+        .iter()
+        .position(|t| t.starts_with("a) Xây dựng, tham mưu ban hành và tổ chức thực hiện Kế hoạch hoạt động kiểm soát TTHC"))
+        .expect("first procedures task");
+    assert_eq!(
+        texts[at + 1],
+        "- Cơ quan chủ trì thực hiện: Văn phòng huyện."
+    );
+    assert_eq!(
+        texts[at + 2],
+        "- Cơ quan phối hợp: Các phòng, ban ngành huyện và UBND các xã."
+    );
+    assert!(texts[at + 3].starts_with("- Sản phẩm: Các Kế hoạch của Chủ tịch UBND huyện"));
+    assert_eq!(
+        texts[at + 4],
+        "- Thời gian thực hiện: Quý I năm 2023 ban hành các Kế hoạch; định kỳ báo cáo kết quả thực hiện."
+    );
+    // The sample's own lettering mistakes (f, j, q) are not reproduced.
+    for letter in ["f) ", "j) ", "w) ", "z) "] {
+        assert!(!texts.iter().any(|t| t.starts_with(letter)), "{letter}");
+    }
+}
+
+#[test]
+fn hoang_hoa_draft_leaves_room_for_number_and_day_and_has_seven_appendices() {
+    let plan = sample("hoang-hoa-district-2023");
+    let document = layout(&plan);
+    let header = header(&document.sections[0]);
+    assert_eq!(
+        header.number_line.as_deref(),
+        Some("Số: \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/QĐ-UBND")
+    );
+    assert_eq!(
+        header.place_date.as_deref(),
+        Some("Hoàng Hoá, ngày \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0} tháng 12 năm 2022")
+    );
+    let appendices: Vec<&Section> = document
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Appendix)
+        .collect();
+    assert_eq!(appendices.len(), 7);
+    assert!(
+        appendices
+            .iter()
+            .all(|s| s.orientation == Orientation::Landscape)
+    );
+    let tables = tables(&document);
+    // No budget column, so no total; no untitled group row.
+    assert!(tables.iter().all(|table| {
+        table.columns.iter().all(|c| c.kind != ColumnKind::Budget)
+            && table
+                .rows
+                .iter()
+                .all(|row| matches!(row, TableRow::Item { .. }))
+    }));
+    let last = tables[6];
+    assert!(last.columns.iter().any(|c| c.kind == ColumnKind::Executor));
+    let first_row = match &last.rows[0] {
+        TableRow::Item { cells } => cells,
+        other => panic!("{other:?}"),
+    };
+    let executor = last
+        .columns
+        .iter()
+        .position(|c| c.kind == ColumnKind::Executor)
+        .expect("executor column");
+    assert_eq!(
+        first_row[executor],
+        [
+            "Các phòng, ban, ngành cấp huyện; UBND cấp xã; các cơ quan liên quan",
+            "Cơ quan tổng hợp: kiểm tra: Phòng Nội vụ"
+        ]
+    );
+    // Its drafted attachment line is derived from the decision.
+    assert_eq!(
+        paragraphs(appendices[0])[2],
+        "(Kèm theo Kế hoạch ban hành tại Quyết định số \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/QĐ-UBND ngày \u{a0}\u{a0}/12/2022 của Chủ tịch UBND huyện Hoàng Hóa)"
+    );
+}
+
+#[test]
+fn tinh_minh_prints_its_added_area_and_every_heading_level() {
+    let plan = sample("tinh-minh-commune-2024");
+    let document = layout(&plan);
+    let plan_section = &document.sections[1];
+    let headings: Vec<(u8, String)> = plan_section
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Paragraph(p) => match p.role {
+                Role::Heading(level) => Some((level, p.text())),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    assert!(headings.contains(&(
+        2,
+        "7. Nâng cao chỉ số cải cách hành chính (PAR INDEX)".to_string()
+    )));
+    assert!(headings.contains(&(1, "III. Tổ chức thực hiện.".to_string())));
+    assert_eq!(
+        header(&document.sections[0]).place_date.as_deref(),
+        Some("Tĩnh Minh, ngày 26 tháng 12 năm 2023")
+    );
+}
+
+#[test]
+fn a_new_plan_prints_standard_headings_numbered_in_sequence() {
+    let mut plan = kehoach::domain::template::new_commune_plan(2026, |kind| kind.to_string());
+    plan.requirements = vec![Paragraph::new("Bám sát kế hoạch của tỉnh")];
+    plan.funding = vec![Paragraph::new("Ngân sách xã")];
+    plan.areas[0].tasks.push(Task {
+        id: "t1".into(),
+        content: "Ban hành kế hoạch".into(),
+        budget: Budget::from_input("12,5"),
+        ..Task::default()
+    });
+    plan.date = PartialDate::ymd(2026, 2, 5);
+    plan.place = "Tịnh Minh".into();
+    plan.number.number = "7".into();
+    let document = layout(&plan);
+    let header = header(&document.sections[0]);
+    assert_eq!(
+        header.place_date.as_deref(),
+        Some("Tịnh Minh, ngày 05 tháng 02 năm 2026")
+    );
+    assert_eq!(header.number_line.as_deref(), Some("Số: 07/KH-UBND"));
+    let texts = paragraphs(&document.sections[0]);
+    let headings: Vec<&String> = texts
+        .iter()
+        .filter(|t| t.starts_with("I") || t.starts_with("1. Y"))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "1. Yêu cầu",
+            "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+            "III. KINH PHÍ THỰC HIỆN"
+        ]
+    );
+    assert!(texts.contains(&"- Kinh phí: 12,5 triệu đồng.".to_string()));
+}
