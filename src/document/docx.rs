@@ -131,7 +131,7 @@ fn write_section_blocks(out: &mut String, section: &Section, page: &Page) {
 }
 
 /// Escapes text for XML content and attributes.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -4,12 +4,14 @@
 
 mod docx;
 mod layout;
+mod sheet;
 mod table;
 mod wording;
 mod zip;
 
 pub use docx::{DOCX_MIME, document_xml, write_docx};
 pub use layout::layout;
+pub use sheet::{XLSX_MIME, write_csv, write_xlsx};
 pub use wording::{date_line, document_number, short_date};
 
 /// The whole printed document: sections, each starting on a new page.

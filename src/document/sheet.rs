@@ -1,0 +1,397 @@
+//! Bảng tính phụ lục: the appendix tables as a spreadsheet (XLSX, one sheet per appendix) and as
+//! CSV, built from the same layout the print view and the Word file use, so every export shows
+//! the same rows. Row numbers and budgets are stored as numbers, totals included, so that the
+//! office can add them up again in Excel or LibreOffice.
+
+use super::docx::escape;
+use super::table::appendix_section;
+use super::zip::ZipWriter;
+use super::{Block, ColumnKind, Section, Table, TableRow};
+use crate::domain::{Decimal, DocumentForm, Plan};
+
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// One cell as a spreadsheet holds it.
+#[derive(Clone, Debug, PartialEq)]
+enum Cell {
+    Empty,
+    Text(String),
+    /// A number in machine form ("3773", "1.5").
+    Number(String),
+}
+
+/// Cell styles of styles.xml, by index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Style {
+    Normal = 0,
+    Bold = 1,
+    Wrapped = 2,
+    Header = 3,
+    BoldNumber = 4,
+}
+
+/// One appendix laid out as rows: its title lines, then its table.
+struct Sheet {
+    name: String,
+    titles: Vec<String>,
+    table: Table,
+}
+
+fn sheets(plan: &Plan) -> Vec<Sheet> {
+    let decision = match &plan.form {
+        DocumentForm::Decision(decision) => Some(decision.as_ref()),
+        DocumentForm::Standalone => None,
+    };
+    plan.appendices
+        .iter()
+        .enumerate()
+        .filter_map(|(index, appendix)| {
+            let Section { blocks, .. } = appendix_section(plan, appendix, decision);
+            let mut titles = Vec::new();
+            let mut table = None;
+            for block in blocks {
+                match block {
+                    Block::Table(found) => table = Some(found),
+                    Block::Paragraph(paragraph) => titles.push(paragraph.text()),
+                    _ => {}
+                }
+            }
+            Some(Sheet {
+                name: format!("Phụ lục {}", index + 1),
+                titles,
+                table: table?,
+            })
+        })
+        .collect()
+}
+
+/// A cell's lines as one text.
+fn joined(lines: &[String]) -> String {
+    lines.join("\n")
+}
+
+/// The value of a cell of a column: numbers where the column holds them and the text reads as
+/// one, text otherwise (a budget note stays a note).
+fn cell(kind: ColumnKind, text: String) -> Cell {
+    if text.trim().is_empty() {
+        return Cell::Empty;
+    }
+    let number = match kind {
+        ColumnKind::Number => text.trim().parse::<u64>().ok().map(|n| n.to_string()),
+        ColumnKind::Budget => Decimal::parse_vi(text.trim())
+            .ok()
+            .map(Decimal::to_machine_string),
+        _ => None,
+    };
+    number.map_or(Cell::Text(text), Cell::Number)
+}
+
+fn total_cell(total: &str) -> Cell {
+    Decimal::parse_vi(total.trim()).map_or_else(
+        |_| Cell::Text(total.to_string()),
+        |value| Cell::Number(value.to_machine_string()),
+    )
+}
+
+/// The rows of a sheet, each cell with its style.
+fn rows(sheet: &Sheet) -> Vec<Vec<(Cell, Style)>> {
+    let columns = &sheet.table.columns;
+    let width = columns.len();
+    let budget_at = columns.iter().position(|c| c.kind == ColumnKind::Budget);
+    let mut out: Vec<Vec<(Cell, Style)>> = sheet
+        .titles
+        .iter()
+        .map(|title| vec![(Cell::Text(title.clone()), Style::Bold)])
+        .collect();
+    out.push(Vec::new());
+    out.push(
+        columns
+            .iter()
+            .map(|column| (Cell::Text(column.label.clone()), Style::Header))
+            .collect(),
+    );
+    for row in &sheet.table.rows {
+        let mut cells = vec![(Cell::Empty, Style::Normal); width];
+        match row {
+            TableRow::Group {
+                label,
+                title,
+                total,
+                ..
+            } => {
+                cells[0] = (Cell::Text(label.clone()), Style::Bold);
+                if width > 1 {
+                    cells[1] = (Cell::Text(title.clone()), Style::Bold);
+                }
+                if let (Some(at), Some(total)) = (budget_at, total) {
+                    cells[at] = (total_cell(total), Style::BoldNumber);
+                }
+            }
+            TableRow::Item { cells: values } => {
+                for (index, (column, lines)) in columns.iter().zip(values).enumerate() {
+                    let style = if column.kind == ColumnKind::Budget {
+                        Style::Normal
+                    } else {
+                        Style::Wrapped
+                    };
+                    cells[index] = (cell(column.kind, joined(lines)), style);
+                }
+            }
+            TableRow::Total { label, total } => {
+                cells[0] = (Cell::Text(label.clone()), Style::Bold);
+                if let Some(at) = budget_at {
+                    cells[at] = (total_cell(total), Style::BoldNumber);
+                }
+            }
+        }
+        out.push(cells);
+    }
+    out
+}
+
+/// "A", "B" … "Z", "AA" for the column at `index` (from 0).
+fn column_name(index: usize) -> String {
+    let mut name = String::new();
+    let mut n = index + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        name.insert(0, char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    name
+}
+
+/// Column widths in characters, by what each column holds.
+fn width_of(kind: ColumnKind) -> u32 {
+    match kind {
+        ColumnKind::Number => 6,
+        ColumnKind::Task => 60,
+        ColumnKind::Output => 35,
+        ColumnKind::Lead | ColumnKind::Partner | ColumnKind::Executor => 28,
+        ColumnKind::Deadline => 22,
+        ColumnKind::Budget => 14,
+    }
+}
+
+fn sheet_xml(sheet: &Sheet) -> String {
+    let rows = rows(sheet);
+    // The header row (after the titles and a blank row) stays in view while scrolling.
+    let header_row = sheet.titles.len() + 2;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet \
+         xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">",
+    );
+    xml.push_str(&format!(
+        "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"{header_row}\" \
+         topLeftCell=\"A{}\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>",
+        header_row + 1
+    ));
+    xml.push_str("<cols>");
+    for (index, column) in sheet.table.columns.iter().enumerate() {
+        let n = index + 1;
+        xml.push_str(&format!(
+            "<col min=\"{n}\" max=\"{n}\" width=\"{}\" customWidth=\"1\"/>",
+            width_of(column.kind)
+        ));
+    }
+    xml.push_str("</cols><sheetData>");
+    for (r, row) in rows.iter().enumerate() {
+        let number = r + 1;
+        xml.push_str(&format!("<row r=\"{number}\">"));
+        for (c, (value, style)) in row.iter().enumerate() {
+            let at = format!("{}{number}", column_name(c));
+            let style = *style as u8;
+            match value {
+                Cell::Empty if style == 0 => {}
+                Cell::Empty => xml.push_str(&format!("<c r=\"{at}\" s=\"{style}\"/>")),
+                Cell::Number(value) => {
+                    xml.push_str(&format!("<c r=\"{at}\" s=\"{style}\"><v>{value}</v></c>"))
+                }
+                Cell::Text(text) => xml.push_str(&format!(
+                    "<c r=\"{at}\" s=\"{style}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
+                    escape(text)
+                )),
+            }
+        }
+        xml.push_str("</row>");
+    }
+    xml.push_str("</sheetData></worksheet>");
+    xml
+}
+
+const STYLES: &str = concat!(
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
+    "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">",
+    "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"#,##0.###\"/></numFmts>",
+    "<fonts count=\"2\"><font><sz val=\"12\"/><name val=\"Times New Roman\"/></font>",
+    "<font><b/><sz val=\"12\"/><name val=\"Times New Roman\"/></font></fonts>",
+    "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>",
+    "<fill><patternFill patternType=\"gray125\"/></fill></fills>",
+    "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>",
+    "<border><left style=\"thin\"/><right style=\"thin\"/><top style=\"thin\"/>",
+    "<bottom style=\"thin\"/><diagonal/></border></borders>",
+    "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>",
+    "<cellXfs count=\"5\">",
+    "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>",
+    "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>",
+    "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyBorder=\"1\" applyAlignment=\"1\">",
+    "<alignment vertical=\"top\" wrapText=\"1\"/></xf>",
+    "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyBorder=\"1\" applyAlignment=\"1\">",
+    "<alignment horizontal=\"center\" vertical=\"center\" wrapText=\"1\"/></xf>",
+    "<xf numFmtId=\"164\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyNumberFormat=\"1\"/>",
+    "</cellXfs>",
+    "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>",
+    "</styleSheet>"
+);
+
+/// The plan's appendix tables as an XLSX workbook, one sheet per appendix; `None` when the plan
+/// has no appendix.
+pub fn write_xlsx(plan: &Plan) -> Option<Vec<u8>> {
+    let sheets = sheets(plan);
+    if sheets.is_empty() {
+        return None;
+    }
+    let mut zip = ZipWriter::new();
+    let mut types = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types \
+         xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+         <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+         <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+         <Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>\
+         <Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>",
+    );
+    let mut workbook = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook \
+         xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" \
+         xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>",
+    );
+    let mut relations = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships \
+         xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
+    );
+    for (index, sheet) in sheets.iter().enumerate() {
+        let n = index + 1;
+        types.push_str(&format!(
+            "<Override PartName=\"/xl/worksheets/sheet{n}.xml\" \
+             ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        ));
+        workbook.push_str(&format!(
+            "<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>",
+            escape(&sheet.name)
+        ));
+        relations.push_str(&format!(
+            "<Relationship Id=\"rId{n}\" \
+             Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" \
+             Target=\"worksheets/sheet{n}.xml\"/>"
+        ));
+    }
+    let styles_id = sheets.len() + 1;
+    relations.push_str(&format!(
+        "<Relationship Id=\"rId{styles_id}\" \
+         Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" \
+         Target=\"styles.xml\"/></Relationships>"
+    ));
+    types.push_str("</Types>");
+    workbook.push_str("</sheets></workbook>");
+    zip.add("[Content_Types].xml", types.as_bytes());
+    zip.add(
+        "_rels/.rels",
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships \
+          xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship \
+          Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" \
+          Target=\"xl/workbook.xml\"/></Relationships>",
+    );
+    zip.add("xl/workbook.xml", workbook.as_bytes());
+    zip.add("xl/_rels/workbook.xml.rels", relations.as_bytes());
+    zip.add("xl/styles.xml", STYLES.as_bytes());
+    for (index, sheet) in sheets.iter().enumerate() {
+        zip.add(
+            &format!("xl/worksheets/sheet{}.xml", index + 1),
+            sheet_xml(sheet).as_bytes(),
+        );
+    }
+    Some(zip.finish())
+}
+
+/// One CSV field, quoted where it must be (RFC 4180).
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// The appendix tables as CSV: UTF-8 with a byte-order mark (so that Excel reads the accents),
+/// CRLF line ends, one table after another with its title lines; numbers in machine form.
+pub fn write_csv(plan: &Plan) -> Option<String> {
+    let sheets = sheets(plan);
+    if sheets.is_empty() {
+        return None;
+    }
+    let mut out = String::from("\u{FEFF}");
+    for (index, sheet) in sheets.iter().enumerate() {
+        if index > 0 {
+            out.push_str("\r\n");
+        }
+        for row in rows(sheet) {
+            let fields: Vec<String> = row
+                .iter()
+                .map(|(value, _)| match value {
+                    Cell::Empty => String::new(),
+                    Cell::Text(text) | Cell::Number(text) => csv_field(text),
+                })
+                .collect();
+            out.push_str(&fields.join(","));
+            out.push_str("\r\n");
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_names_run_past_z() {
+        let names: Vec<String> = [0, 1, 25, 26, 27, 51, 52].map(column_name).to_vec();
+        assert_eq!(names, ["A", "B", "Z", "AA", "AB", "AZ", "BA"]);
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        assert_eq!(csv_field("Công chức"), "Công chức");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("nói \"có\""), "\"nói \"\"có\"\"\"");
+        assert_eq!(csv_field("dòng 1\ndòng 2"), "\"dòng 1\ndòng 2\"");
+    }
+
+    #[test]
+    fn budgets_and_row_numbers_become_numbers_and_notes_stay_text() {
+        assert_eq!(
+            cell(ColumnKind::Budget, "3.773".into()),
+            Cell::Number("3773".into())
+        );
+        assert_eq!(
+            cell(ColumnKind::Budget, "1,5".into()),
+            Cell::Number("1.5".into())
+        );
+        assert_eq!(
+            cell(ColumnKind::Budget, "Theo dự trù".into()),
+            Cell::Text("Theo dự trù".into())
+        );
+        assert_eq!(
+            cell(ColumnKind::Number, "12".into()),
+            Cell::Number("12".into())
+        );
+        assert_eq!(cell(ColumnKind::Task, "12".into()), Cell::Text("12".into()));
+        assert_eq!(cell(ColumnKind::Lead, "  ".into()), Cell::Empty);
+    }
+
+    #[test]
+    fn a_plan_without_appendices_has_no_spreadsheet() {
+        assert_eq!(write_xlsx(&Plan::default()), None);
+        assert_eq!(write_csv(&Plan::default()), None);
+    }
+}

@@ -1,0 +1,146 @@
+//! The appendix tables of the samples as XLSX and CSV, read back from outside: Python's zipfile
+//! and XML parser open the workbook, and the numbers it holds (row numbers, budgets, totals) are
+//! numbers that add up to what the plan says.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+use kehoach::document::{write_csv, write_xlsx};
+use kehoach::domain::Plan;
+use kehoach::file_format;
+
+fn sample(json: &str) -> Plan {
+    let value: serde_json::Value = serde_json::from_str(json).expect("fixture is JSON");
+    file_format::restore_plan(&value)
+        .0
+        .expect("fixture is a plan")
+}
+
+/// Reads the workbook with Python: for each sheet, its name and its cells as
+/// [row, column, type, value] (type "n" for numbers, "s" for text).
+const READER: &str = r#"
+import json, sys, zipfile, xml.etree.ElementTree as ET
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+names = [s.get("name") for s in ET.fromstring(z.read("xl/workbook.xml")).find("m:sheets", NS)]
+out = []
+for i, name in enumerate(names, 1):
+    root = ET.fromstring(z.read(f"xl/worksheets/sheet{i}.xml"))
+    cells = []
+    for c in root.iter("{%s}c" % NS["m"]):
+        ref = c.get("r")
+        if c.get("t") == "inlineStr":
+            cells.append([ref, "s", "".join(t.text or "" for t in c.iter("{%s}t" % NS["m"]))])
+        elif c.find("m:v", NS) is not None:
+            cells.append([ref, "n", c.find("m:v", NS).text])
+    out.append({"name": name, "cells": cells})
+print(json.dumps(out, ensure_ascii=False))
+"#;
+
+fn read_workbook(bytes: &[u8], name: &str) -> serde_json::Value {
+    let path = std::env::temp_dir().join(format!("kehoach-{name}-{}.xlsx", std::process::id()));
+    std::fs::write(&path, bytes).expect("writes the workbook");
+    let output = Command::new("python3")
+        .arg("-c")
+        .arg(READER)
+        .arg(&path)
+        .output()
+        .expect("python3 runs");
+    std::fs::remove_file(&path).ok();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("the reader prints JSON")
+}
+
+fn numbers_in_column(sheet: &serde_json::Value, column: &str) -> Vec<f64> {
+    sheet["cells"]
+        .as_array()
+        .expect("cells")
+        .iter()
+        .filter(|cell| {
+            let reference = cell[0].as_str().unwrap_or_default();
+            cell[1] == "n" && reference.trim_end_matches(|c: char| c.is_ascii_digit()) == column
+        })
+        .map(|cell| {
+            cell[2]
+                .as_str()
+                .unwrap_or_default()
+                .parse()
+                .expect("a number")
+        })
+        .collect()
+}
+
+#[test]
+fn son_chau_appendix_holds_34_numbered_rows_and_its_budgets_as_numbers() {
+    let plan = sample(include_str!("fixtures/plans/son-chau-commune-2022.json"));
+    let bytes = write_xlsx(&plan).expect("Sơn Châu has an appendix");
+    let workbook = read_workbook(&bytes, "son-chau");
+    let sheets = workbook.as_array().expect("sheets");
+    assert_eq!(sheets.len(), 1);
+    assert_eq!(sheets[0]["name"], "Phụ lục 1");
+    let row_numbers = numbers_in_column(&sheets[0], "A");
+    assert_eq!(row_numbers, (1..=34).map(f64::from).collect::<Vec<_>>());
+    // Budgets: the three amounts, two group totals and the total of 200 (million VND).
+    let budgets = numbers_in_column(&sheets[0], "G");
+    for amount in [10.0, 150.0, 40.0, 190.0, 200.0] {
+        assert!(budgets.contains(&amount), "{amount} in {budgets:?}");
+    }
+    assert_eq!(budgets.last(), Some(&200.0));
+    let texts: Vec<&str> = sheets[0]["cells"]
+        .as_array()
+        .expect("cells")
+        .iter()
+        .filter(|cell| cell[1] == "s")
+        .filter_map(|cell| cell[2].as_str())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.contains("NHIỆM VỤ TRỌNG TÂM")),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"Cơ quan chủ trì"));
+}
+
+#[test]
+fn hoang_hoa_has_a_sheet_per_appendix_and_no_budget_numbers() {
+    let plan = sample(include_str!("fixtures/plans/hoang-hoa-district-2023.json"));
+    let workbook = read_workbook(&write_xlsx(&plan).expect("appendices"), "hoang-hoa");
+    let sheets = workbook.as_array().expect("sheets");
+    assert_eq!(sheets.len(), 7);
+    // Numbering restarts in each appendix.
+    for sheet in sheets {
+        let numbers = numbers_in_column(sheet, "A");
+        assert_eq!(numbers.first(), Some(&1.0), "{}", sheet["name"]);
+    }
+}
+
+#[test]
+fn csv_has_a_bom_crlf_lines_and_quoted_fields() {
+    let plan = sample(include_str!("fixtures/plans/son-chau-commune-2022.json"));
+    let csv = write_csv(&plan).expect("an appendix");
+    assert!(csv.starts_with('\u{FEFF}'));
+    assert!(csv.contains("\r\n"));
+    assert!(!csv.replace("\r\n", "").contains('\r'));
+    let total_line = csv
+        .split("\r\n")
+        .filter(|line| line.ends_with(",200"))
+        .count();
+    assert_eq!(total_line, 1, "one total row of 200");
+    assert!(
+        csv.lines().any(|line| line.starts_with("34,")),
+        "row 34 is there"
+    );
+}
+
+#[test]
+fn a_plan_whose_document_has_no_appendix_gives_no_spreadsheet() {
+    // Tịnh Minh's decision has no appendix table, though it has key tasks in its body.
+    let plan = sample(include_str!("fixtures/plans/tinh-minh-commune-2024.json"));
+    assert!(plan.appendices.is_empty());
+    assert_eq!(write_xlsx(&plan), None);
+    assert_eq!(write_csv(&plan), None);
+}
