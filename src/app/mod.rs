@@ -5,6 +5,7 @@ mod plan_editor;
 mod plan_list;
 mod revision_history;
 mod save_status;
+mod update;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -64,6 +65,7 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
                         {error.to_string()}
                     </p>
                 </main>
+                <update::UpdateBanner />
             }
             .into_any();
         }
@@ -82,6 +84,7 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
                 Screen::Editor(id) => view! { <PlanEditor id=id screen=screen /> }.into_any(),
             }}
         </main>
+        <update::UpdateBanner />
     }
     .into_any()
 }
