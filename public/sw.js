@@ -23,15 +23,21 @@ self.addEventListener("install", (event) => {
 
 async function precache() {
   const cache = await caches.open(CACHE);
-  await Promise.all(
-    BUILD.files.map(async ([path, integrity]) => {
-      // A file that changed on the server since this worker was built fails its integrity check,
-      // and the whole install with it: the old build stays in use, whole.
-      const response = await fetch(new Request(scoped(path), { cache: "reload", integrity }));
-      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-      await cache.put(scoped(path), response);
-    }),
-  );
+  try {
+    await Promise.all(
+      BUILD.files.map(async ([path, integrity]) => {
+        // A file that changed on the server since this worker was built fails its integrity
+        // check, and the whole install with it: the old build stays in use, whole.
+        const response = await fetch(new Request(scoped(path), { cache: "reload", integrity }));
+        if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+        await cache.put(scoped(path), response);
+      }),
+    );
+  } catch (error) {
+    // No half-filled cache left behind; the browser tries again at its next update check.
+    await caches.delete(CACHE);
+    throw error;
+  }
 }
 
 self.addEventListener("message", (event) => {

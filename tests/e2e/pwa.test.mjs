@@ -273,6 +273,54 @@ test("an update is not applied while an edit is unsaved, and is once it is saved
   }
 });
 
+test("a new version whose files do not match its list is never installed; the old one stays whole and offline", async () => {
+  const app = await openApp();
+  const v1 = versionOf(DIST);
+  const broken = makeVersion2();
+  // The server changed a file after the list was made (a deploy caught half-way).
+  appendFileSync(join(broken.dir, "start.js"), "// changé après coup\n");
+  let server2;
+  try {
+    await app.page.goto(app.url);
+    await createPlan(app.page);
+    await app.page.locator("[data-testid=field-title]").fill(TITLE);
+    await waitSaved(app.page);
+    await waitForWorker(app.page);
+    await app.page.reload();
+    await app.page.waitForSelector("[data-testid=field-title]");
+
+    await stopServer(app.server);
+    ({ server: server2 } = await startServer(broken.dir, portOf(app.url)));
+    const outcome = await app.page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration.update();
+      const worker = registration.installing ?? registration.waiting;
+      if (worker && worker.state !== "redundant") {
+        await new Promise((resolve) => worker.addEventListener("statechange", () => worker.state === "redundant" && resolve()));
+      }
+      return { state: worker?.state, waiting: registration.waiting !== null, caches: await caches.keys() };
+    });
+    assert.deepEqual(outcome, { state: "redundant", waiting: false, caches: [`kehoach-${v1}`] });
+    await app.page.waitForTimeout(300);
+    assert.equal(await app.page.locator("[data-testid=update-banner]").count(), 0);
+
+    // Version 1 still opens, whole, with no network.
+    await stopServer(server2);
+    server2 = undefined;
+    await app.context.setOffline(true);
+    await app.page.reload();
+    await app.page.waitForSelector("[data-testid=field-title]");
+    assert.equal(await app.page.locator("[data-testid=field-title]").inputValue(), TITLE);
+    assert.match(await app.page.textContent("[data-testid=app-version]"), new RegExp(v1));
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+    server2?.closeAllConnections();
+    server2?.close();
+    rmSync(broken.dir, { recursive: true, force: true });
+  }
+});
+
 test("the Content-Security-Policy blocks other sites and inline script; the app never trips it", async () => {
   await withApp(async (app) => {
     const requests = [];
