@@ -19,6 +19,9 @@ const UPDATE_CHECK_EVERY: Duration = Duration::from_secs(30 * 60);
 /// How often the page looks again whether the edits it waits for are stored.
 const SAVE_POLL: Duration = Duration::from_millis(150);
 
+/// How long the page waits for the new worker to take over before it reloads anyway.
+const TAKE_OVER_WAIT: Duration = Duration::from_secs(10);
+
 /// Where the offer of a new version stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Offer {
@@ -41,9 +44,7 @@ pub fn UpdateBanner() -> impl IntoView {
         leptos::task::spawn_local(register_worker(container, offer, registration));
     }
     let accept = move |_| {
-        offer.set(Offer::AfterSave);
-        when_saved(move || {
-            offer.set(Offer::Reloading);
+        after_save(offer, move || {
             let waiting = registration.with_value(|registration| registration.as_ref()?.waiting());
             match waiting {
                 // The page reloads on `controllerchange`, once the new worker is active.
@@ -114,8 +115,10 @@ async fn register_worker(
     // an older worker serves reloads when a newer one takes over.
     let updating = container.controller().is_some();
     let on_controller_change = Closure::<dyn FnMut()>::new(move || {
+        // In this tab or another, the person agreed: each tab reloads once its own edits are
+        // stored, since the files of its version may be gone from the cache.
         if updating {
-            when_saved(reload);
+            after_save(offer, reload);
         }
     });
     container.set_oncontrollerchange(Some(on_controller_change.as_ref().unchecked_ref()));
@@ -192,6 +195,15 @@ async fn ask_for_update(registration: ServiceWorkerRegistration) {
     }
 }
 
+/// Runs `then` once nothing typed in this tab is unsaved, telling the person meanwhile.
+fn after_save(offer: RwSignal<Offer>, then: impl FnOnce() + 'static) {
+    offer.set(Offer::AfterSave);
+    when_saved(move || {
+        offer.set(Offer::Reloading);
+        then();
+    });
+}
+
 /// Runs `then` once nothing typed in this tab is unsaved, saving pending edits at once.
 fn when_saved(then: impl FnOnce() + 'static) {
     if !any_unsaved() {
@@ -220,7 +232,11 @@ fn post_skip_waiting(worker: &web_sys::ServiceWorker) {
             &error,
         );
         reload();
+        return;
     }
+    // Should the worker never take over (it failed, or another took its place), a reload still
+    // ends the wait: it opens whichever version is active, and the banner comes back if needed.
+    set_timeout(|| when_saved(reload), TAKE_OVER_WAIT);
 }
 
 fn reload() {

@@ -10,7 +10,7 @@ import { join, relative } from "node:path";
 import { test } from "node:test";
 import { startServer } from "../../scripts/serve.mjs";
 import { writePrecache } from "../../scripts/precache.mjs";
-import { DIST, OUTPUT, createPlan, openApp, screenshot, waitSaved, withApp } from "./harness.mjs";
+import { DIST, OUTPUT, createPlan, openApp, openPage, screenshot, waitSaved, withApp } from "./harness.mjs";
 
 const TITLE = "Cải cách hành chính năm 2027 xã Sơn Châu";
 const OTHER_TITLE = "Cải cách hành chính năm 2027 xã Tịnh Minh";
@@ -47,6 +47,32 @@ async function viewportShot(page, name) {
   const folder = join(OUTPUT, "screenshots");
   mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: join(folder, `${name}.png`) });
+}
+
+/**
+ * Holds the app's plans store in a read-write transaction from another page of the same origin,
+ * so that the app's next save really waits, as on a slow disk, until `release()`.
+ */
+async function holdPlansStore(context, url) {
+  const holder = await context.newPage();
+  await holder.goto(new URL("icon.svg", url).href);
+  await holder.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open("kehoach-cchc");
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const store = request.result.transaction(["plans"], "readwrite").objectStore("plans");
+          // A transaction lives while it has requests: keep asking until released.
+          const spin = () => {
+            if (!globalThis.releasePlans) store.get("không có").onsuccess = spin;
+          };
+          spin();
+          resolve();
+        };
+      }),
+  );
+  return { release: () => holder.evaluate(() => (globalThis.releasePlans = true)) };
 }
 
 /** Stops the server of `app` so that not even a refused connection reaches it. */
@@ -225,24 +251,7 @@ test("an update is not applied while an edit is unsaved, and is once it is saved
     await app.page.reload();
     await app.page.locator("[data-testid=update-banner]").waitFor({ timeout: 15_000 });
 
-    // Another page of the app holds the plans store, so the next save has to wait for it.
-    const holder = await app.context.newPage();
-    await holder.goto(new URL("icon.svg", app.url).href);
-    await holder.evaluate(
-      () =>
-        new Promise((resolve, reject) => {
-          const request = indexedDB.open("kehoach-cchc");
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const store = request.result.transaction(["plans"], "readwrite").objectStore("plans");
-            const spin = () => {
-              if (!globalThis.releasePlans) store.get("không có").onsuccess = spin;
-            };
-            spin();
-            resolve();
-          };
-        }),
-    );
+    const held = await holdPlansStore(app.context, app.url);
     await app.page.locator("[data-testid=field-title]").fill(TITLE);
     await app.page.click("[data-testid=update-reload]");
     await app.page.waitForFunction(() =>
@@ -260,10 +269,64 @@ test("an update is not applied while an edit is unsaved, and is once it is saved
     );
 
     // The save goes through; then, and only then, the page moves to version 2.
-    await Promise.all([app.page.waitForEvent("load", { timeout: 15_000 }), holder.evaluate(() => (globalThis.releasePlans = true))]);
+    await Promise.all([app.page.waitForEvent("load", { timeout: 15_000 }), held.release()]);
     await app.page.waitForSelector("[data-testid=field-title]");
     assert.match(await app.page.textContent("[data-testid=app-version]"), new RegExp(v2.version));
     assert.equal(await app.page.locator("[data-testid=field-title]").inputValue(), TITLE);
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+    server2?.closeAllConnections();
+    server2?.close();
+    rmSync(v2.dir, { recursive: true, force: true });
+  }
+});
+
+test("every open tab moves to the new version, each only once its own edits are saved", async () => {
+  const app = await openApp();
+  const v1 = versionOf(DIST);
+  const v2 = makeVersion2();
+  let server2;
+  try {
+    await app.page.goto(app.url);
+    await createPlan(app.page);
+    await waitSaved(app.page);
+    await waitForWorker(app.page);
+    // Tab B edits the plan; tab A, the one that accepts the update, shows the list.
+    const tabB = await openPage(app.context, app.url);
+    await tabB.waitForSelector("[data-testid=field-title]");
+    await app.page.click("[data-testid=back-to-list]");
+    await app.page.reload();
+    await app.page.waitForSelector("[data-testid=plan-list]");
+
+    await stopServer(app.server);
+    ({ server: server2 } = await startServer(v2.dir, portOf(app.url)));
+    await app.page.reload();
+    await app.page.locator("[data-testid=update-banner]").waitFor({ timeout: 15_000 });
+    await tabB.locator("[data-testid=update-banner]").waitFor({ timeout: 15_000 });
+
+    const held = await holdPlansStore(app.context, app.url);
+    await tabB.locator("[data-testid=field-title]").fill(TITLE);
+    await Promise.all([app.page.waitForEvent("load"), app.page.click("[data-testid=update-reload]")]);
+    // (Its plan list waits for the held store; the footer does not.)
+    await app.page.waitForSelector("[data-testid=app-version]");
+    assert.match(await app.page.textContent("[data-testid=app-version]"), new RegExp(v2.version));
+
+    // Tab B keeps its version and its text while its save waits, and says why.
+    await tabB.waitForFunction(() =>
+      document.querySelector("[data-testid=update-banner]")?.textContent.includes("ngay khi lưu xong"),
+    );
+    await tabB.waitForTimeout(1_000);
+    assert.match(await tabB.textContent("[data-testid=app-version]"), new RegExp(v1));
+    assert.equal(await tabB.locator("[data-testid=field-title]").inputValue(), TITLE);
+
+    await Promise.all([tabB.waitForEvent("load", { timeout: 15_000 }), held.release()]);
+    // Tab A showed the list last, so B reopens on the list (the last screen is shared).
+    await tabB.click("[data-testid=open-plan]");
+    await tabB.waitForSelector("[data-testid=field-title]");
+    assert.match(await tabB.textContent("[data-testid=app-version]"), new RegExp(v2.version));
+    assert.equal(await tabB.locator("[data-testid=field-title]").inputValue(), TITLE);
+    await app.page.waitForSelector("[data-testid=plan-list]");
     assert.deepEqual(app.errors, []);
   } finally {
     await app.close();
