@@ -407,6 +407,22 @@ test("the Content-Security-Policy blocks other sites and inline script; the app 
     assert.ok(requests.length > 0);
     assert.deepEqual(requests.filter((url) => !url.startsWith(app.url)), []);
 
+    // The policy itself, as the page has it: nothing loosened.
+    const policy = await app.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+    const directives = new Map(policy.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(" ")]));
+    assert.deepEqual(Object.fromEntries(directives), {
+      "default-src": "'self'",
+      "script-src": "'self' 'wasm-unsafe-eval'",
+      "style-src": "'self'",
+      "img-src": "'self' data: blob:",
+      "connect-src": "'self'",
+      "worker-src": "'self'",
+      "manifest-src": "'self'",
+      "object-src": "'none'",
+      "base-uri": "'self'",
+      "form-action": "'none'",
+    });
+
     // Now the things the policy is there to stop.
     const other = await startServer(DIST, 0);
     try {
