@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos::wasm_bindgen::{JsCast, JsValue, closure::Closure};
+use leptos::wasm_bindgen::{JsCast, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration};
 
@@ -93,8 +93,7 @@ fn build_version() -> String {
 /// `navigator.serviceWorker`, absent outside a secure context and in some private modes.
 fn service_workers() -> Option<ServiceWorkerContainer> {
     let navigator = window().navigator();
-    let present =
-        js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false);
+    let present = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
     if !present {
         web_sys::console::warn_1(
             &"Trình duyệt không hỗ trợ service worker: ứng dụng sẽ không mở được khi mất mạng"
