@@ -9,6 +9,7 @@ mod print_view;
 mod revision_history;
 mod save_status;
 pub mod unit_directory;
+mod update;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -71,6 +72,7 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
                         {error.to_string()}
                     </p>
                 </main>
+                <update::UpdateBanner />
             }
             .into_any();
         }
@@ -91,6 +93,7 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
                 Screen::Print(id) => view! { <PrintView id=id screen=screen /> }.into_any(),
             }}
         </main>
+        <update::UpdateBanner />
     }
     .into_any()
 }

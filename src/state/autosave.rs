@@ -85,6 +85,7 @@ impl Editor {
                 persistence_asked: false,
             }),
         };
+        super::unsaved::track(editor);
         let channel = TabChannel::open(move |saved| editor.heard_save(saved));
         editor
             .inner
@@ -97,6 +98,11 @@ impl Editor {
             editor.save_now();
         }
         Ok(editor)
+    }
+
+    /// Whether something typed is not yet stored; false once the editor is closed.
+    pub fn has_unsaved(&self) -> bool {
+        self.inner.try_with_value(|inner| inner.unsaved) == Some(true)
     }
 
     /// Whether edits are refused in this tab.

@@ -5,7 +5,9 @@
 mod autosave;
 mod database;
 mod tabs;
+mod unsaved;
 
 pub use autosave::{Editor, Lock, SaveStatus};
 pub use database::{DatabaseContext, new_id, now_ms, provide_database, session_id, use_database};
 pub use tabs::TabChannel;
+pub use unsaved::{any_unsaved, flush_all};

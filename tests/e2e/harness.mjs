@@ -23,7 +23,8 @@ export const CHROMIUM_ARGS = [
   "--disable-dev-shm-usage",
 ];
 
-function chromiumPath() {
+/** The system Chromium (never a downloaded browser). */
+export function chromiumPath() {
   return execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
 }
 
@@ -46,6 +47,7 @@ export async function openApp({ viewport = { width: 1280, height: 800 } } = {}) 
   });
   return {
     url,
+    server,
     context,
     page,
     errors,

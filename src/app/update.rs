@@ -1,0 +1,245 @@
+//! Phiên bản và cập nhật (version and updates): registers the service worker (`public/sw.js`)
+//! that keeps every file of the app for use with no network, offers a new version once it has
+//! installed in the background ("Đã có phiên bản mới — Tải lại"), and moves to it only when the
+//! person agrees and everything typed is stored. Also the footer naming the running version.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::{JsCast, closure::Closure};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration};
+
+use crate::state::{any_unsaved, flush_all};
+
+/// How often an open app asks the server for a new version, besides when the network comes back
+/// and when the app is shown again.
+const UPDATE_CHECK_EVERY: Duration = Duration::from_secs(30 * 60);
+
+/// How often the page looks again whether the edits it waits for are stored.
+const SAVE_POLL: Duration = Duration::from_millis(150);
+
+/// How long the page waits for the new worker to take over before it reloads anyway.
+const TAKE_OVER_WAIT: Duration = Duration::from_secs(10);
+
+/// Where the offer of a new version stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Offer {
+    /// No new version, or no service worker.
+    Nothing,
+    /// A new version has installed and waits for the person's agreement.
+    Ready,
+    /// The person agreed; the page reloads once every edit is stored.
+    AfterSave,
+    /// Reloading into the new version.
+    Reloading,
+}
+
+/// The update banner (thông báo phiên bản mới) and the version footer, mounted once in `App`.
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let offer = RwSignal::new(Offer::Nothing);
+    let registration = StoredValue::new_local(None::<ServiceWorkerRegistration>);
+    if let Some(container) = service_workers() {
+        leptos::task::spawn_local(register_worker(container, offer, registration));
+    }
+    let accept = move |_| {
+        after_save(offer, move || {
+            let waiting = registration.with_value(|registration| registration.as_ref()?.waiting());
+            match waiting {
+                // The page reloads on `controllerchange`, once the new worker is active.
+                Some(worker) => post_skip_waiting(&worker),
+                // Another tab already moved to the new version.
+                None => reload(),
+            }
+        });
+    };
+    let message = move || match offer.get() {
+        Offer::Nothing | Offer::Ready => "Đã có phiên bản mới —",
+        Offer::AfterSave => {
+            "Đang lưu những thay đổi chưa lưu. Ứng dụng sẽ tải lại sang phiên bản mới ngay khi lưu xong."
+        }
+        Offer::Reloading => "Đang tải lại sang phiên bản mới…",
+    };
+    view! {
+        <Show when=move || offer.get() != Offer::Nothing>
+            <div class="update-banner" role="status" aria-live="polite" data-testid="update-banner">
+                <p>{message}</p>
+                <Show when=move || offer.get() == Offer::Ready>
+                    <button class="button button-primary" data-testid="update-reload" on:click=accept>
+                        "Tải lại"
+                    </button>
+                </Show>
+            </div>
+        </Show>
+        <footer class="app-footer">
+            <p data-testid="app-version">
+                {format!("Phiên bản {} ({})", env!("CARGO_PKG_VERSION"), build_version())}
+            </p>
+        </footer>
+    }
+}
+
+/// The build's version, written into index.html by `scripts/precache.mjs`.
+fn build_version() -> String {
+    document()
+        .query_selector("meta[name=kehoach-version]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_else(|| "dev".into())
+}
+
+/// `navigator.serviceWorker`, absent outside a secure context and in some private modes.
+fn service_workers() -> Option<ServiceWorkerContainer> {
+    let navigator = window().navigator();
+    let present = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
+    if !present {
+        web_sys::console::warn_1(
+            &"Trình duyệt không hỗ trợ service worker: ứng dụng sẽ không mở được khi mất mạng"
+                .into(),
+        );
+        return None;
+    }
+    Some(navigator.service_worker())
+}
+
+/// Registers the worker, and watches for a new version from then on.
+async fn register_worker(
+    container: ServiceWorkerContainer,
+    offer: RwSignal<Offer>,
+    slot: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
+) {
+    // A page opened before any worker existed is not moved to the first one; only a page that
+    // an older worker serves reloads when a newer one takes over.
+    let updating = container.controller().is_some();
+    let on_controller_change = Closure::<dyn FnMut()>::new(move || {
+        // In this tab or another, the person agreed: each tab reloads once its own edits are
+        // stored, since the files of its version may be gone from the cache.
+        if updating {
+            after_save(offer, reload);
+        }
+    });
+    container.set_oncontrollerchange(Some(on_controller_change.as_ref().unchecked_ref()));
+    on_controller_change.forget();
+
+    let options = web_sys::RegistrationOptions::new();
+    // Update checks always reach the server, never the HTTP cache.
+    options.set_update_via_cache(web_sys::ServiceWorkerUpdateViaCache::None);
+    let registration =
+        match JsFuture::from(container.register_with_options("sw.js", &options)).await {
+            Ok(registration) => registration.unchecked_into::<ServiceWorkerRegistration>(),
+            Err(error) => {
+                web_sys::console::warn_2(&"Không đăng ký được service worker".into(), &error);
+                return;
+            }
+        };
+    let offer_if_waiting = {
+        let registration = registration.clone();
+        let container = container.clone();
+        move || {
+            // The very first worker activates by itself: nothing to offer then.
+            if registration.waiting().is_some() && container.controller().is_some() {
+                offer.update(|offer| {
+                    if *offer == Offer::Nothing {
+                        *offer = Offer::Ready;
+                    }
+                });
+            }
+        }
+    };
+    // A worker may be installing already (the browser checks for one as the page loads); any
+    // later one is announced by `updatefound`.
+    let watch_installing = {
+        let registration = registration.clone();
+        move || {
+            if let Some(installing) = registration.installing() {
+                let on_state = Closure::<dyn FnMut()>::new(offer_if_waiting.clone());
+                installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+                on_state.forget();
+            }
+            offer_if_waiting();
+        }
+    };
+    watch_installing();
+    let on_update_found = Closure::<dyn FnMut()>::new(watch_installing);
+    registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
+    on_update_found.forget();
+    slot.set_value(Some(registration));
+    check_for_updates(slot);
+}
+
+/// Asks the server for a new version when the network comes back, when the app is shown again,
+/// and every half hour.
+fn check_for_updates(slot: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>) {
+    let check = move || {
+        if let Some(registration) = slot.get_value() {
+            leptos::task::spawn_local(ask_for_update(registration));
+        }
+    };
+    // Never removed: the banner is mounted once and lives as long as the page.
+    window_event_listener_untyped("online", move |_| check());
+    window_event_listener_untyped("visibilitychange", move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Visible {
+            check();
+        }
+    });
+    set_interval(check, UPDATE_CHECK_EVERY);
+}
+
+/// One update check; failing offline is expected and harmless.
+async fn ask_for_update(registration: ServiceWorkerRegistration) {
+    if let Ok(promise) = registration.update() {
+        JsFuture::from(promise).await.ok();
+    }
+}
+
+/// Runs `then` once nothing typed in this tab is unsaved, telling the person meanwhile.
+fn after_save(offer: RwSignal<Offer>, then: impl FnOnce() + 'static) {
+    offer.set(Offer::AfterSave);
+    when_saved(move || {
+        offer.set(Offer::Reloading);
+        then();
+    });
+}
+
+/// Runs `then` once nothing typed in this tab is unsaved, saving pending edits at once.
+fn when_saved(then: impl FnOnce() + 'static) {
+    if !any_unsaved() {
+        then();
+        return;
+    }
+    flush_all();
+    wait_until_saved(then);
+}
+
+fn wait_until_saved(then: impl FnOnce() + 'static) {
+    if any_unsaved() {
+        set_timeout(move || wait_until_saved(then), SAVE_POLL);
+    } else {
+        then();
+    }
+}
+
+/// Tells the waiting worker that the person agreed to move to its version.
+fn post_skip_waiting(worker: &web_sys::ServiceWorker) {
+    let message = js_sys::Object::new();
+    js_sys::Reflect::set(&message, &"type".into(), &"skip-waiting".into()).ok();
+    if let Err(error) = worker.post_message(&message) {
+        web_sys::console::warn_2(
+            &"Không gửi được lệnh cập nhật tới service worker".into(),
+            &error,
+        );
+        reload();
+        return;
+    }
+    // Should the worker never take over (it failed, or another took its place), a reload still
+    // ends the wait: it opens whichever version is active, and the banner comes back if needed.
+    set_timeout(|| when_saved(reload), TAKE_OVER_WAIT);
+}
+
+fn reload() {
+    if let Err(error) = window().location().reload() {
+        web_sys::console::error_2(&"Không tải lại được trang".into(), &error);
+    }
+}
