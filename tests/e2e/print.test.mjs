@@ -266,3 +266,43 @@ test("the print view saves the plan as a Word file that unzips and reads back", 
     assert.deepEqual(app.errors, []);
   });
 });
+
+test("an edit typed just before opening the print view is printed", async () => {
+  const plan = JSON.parse(readFileSync(join(FIXTURES, "son-chau-commune-2022.json"), "utf8"));
+  await withApp(async (app) => {
+    const page = app.page;
+    await seedPlan(page, plan);
+    await page.click("[data-testid=open-plan]");
+    await page.locator("[data-testid=field-title]").fill("Cải cách hành chính năm 2022 xã Sơn Châu");
+    // No wait for the autosave timer: the print view must still show what was typed.
+    await page.click("[data-testid=open-print]");
+    await page.waitForSelector("[data-testid=print-document]");
+    assert.equal(
+      await page.locator(".doc-subject").first().textContent(),
+      "Cải cách hành chính năm 2022 xã Sơn Châu",
+    );
+    assert.deepEqual(app.errors, []);
+  });
+});
+
+test("an edit typed while a save is under way is printed too", async () => {
+  const plan = JSON.parse(readFileSync(join(FIXTURES, "son-chau-commune-2022.json"), "utf8"));
+  await withApp(async (app) => {
+    const page = app.page;
+    await seedPlan(page, plan);
+    await page.click("[data-testid=open-plan]");
+    const title = page.locator("[data-testid=field-title]");
+    await title.fill("Bản nháp thứ nhất");
+    // Let the autosave timer start its save, then type again and print at once.
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=save-status]")?.textContent === "Đang lưu…",
+      null,
+      { polling: 5, timeout: 3_000 },
+    );
+    await title.fill("Bản cuối cùng");
+    await page.click("[data-testid=open-print]");
+    await page.waitForSelector("[data-testid=print-document]");
+    assert.equal(await page.locator(".doc-subject").first().textContent(), "Bản cuối cùng");
+    assert.deepEqual(app.errors, []);
+  });
+});
