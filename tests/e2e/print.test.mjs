@@ -306,3 +306,32 @@ test("an edit typed while a save is under way is printed too", async () => {
     assert.deepEqual(app.errors, []);
   });
 });
+
+for (const [name, dateLine] of [
+  ["son-tay-district-2023", "Sơn Tây, ngày 23 tháng 12 năm 2022"],
+  ["tinh-minh-commune-2024", "Tĩnh Minh, ngày 26 tháng 12 năm 2023"],
+]) {
+  test(`${name} prints its decision and plan on portrait A4 with every task`, async () => {
+    const plan = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8"));
+    await withApp(async (app) => {
+      const page = app.page;
+      await seedPlan(page, plan);
+      await openPrintView(page);
+      const pdf = await printToPdf(page, name);
+      const sizes = pageSizes(pdf);
+      assert.ok(sizes.length >= 4, `${sizes.length} pages`);
+      assert.ok(sizes.every(([w, h]) => w === 595 && h === 842), "every page portrait A4");
+      checkPageNumbers(pdf, sizes.length);
+      checkSerifFonts(pdf);
+      const pages = sizes.map((_, index) => normalise(pageText(pdf, index + 1)));
+      assert.ok(pages[0].includes(dateLine), `date line «${dateLine}» on page 1`);
+      assert.ok(pages[0].includes("QUYẾT ĐỊNH"));
+      const all = pages.join(" ");
+      for (const task of tasksOf(plan)) {
+        assert.ok(all.includes(prefix(task.content)), `task «${prefix(task.content)}» is printed`);
+      }
+      pagesToPng(pdf, name);
+      assert.deepEqual(app.errors, []);
+    });
+  });
+}
