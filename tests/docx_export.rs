@@ -36,9 +36,12 @@ fn sample(json: &str) -> Plan {
         .expect("fixture is a plan")
 }
 
-/// Writes the sample's DOCX under the target directory and returns its path.
-fn write_sample(name: &str, json: &str) -> PathBuf {
-    let folder = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("docx");
+/// Writes the sample's DOCX under the target directory, in a folder of the test's own since
+/// tests run in parallel, and returns its path.
+fn write_sample(test: &str, name: &str, json: &str) -> PathBuf {
+    let folder = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("docx")
+        .join(test);
     std::fs::create_dir_all(&folder).expect("temporary folder");
     let path = folder.join(format!("{name}.docx"));
     std::fs::write(&path, write_docx(&layout(&sample(json)))).expect("write docx");
@@ -100,7 +103,7 @@ fn fact<'a>(lines: &'a [String], key: &str) -> &'a str {
 #[test]
 fn every_sample_gives_a_zip_that_unzip_tests_clean() {
     for (name, json) in SAMPLES {
-        let path = write_sample(name, json);
+        let path = write_sample("unzip", name, json);
         let output = Command::new("unzip")
             .arg("-t")
             .arg(&path)
@@ -117,7 +120,7 @@ fn every_sample_gives_a_zip_that_unzip_tests_clean() {
 fn every_task_is_in_the_word_file_with_the_right_sections() {
     for (name, json) in SAMPLES {
         let plan = sample(json);
-        let path = write_sample(name, json);
+        let path = write_sample("read", name, json);
         let lines = read(&path);
         assert_eq!(
             fact(&lines, "parts"),
@@ -150,7 +153,7 @@ fn every_task_is_in_the_word_file_with_the_right_sections() {
 #[test]
 fn son_chau_word_file_has_its_date_line_and_appendix_total() {
     let (name, json) = SAMPLES[0];
-    let lines = read(&write_sample(name, json));
+    let lines = read(&write_sample("son-chau", name, json));
     assert!(lines.contains(&"text Sơn Châu, ngày 08 tháng 01 năm 2022".to_string()));
     assert!(lines.contains(&"text Số: 06/KH-UBND".to_string()));
     let total = lines

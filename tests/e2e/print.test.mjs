@@ -266,3 +266,72 @@ test("the print view saves the plan as a Word file that unzips and reads back", 
     assert.deepEqual(app.errors, []);
   });
 });
+
+test("an edit typed just before opening the print view is printed", async () => {
+  const plan = JSON.parse(readFileSync(join(FIXTURES, "son-chau-commune-2022.json"), "utf8"));
+  await withApp(async (app) => {
+    const page = app.page;
+    await seedPlan(page, plan);
+    await page.click("[data-testid=open-plan]");
+    await page.locator("[data-testid=field-title]").fill("Cải cách hành chính năm 2022 xã Sơn Châu");
+    // No wait for the autosave timer: the print view must still show what was typed.
+    await page.click("[data-testid=open-print]");
+    await page.waitForSelector("[data-testid=print-document]");
+    assert.equal(
+      await page.locator(".doc-subject").first().textContent(),
+      "Cải cách hành chính năm 2022 xã Sơn Châu",
+    );
+    assert.deepEqual(app.errors, []);
+  });
+});
+
+test("an edit typed while a save is under way is printed too", async () => {
+  const plan = JSON.parse(readFileSync(join(FIXTURES, "son-chau-commune-2022.json"), "utf8"));
+  await withApp(async (app) => {
+    const page = app.page;
+    await seedPlan(page, plan);
+    await page.click("[data-testid=open-plan]");
+    const title = page.locator("[data-testid=field-title]");
+    await title.fill("Bản nháp thứ nhất");
+    // Let the autosave timer start its save, then type again and print at once.
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=save-status]")?.textContent === "Đang lưu…",
+      null,
+      { polling: 5, timeout: 3_000 },
+    );
+    await title.fill("Bản cuối cùng");
+    await page.click("[data-testid=open-print]");
+    await page.waitForSelector("[data-testid=print-document]");
+    assert.equal(await page.locator(".doc-subject").first().textContent(), "Bản cuối cùng");
+    assert.deepEqual(app.errors, []);
+  });
+});
+
+for (const [name, dateLine] of [
+  ["son-tay-district-2023", "Sơn Tây, ngày 23 tháng 12 năm 2022"],
+  ["tinh-minh-commune-2024", "Tĩnh Minh, ngày 26 tháng 12 năm 2023"],
+]) {
+  test(`${name} prints its decision and plan on portrait A4 with every task`, async () => {
+    const plan = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8"));
+    await withApp(async (app) => {
+      const page = app.page;
+      await seedPlan(page, plan);
+      await openPrintView(page);
+      const pdf = await printToPdf(page, name);
+      const sizes = pageSizes(pdf);
+      assert.ok(sizes.length >= 4, `${sizes.length} pages`);
+      assert.ok(sizes.every(([w, h]) => w === 595 && h === 842), "every page portrait A4");
+      checkPageNumbers(pdf, sizes.length);
+      checkSerifFonts(pdf);
+      const pages = sizes.map((_, index) => normalise(pageText(pdf, index + 1)));
+      assert.ok(pages[0].includes(dateLine), `date line «${dateLine}» on page 1`);
+      assert.ok(pages[0].includes("QUYẾT ĐỊNH"));
+      const all = pages.join(" ");
+      for (const task of tasksOf(plan)) {
+        assert.ok(all.includes(prefix(task.content)), `task «${prefix(task.content)}» is printed`);
+      }
+      pagesToPng(pdf, name);
+      assert.deepEqual(app.errors, []);
+    });
+  });
+}
