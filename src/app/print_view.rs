@@ -9,7 +9,8 @@ use leptos::wasm_bindgen::JsCast;
 use super::Screen;
 use crate::document::{
     Block, Closing, ColumnKind, DOCX_MIME, Document, Header, Orientation, Paragraph, Role, Run,
-    Section, SectionKind, Table, TableRow, Title, layout, write_docx,
+    Section, SectionKind, Table, TableRow, Title, XLSX_MIME, layout, write_csv, write_docx,
+    write_xlsx,
 };
 use crate::domain::{Plan, text};
 use crate::state::use_database;
@@ -26,11 +27,12 @@ pub fn PrintView(id: String, screen: RwSignal<Screen>) -> impl IntoView {
     });
     let back = move |_| screen.set(Screen::Editor(id.clone()));
     let docx_error = RwSignal::new(None::<String>);
-    let save_docx = move |_| {
+    let save = move |kind: Export| {
         if let Some(Ok(Some(stored))) = stored.get_untracked() {
-            docx_error.set(download_docx(&stored.plan).err());
+            docx_error.set(export(&stored.plan, kind).err());
         }
     };
+    let has_appendix = move || matches!(stored.get(), Some(Ok(Some(stored))) if !stored.plan.appendices.is_empty());
     let print = move |_| {
         let printed = web_sys::window().map(|window| window.print());
         if let Some(Err(error)) = printed {
@@ -46,9 +48,17 @@ pub fn PrintView(id: String, screen: RwSignal<Screen>) -> impl IntoView {
                 <button class="button button-primary" data-testid="print-now" on:click=print>
                     "In"
                 </button>
-                <button class="button" data-testid="save-docx" on:click=save_docx>
+                <button class="button" data-testid="save-docx" on:click=move |_| save(Export::Word)>
                     "Tải tệp Word (.docx)"
                 </button>
+                <Show when=has_appendix>
+                    <button class="button" data-testid="save-xlsx" on:click=move |_| save(Export::Spreadsheet)>
+                        "Bảng phụ lục (.xlsx)"
+                    </button>
+                    <button class="button" data-testid="save-csv" on:click=move |_| save(Export::Csv)>
+                        "Bảng phụ lục (.csv)"
+                    </button>
+                </Show>
                 <p class="muted print-hint">
                     "Khổ A4, phụ lục in khổ ngang. Để gửi qua thư điện tử, chọn máy in «Lưu dưới dạng PDF»."
                 </p>
@@ -77,18 +87,42 @@ pub fn PrintView(id: String, screen: RwSignal<Screen>) -> impl IntoView {
     }
 }
 
-/// Saves the plan's document as a Word file: a Blob handed to the browser through a temporary
-/// link, as downloads work with no server.
-fn download_docx(plan: &Plan) -> Result<(), String> {
+/// What the print view saves as a file besides printing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Export {
+    /// The whole document as Word (.docx).
+    Word,
+    /// The appendix tables as a workbook (.xlsx).
+    Spreadsheet,
+    /// The appendix tables as CSV.
+    Csv,
+}
+
+/// Writes the file of `kind` for the plan and hands it to the browser as a download.
+fn export(plan: &Plan, kind: Export) -> Result<(), String> {
+    let missing = || "Kế hoạch chưa có phụ lục nào để xuất thành bảng tính.".to_string();
+    let (bytes, mime, extension) = match kind {
+        Export::Word => (write_docx(&layout(plan)), DOCX_MIME, "docx"),
+        Export::Spreadsheet => (write_xlsx(plan).ok_or_else(missing)?, XLSX_MIME, "xlsx"),
+        Export::Csv => (
+            write_csv(plan).ok_or_else(missing)?.into_bytes(),
+            "text/csv;charset=utf-8",
+            "csv",
+        ),
+    };
+    download(&bytes, mime, &export_file_name(plan, extension))
+}
+
+/// Saves `bytes` as a file: a Blob handed to the browser through a temporary link, as
+/// downloads work with no server.
+fn download(bytes: &[u8], mime: &str, name: &str) -> Result<(), String> {
     let failed = |detail: &str| {
         web_sys::console::error_1(&detail.into());
-        "Trình duyệt không cho tải tệp Word xuống. Hãy thử lại, hoặc dùng «In» rồi lưu PDF."
-            .to_string()
+        "Trình duyệt không cho tải tệp xuống. Hãy thử lại, hoặc dùng «In» rồi lưu PDF.".to_string()
     };
-    let bytes = write_docx(&layout(plan));
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type(DOCX_MIME);
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|_| failed("Blob"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| failed("URL"))?;
@@ -98,7 +132,7 @@ fn download_docx(plan: &Plan) -> Result<(), String> {
         .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
         .ok_or_else(|| failed("a"))?;
     link.set_href(&url);
-    link.set_download(&docx_file_name(plan));
+    link.set_download(name);
     link.click();
     // The download has started by then; the URL only holds the Blob in memory.
     set_timeout(
@@ -111,16 +145,16 @@ fn download_docx(plan: &Plan) -> Result<(), String> {
 }
 
 /// "ke-hoach-cchc-2022-son-chau.docx": year and locality without accents, safe on any system.
-fn docx_file_name(plan: &Plan) -> String {
+fn export_file_name(plan: &Plan, extension: &str) -> String {
     let place: String = text::search_key(&plan.locality.name)
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
     let place = place.trim_matches('-');
     if place.is_empty() {
-        format!("ke-hoach-cchc-{}.docx", plan.year)
+        format!("ke-hoach-cchc-{}.{extension}", plan.year)
     } else {
-        format!("ke-hoach-cchc-{}-{place}.docx", plan.year)
+        format!("ke-hoach-cchc-{}-{place}.{extension}", plan.year)
     }
 }
 

@@ -267,6 +267,37 @@ test("the print view saves the plan as a Word file that unzips and reads back", 
   });
 });
 
+test("the appendix tables save as a workbook and as CSV with their numbers and total", async () => {
+  const plan = JSON.parse(readFileSync(join(FIXTURES, "son-chau-commune-2022.json"), "utf8"));
+  await withApp(async (app) => {
+    const page = app.page;
+    await seedPlan(page, plan);
+    await openPrintView(page);
+    const folder = join(OUTPUT, "print");
+    mkdirSync(folder, { recursive: true });
+    const save = async (testid, name) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid=${testid}]`)]);
+      const path = join(folder, name);
+      await download.saveAs(path);
+      return { path, suggested: download.suggestedFilename() };
+    };
+    const xlsx = await save("save-xlsx", "son-chau.xlsx");
+    assert.equal(xlsx.suggested, "ke-hoach-cchc-2022-son-chau.xlsx");
+    assert.match(run("unzip", ["-t", xlsx.path]), /No errors detected/);
+    const sheet = run("unzip", ["-p", xlsx.path, "xl/worksheets/sheet1.xml"]);
+    // Row 34 and the total of 200 (million VND) are numbers, not text.
+    assert.match(sheet, /<c r="A\d+" s="\d+"><v>34<\/v><\/c>/);
+    assert.match(sheet, /<c r="G\d+" s="\d+"><v>200<\/v><\/c>/);
+    const csv = await save("save-csv", "son-chau.csv");
+    assert.equal(csv.suggested, "ke-hoach-cchc-2022-son-chau.csv");
+    const text = readFileSync(csv.path, "utf8");
+    assert.ok(text.startsWith("\uFEFF"), "a byte-order mark for Excel");
+    assert.ok(text.split("\r\n").some((line) => line.endsWith(",200")), "the total row");
+    assert.equal(await page.locator("[data-testid=docx-error]").count(), 0);
+    assert.deepEqual(app.errors, []);
+  });
+});
+
 test("an edit typed just before opening the print view is printed", async () => {
   const plan = JSON.parse(readFileSync(join(FIXTURES, "son-chau-commune-2022.json"), "utf8"));
   await withApp(async (app) => {
