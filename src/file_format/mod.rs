@@ -5,6 +5,7 @@
 mod fields;
 pub mod migrate;
 mod reader;
+pub mod file_name;
 pub mod report;
 
 use serde::Serialize;
