@@ -5,6 +5,7 @@ mod plan_editor;
 mod plan_list;
 mod revision_history;
 mod save_status;
+mod transfer;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -63,6 +64,10 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
                     <p class="notice notice-error" role="alert" data-testid="storage-error">
                         {error.to_string()}
                     </p>
+                    <p class="notice" data-testid="storage-error-way-back">
+                        "Các kế hoạch đã xuất tệp vẫn còn trong tệp .json (thư mục Tải xuống hoặc thư điện tử đã gửi). "
+                        "Khi ứng dụng mở được, bấm «Nhập tệp…» ở đầu danh sách kế hoạch và chọn tệp đó để khôi phục."
+                    </p>
                 </main>
             }
             .into_any();
@@ -74,6 +79,7 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
         .flatten();
     let screen = RwSignal::new(last.map_or(Screen::List, Screen::Editor));
     Effect::new(move |_| remember_screen(&screen.get()));
+    transfer::provide_transfer(screen);
     view! {
         <Header />
         <main class="app-main">
@@ -82,6 +88,7 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
                 Screen::Editor(id) => view! { <PlanEditor id=id screen=screen /> }.into_any(),
             }}
         </main>
+        <transfer::ImportDialog />
     }
     .into_any()
 }

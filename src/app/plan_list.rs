@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 
 use super::Screen;
 use super::format::{bytes, date_time};
+use super::transfer::{self, ExportPlanButtons, LastExported, TransferBar};
 use crate::domain::template::new_commune_plan;
 use crate::state::{new_id, now_ms, session_id, use_database};
 use crate::storage::{self, PlanSummary, SaveRequest};
@@ -15,8 +16,10 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
     let database = use_database();
     // Bumped after a delete or a restore, to read the lists again.
     let changes = RwSignal::new(0_u32);
+    let transferred = transfer::use_transfer().version;
     let plans = LocalResource::new(move || {
         changes.track();
+        transferred.track();
         let database = database.get();
         async move { database.list_plans().await }
     });
@@ -53,6 +56,7 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
                     "Tạo kế hoạch mới"
                 </button>
             </div>
+            <TransferBar changes=changes />
             {move || error.get().map(|message| view! { <p class="notice notice-error" role="alert">{message}</p> })}
             <Suspense fallback=|| view! { <p class="muted">"Đang đọc danh sách…"</p> }>
                 {move || plans.get().map(|result| match result {
@@ -66,7 +70,10 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
                             {list.into_iter().map(|plan| view! { <PlanCard plan=plan screen=screen changes=changes error=error /> }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Err(problem) => view! { <p class="notice notice-error" role="alert">{problem.to_string()}</p> }.into_any(),
+                    Err(problem) => view! {
+                        <p class="notice notice-error" role="alert">{problem.to_string()}</p>
+                        <transfer::StorageWayBack error=problem />
+                    }.into_any(),
                 })}
             </Suspense>
             <Trash changes=changes error=error />
@@ -112,7 +119,9 @@ fn PlanCard(
                 <span class="plan-card-meta">
                     {format!("{} · năm {} · lưu lúc {}", plan.issuing_body, plan.year, date_time(plan.saved_at))}
                 </span>
+                <LastExported saved_at=plan.saved_at exported_at=plan.exported_at />
             </button>
+            <ExportPlanButtons id=plan.id.clone() title=title.clone() />
             <button
                 class="button plan-card-delete"
                 data-testid="delete-plan"
