@@ -11,10 +11,8 @@ use crate::domain::Plan;
 const MAX_BODY_CHARS: usize = 60;
 
 /// Words of an issuing body written as their usual abbreviation.
-const ABBREVIATIONS: &[(&str, &str)] = &[
-    ("UY BAN NHAN DAN", "UBND"),
-    ("HOI DONG NHAN DAN", "HDND"),
-];
+const ABBREVIATIONS: &[(&str, &str)] =
+    &[("UY BAN NHAN DAN", "UBND"), ("HOI DONG NHAN DAN", "HDND")];
 
 /// Kinds of locality, kept lower case as in "UBND xã Sơn Châu".
 const LOCALITY_WORDS: &[&str] = &[
@@ -68,7 +66,8 @@ fn body_part(body: &str) -> String {
     let mut rest: &[&str] = &words;
     for (long, short) in ABBREVIATIONS {
         let taken = long.split(' ').count();
-        let whole_words = upper.len() == long.len() || upper.as_bytes().get(long.len()) == Some(&b' ');
+        let whole_words =
+            upper.len() == long.len() || upper.as_bytes().get(long.len()) == Some(&b' ');
         if upper.starts_with(long) && whole_words {
             parts.push((*short).to_string());
             rest = &words[taken..];
@@ -141,14 +140,23 @@ mod tests {
     fn decomposed_text_and_d_with_stroke_fold_like_composed_text() {
         let nfd: String = "ỦY BAN NHÂN DÂN HUYỆN ĐÔNG SƠN".nfd().collect();
         let name = plan_file_name(&plan(&nfd, 2023), DATE);
-        assert_eq!(name, "Ke-hoach-CCHC-2023-UBND-huyen-Dong-Son-2026-11-23.json");
+        assert_eq!(
+            name,
+            "Ke-hoach-CCHC-2023-UBND-huyen-Dong-Son-2026-11-23.json"
+        );
     }
 
     #[test]
     fn characters_unsafe_in_file_names_are_dropped() {
         let name = plan_file_name(&plan("Phòng Nội vụ / <script> \"x\"", 2024), DATE);
-        assert_eq!(name, "Ke-hoach-CCHC-2024-Phong-Noi-Vu-Script-X-2026-11-23.json");
-        assert!(name.chars().all(|c| c.is_ascii_alphanumeric() || "-.".contains(c)));
+        assert_eq!(
+            name,
+            "Ke-hoach-CCHC-2024-Phong-Noi-Vu-Script-X-2026-11-23.json"
+        );
+        assert!(
+            name.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-.".contains(c))
+        );
     }
 
     #[test]
@@ -169,6 +177,9 @@ mod tests {
 
     #[test]
     fn a_bundle_is_named_for_its_date() {
-        assert_eq!(bundle_file_name(DATE), "Sao-luu-ke-hoach-CCHC-2026-11-23.json");
+        assert_eq!(
+            bundle_file_name(DATE),
+            "Sao-luu-ke-hoach-CCHC-2026-11-23.json"
+        );
     }
 }

@@ -24,10 +24,8 @@ pub fn download(name: &str, text: &str) -> Result<(), String> {
     let file = json_file(name, text).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&file).map_err(fail)?;
     let document = leptos::prelude::document();
-    let anchor: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(fail)?
-        .unchecked_into();
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.set_attribute("hidden", "").ok();

@@ -16,7 +16,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::browser::{read_file, yield_now};
 use super::{Screen, TransferContext, use_transfer};
 use crate::app::format::{bytes, date_time};
-use crate::file_format::{FileInfo, ImportError, MAX_FILE_BYTES, Outcome, import_file};
+use crate::file_format::{FileInfo, ImportError, ImportSteps, Imported, MAX_FILE_BYTES, Outcome};
 use crate::state::{DatabaseContext, new_id, now_ms, use_database};
 use crate::storage::PlanSummary;
 
@@ -24,13 +24,27 @@ use crate::storage::PlanSummary;
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportState {
     Closed,
-    Reading { name: String, read: f64, total: f64 },
-    Checking { name: String },
+    Reading {
+        name: String,
+        read: f64,
+        total: f64,
+    },
+    /// Reading the plans out of the file: `done` of `total` so far.
+    Checking {
+        name: String,
+        done: usize,
+        total: usize,
+    },
     /// The file cannot be imported; nothing was stored.
-    Refused { name: String, message: String },
+    Refused {
+        name: String,
+        message: String,
+    },
     Preview(Box<Preview>),
     /// Stored while the editor was open: said here, since the plan list is not on screen.
-    Done { message: String },
+    Done {
+        message: String,
+    },
 }
 
 /// What the preview shows before anything is stored.
@@ -90,7 +104,9 @@ pub fn start_import(transfer: TransferContext, database: DatabaseContext, file: 
         let read = read_file(&file, |read, total| {
             if current() {
                 let name = progress_name.clone();
-                transfer.state.set(ImportState::Reading { name, read, total });
+                transfer
+                    .state
+                    .set(ImportState::Reading { name, read, total });
             }
         })
         .await;
@@ -104,11 +120,16 @@ pub fn start_import(transfer: TransferContext, database: DatabaseContext, file: 
                 return;
             }
         };
-        transfer.state.set(ImportState::Checking { name: name.clone() });
+        let checking = |done, total| {
+            let name = name.clone();
+            transfer
+                .state
+                .set(ImportState::Checking { name, done, total });
+        };
+        checking(0, 0);
         yield_now().await;
-        let imported = import_file(&bytes);
+        let imported = read_in_steps(&bytes, checking, current).await;
         drop(bytes);
-        yield_now().await;
         if !current() {
             return;
         }
@@ -121,7 +142,10 @@ pub fn start_import(transfer: TransferContext, database: DatabaseContext, file: 
             }
         };
         let stored: HashMap<String, PlanSummary> = match database.get().list_plans().await {
-            Ok(list) => list.into_iter().map(|plan| (plan.id.clone(), plan)).collect(),
+            Ok(list) => list
+                .into_iter()
+                .map(|plan| (plan.id.clone(), plan))
+                .collect(),
             Err(error) => {
                 let message = error.to_string();
                 transfer.state.set(ImportState::Refused { name, message });
@@ -172,6 +196,35 @@ pub fn start_import(transfer: TransferContext, database: DatabaseContext, file: 
     });
 }
 
+/// Plans read between two yields: a few tens of milliseconds on a tablet.
+const PLANS_PER_STEP: usize = 4;
+
+/// Reads the file's plans a few at a time, letting the page repaint and take input between
+/// steps. Once `current` turns false (a newer file overtook this one) it stops; the caller
+/// then drops the result unseen.
+async fn read_in_steps(
+    bytes: &[u8],
+    progress: impl Fn(usize, usize),
+    current: impl Fn() -> bool,
+) -> Result<Imported, ImportError> {
+    let mut steps = ImportSteps::start(bytes)?;
+    yield_now().await;
+    steps.check();
+    loop {
+        let (done, total) = steps.progress();
+        progress(done, total);
+        yield_now().await;
+        if !current() {
+            return Err(ImportError::Empty);
+        }
+        if steps.read_plans(PLANS_PER_STEP) {
+            break;
+        }
+    }
+    yield_now().await;
+    steps.finish()
+}
+
 /// Stores the previewed plans as chosen, all or nothing.
 fn confirm(transfer: TransferContext, database: DatabaseContext) {
     let mut rows = Vec::new();
@@ -216,7 +269,9 @@ fn confirm(transfer: TransferContext, database: DatabaseContext) {
             Ok(_) => {
                 close(transfer);
                 let text = if count == 0 {
-                    format!("Không nhập kế hoạch nào từ tệp «{file_name}»; dữ liệu trên máy giữ nguyên.")
+                    format!(
+                        "Không nhập kế hoạch nào từ tệp «{file_name}»; dữ liệu trên máy giữ nguyên."
+                    )
                 } else {
                     format!("Đã nhập {count} kế hoạch từ tệp «{file_name}».")
                 };
@@ -287,7 +342,10 @@ pub fn consume_launch_queue(transfer: TransferContext) {
             return;
         };
         wasm_bindgen_futures::spawn_local(async move {
-            match JsFuture::from(promise).await.map(JsCast::dyn_into::<web_sys::File>) {
+            match JsFuture::from(promise)
+                .await
+                .map(JsCast::dyn_into::<web_sys::File>)
+            {
                 Ok(Ok(file)) => start_import(transfer, database, file),
                 _ => transfer.tell(
                     "Không mở được tệp được gửi tới ứng dụng. Hãy dùng nút «Nhập tệp…».",
@@ -361,7 +419,8 @@ pub fn ImportDialog() -> impl IntoView {
         // Picking the same file again must fire `change` again.
         input.set_value("");
     };
-    let body = move || match transfer.state.get() {
+    let body = move || {
+        match transfer.state.get() {
         ImportState::Closed => None,
         ImportState::Reading { name, read, total } => Some(
             view! {
@@ -372,12 +431,22 @@ pub fn ImportDialog() -> impl IntoView {
             }
             .into_any(),
         ),
-        ImportState::Checking { name } => Some(
+        ImportState::Checking { name, done, total } => Some(
             view! {
                 <h2 id="import-title">"Đang kiểm tra tệp"</h2>
                 <p class="import-file-name">{name}</p>
-                <progress data-testid="import-progress"></progress>
-                <p class="muted" role="status">"Đang đọc và kiểm tra nội dung, chưa lưu gì vào máy…"</p>
+                {if total > 0 {
+                    view! { <progress max=total value=done data-testid="import-progress"></progress> }.into_any()
+                } else {
+                    view! { <progress data-testid="import-progress"></progress> }.into_any()
+                }}
+                <p class="muted" role="status">
+                    {if total > 0 {
+                        format!("Đã kiểm tra {done} / {total} kế hoạch; chưa lưu gì vào máy…")
+                    } else {
+                        "Đang đọc và kiểm tra nội dung; chưa lưu gì vào máy…".to_string()
+                    }}
+                </p>
             }
             .into_any(),
         ),
@@ -408,6 +477,7 @@ pub fn ImportDialog() -> impl IntoView {
             .into_any(),
         ),
         ImportState::Preview(preview) => Some(view! { <PreviewBody preview=*preview /> }.into_any()),
+    }
     };
     view! {
         <input

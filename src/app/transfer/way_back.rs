@@ -55,7 +55,8 @@ pub fn SaveProblem(status: RwSignal<SaveStatus>, plan: RwSignal<Plan>) -> impl I
         StorageError::DataLost,
     ]
     .map(|error| error.to_string());
-    let shown = move || matches!(status.get(), SaveStatus::Failed(message) if wanted.contains(&message));
+    let shown =
+        move || matches!(status.get(), SaveStatus::Failed(message) if wanted.contains(&message));
     let saved_file = RwSignal::new(None::<Result<String, String>>);
     let download = move |_| saved_file.set(Some(plan.with_untracked(download_open_plan)));
     view! {
