@@ -216,8 +216,15 @@ test("keep both, replace and skip do what they say", async () => {
     await backToList(page);
     const [[id]] = await storedTitles(page);
 
-    // Bỏ qua: nothing changes.
+    // Escape closes the preview, which has the focus, and stores nothing.
     const before = await dumpDatabase(page);
+    await importFile(page, exported.path);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "import-dialog");
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("[data-testid=import-dialog]", { state: "detached" });
+    assert.equal(await dumpDatabase(page), before);
+
+    // Bỏ qua: nothing changes.
     await importFile(page, exported.path);
     assert.match(await page.textContent("[data-testid=import-plan]"), /Trên máy đã có kế hoạch này \(«Bản sửa trên máy»/);
     assert.ok(await page.isChecked("[data-testid=choice-keep-both]"), "keeping both is the default");

@@ -419,6 +419,20 @@ pub fn ImportDialog() -> impl IntoView {
         // Picking the same file again must fire `change` again.
         input.set_value("");
     };
+    // Escape closes a refusal, a finished import or a preview not being stored.
+    let escape = move |event: web_sys::KeyboardEvent| {
+        if event.key() != "Escape" {
+            return;
+        }
+        let closable = transfer.state.with_untracked(|state| match state {
+            ImportState::Refused { .. } | ImportState::Done { .. } => true,
+            ImportState::Preview(preview) => !preview.storing,
+            _ => false,
+        });
+        if closable {
+            close(transfer);
+        }
+    };
     let body = move || {
         match transfer.state.get() {
         ImportState::Closed => None,
@@ -490,18 +504,28 @@ pub fn ImportDialog() -> impl IntoView {
             node_ref=transfer.input
             on:change=picked
         />
-        {move || body().map(|body| view! {
-            <div class="dialog-backdrop">
-                <div
-                    class="dialog import-dialog"
-                    role="dialog"
-                    aria-modal="true"
-                    aria-labelledby="import-title"
-                    data-testid="import-dialog"
-                >
-                    {body}
+        {move || body().map(|body| {
+            // Focus moves into the dialog, so a keyboard or screen reader starts there.
+            let dialog = NodeRef::<leptos::html::Div>::new();
+            dialog.on_load(|element| {
+                element.focus().ok();
+            });
+            view! {
+                <div class="dialog-backdrop">
+                    <div
+                        class="dialog import-dialog"
+                        role="dialog"
+                        aria-modal="true"
+                        aria-labelledby="import-title"
+                        tabindex="-1"
+                        data-testid="import-dialog"
+                        node_ref=dialog
+                        on:keydown=escape
+                    >
+                        {body}
+                    </div>
                 </div>
-            </div>
+            }
         })}
     }
 }
