@@ -440,7 +440,7 @@ pub fn ImportDialog() -> impl IntoView {
             view! {
                 <h2 id="import-title">"Đang đọc tệp"</h2>
                 <p class="import-file-name">{name}</p>
-                <progress max=total value=read data-testid="import-progress"></progress>
+                <progress max=total value=read aria-label="Tiến độ đọc tệp" data-testid="import-progress"></progress>
                 <p class="muted" role="status">{format!("Đã đọc {} / {}", bytes(read), bytes(total))}</p>
             }
             .into_any(),
@@ -450,9 +450,9 @@ pub fn ImportDialog() -> impl IntoView {
                 <h2 id="import-title">"Đang kiểm tra tệp"</h2>
                 <p class="import-file-name">{name}</p>
                 {if total > 0 {
-                    view! { <progress max=total value=done data-testid="import-progress"></progress> }.into_any()
+                    view! { <progress max=total value=done aria-label="Tiến độ kiểm tra tệp" data-testid="import-progress"></progress> }.into_any()
                 } else {
-                    view! { <progress data-testid="import-progress"></progress> }.into_any()
+                    view! { <progress aria-label="Tiến độ kiểm tra tệp" data-testid="import-progress"></progress> }.into_any()
                 }}
                 <p class="muted" role="status">
                     {if total > 0 {
