@@ -46,6 +46,14 @@ async function download(page, selector, folder) {
   return { path, name };
 }
 
+/** Waits until `selector` matches `count` elements: the list reloads after the store. */
+async function waitCount(page, selector, count) {
+  await page.waitForFunction(
+    ({ selector, count }) => document.querySelectorAll(selector).length === count,
+    { selector, count },
+  );
+}
+
 async function confirmImport(page) {
   await page.click("[data-testid=import-confirm]");
   await page.waitForSelector("[data-testid=import-dialog]", { state: "detached" });
@@ -80,6 +88,9 @@ test("a plan exported in one browser imports identical in a fresh one", async ()
     assert.match(exported.name, /^Ke-hoach-CCHC-2025-UBND-xa-Son-Chau-\d{4}-\d{2}-\d{2}\.json$/);
     // Exporting is remembered, and the reminder has nothing left to ask for.
     await page.waitForSelector("[data-testid=backup-reminder]", { state: "detached" });
+    await page.waitForFunction(() =>
+      document.querySelector("[data-testid=last-exported]")?.textContent.startsWith("Xuất tệp lần cuối"),
+    );
     assert.match(await page.textContent("[data-testid=last-exported]"), /^Xuất tệp lần cuối: \d\d:\d\d \d\d\/\d\d\/\d{4}$/);
     assert.match(await page.textContent("[data-testid=transfer-notice]"), /Đã xuất tệp «Ke-hoach-CCHC-2025/);
     const file = JSON.parse(readFileSync(exported.path, "utf8"));
@@ -245,7 +256,7 @@ test("keep both, replace and skip do what they say", async () => {
     assert.equal(titles.length, 2);
     assert.deepEqual(titles.find(([key]) => key === id), [id, "Bản sửa trên máy"]);
     assert.ok(titles.some(([key, title]) => key !== id && title === "Bản gốc"));
-    assert.equal(await page.locator("[data-testid=open-plan]").count(), 2);
+    await waitCount(page, "[data-testid=open-plan]", 2);
 
     // Thay thế: the stored plan takes the file's content; its own becomes a revision.
     await importFile(page, exported.path);
@@ -279,7 +290,13 @@ test("a backup bundle restores every plan, dropped onto the page", async () => {
     const backup = await download(page, "[data-testid=backup-all]", folder);
     assert.match(backup.name, /^Sao-luu-ke-hoach-CCHC-\d{4}-\d{2}-\d{2}\.json$/);
     assert.equal(JSON.parse(readFileSync(backup.path, "utf8")).scope, "bundle");
-    assert.equal(await page.locator("[data-testid=last-exported]", { hasText: "Xuất tệp lần cuối" }).count(), 2);
+    // The download starts before both plans are marked as exported; the list follows.
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll("[data-testid=last-exported]")].filter((e) =>
+          e.textContent.startsWith("Xuất tệp lần cuối"),
+        ).length === 2,
+    );
 
     page = second.page;
     await page.goto(second.url);
@@ -298,7 +315,7 @@ test("a backup bundle restores every plan, dropped onto the page", async () => {
     await page.waitForSelector("[data-testid=import-facts]");
     assert.equal(await page.locator("[data-testid=import-plan]").count(), 2);
     await confirmImport(page);
-    assert.equal(await page.locator("[data-testid=open-plan]").count(), 2);
+    await waitCount(page, "[data-testid=open-plan]", 2);
     const again = await download(page, "[data-testid=backup-all]", join(folder, "again-"));
     const byId = (plans) => [...plans].sort((a, b) => a.id.localeCompare(b.id));
     assert.deepEqual(byId(plansOf(again.path)), byId(plansOf(backup.path)));
@@ -461,7 +478,7 @@ test("a file handed over by the system (launchQueue) opens the import preview", 
     await app.page.waitForSelector("[data-testid=import-facts]");
     assert.match(await app.page.textContent("[data-testid=import-plan]"), /SƠN TÂY/i);
     await confirmImport(app.page);
-    assert.equal(await app.page.locator("[data-testid=open-plan]").count(), 1);
+    await waitCount(app.page, "[data-testid=open-plan]", 1);
     assert.deepEqual(app.errors, []);
   } finally {
     await app.close();
