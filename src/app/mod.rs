@@ -8,6 +8,7 @@ mod plan_list;
 mod print_view;
 mod revision_history;
 mod save_status;
+mod transfer;
 pub mod unit_directory;
 mod update;
 
@@ -71,6 +72,10 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
                     <p class="notice notice-error" role="alert" data-testid="storage-error">
                         {error.to_string()}
                     </p>
+                    <p class="notice" data-testid="storage-error-way-back">
+                        "Các kế hoạch đã xuất tệp vẫn còn trong tệp .json (thư mục Tải xuống hoặc thư điện tử đã gửi). "
+                        "Khi ứng dụng mở được, bấm «Nhập tệp…» ở đầu danh sách kế hoạch và chọn tệp đó để khôi phục."
+                    </p>
                 </main>
                 <update::UpdateBanner />
             }
@@ -84,6 +89,7 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
     let screen = RwSignal::new(last.map_or(Screen::List, Screen::Editor));
     Effect::new(move |_| remember_screen(&screen.get()));
     unit_directory::provide_unit_directory(screen);
+    transfer::provide_transfer(screen);
     view! {
         <Header />
         <main class="app-main">
@@ -94,6 +100,7 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
             }}
         </main>
         <update::UpdateBanner />
+        <transfer::ImportDialog />
     }
     .into_any()
 }

@@ -71,6 +71,7 @@ fn EditorForm(editor: Editor) -> impl IntoView {
                 <h2 id="editor-title">"Thông tin chung"</h2>
                 <SaveIndicator status=editor.status />
             </div>
+            <super::transfer::SaveProblem status=editor.status plan=editor.plan />
             <Show when=locked>
                 <div class="notice notice-warning" role="alert" data-testid="locked-banner">
                     <p>

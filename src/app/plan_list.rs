@@ -9,6 +9,7 @@ use super::Screen;
 use super::format::{bytes, date_time};
 use super::new_plan::NewPlanForm;
 use super::plan_actions;
+use super::transfer::{self, ExportPlanButtons, LastExported, TransferBar};
 use crate::domain::template::TemplateInput;
 use crate::domain::text;
 use crate::state::{now_ms, use_database};
@@ -97,8 +98,10 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
     let database = use_database();
     // Bumped after a delete or a restore, to read the lists again.
     let changes = RwSignal::new(0_u32);
+    let transferred = transfer::use_transfer().version;
     let plans = LocalResource::new(move || {
         changes.track();
+        transferred.track();
         let database = database.get();
         async move { database.list_plans().await }
     });
@@ -137,6 +140,7 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
                     on_cancel=move || creating.set(false)
                 />
             </Show>
+            <TransferBar changes=changes />
             {move || error.get().map(|message| view! { <p class="notice notice-error" role="alert">{message}</p> })}
             <Suspense fallback=|| view! { <p class="muted">"Đang đọc danh sách…"</p> }>
                 {move || plans.get().map(|result| match result {
@@ -199,7 +203,10 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
                             }}
                         }.into_any()
                     }
-                    Err(problem) => view! { <p class="notice notice-error" role="alert">{problem.to_string()}</p> }.into_any(),
+                    Err(problem) => view! {
+                        <p class="notice notice-error" role="alert">{problem.to_string()}</p>
+                        <transfer::StorageWayBack error=problem />
+                    }.into_any(),
                 })}
             </Suspense>
             <Trash changes=changes error=error />
@@ -286,8 +293,10 @@ fn PlanCard(
             >
                 <span class="plan-card-title">{title.clone()}</span>
                 <span class="plan-card-meta">{meta}</span>
+                <LastExported saved_at=plan.saved_at exported_at=plan.exported_at />
             </button>
             <div class="plan-card-actions">
+                <ExportPlanButtons id=plan.id.clone() title=title.clone() />
                 <button class="button" data-testid="duplicate-plan" on:click=duplicate
                     aria-label=format!("Nhân bản kế hoạch «{title}»")>
                     "Nhân bản"
@@ -313,7 +322,7 @@ fn PlanCard(
                             aria-label=format!("Kế hoạch năm {next_year} đã có")>
                             <p>
                                 {format!(
-                                    "Đã có kế hoạch năm {next_year} của đơn vị này: «{}». Có thể bổ sung vào đó các nhiệm vụ nó chưa có                                      (những gì đã nhập được giữ nguyên), hoặc tạo một kế hoạch riêng.",
+                                    "Đã có kế hoạch năm {next_year} của đơn vị này: «{}». Có thể bổ sung vào đó các nhiệm vụ nó chưa có (những gì đã nhập được giữ nguyên), hoặc tạo một kế hoạch riêng.",
                                     existing.title
                                 )}
                             </p>

@@ -148,3 +148,37 @@ export async function waitSaved(page) {
     { timeout: 5_000 },
   );
 }
+
+/** Every record of every IndexedDB store of the app, with its key, as one JSON text. */
+export async function dumpDatabase(page, name = "kehoach-cchc") {
+  return page.evaluate(
+    (name) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = async () => {
+          const db = open.result;
+          const read = (request) =>
+            new Promise((done, fail) => {
+              request.onsuccess = () => done(request.result);
+              request.onerror = () => fail(request.error);
+            });
+          const dump = {};
+          for (const store of [...db.objectStoreNames].sort()) {
+            const transaction = db.transaction(store, "readonly");
+            const objects = transaction.objectStore(store);
+            dump[store] = { keys: await read(objects.getAllKeys()), values: await read(objects.getAll()) };
+          }
+          db.close();
+          resolve(JSON.stringify(dump));
+        };
+      }),
+    name,
+  );
+}
+
+/** Picks `path` in the import's file input and waits for the import dialog to settle. */
+export async function importFile(page, path) {
+  await page.setInputFiles("[data-testid=import-input]", path);
+  await page.waitForSelector("[data-testid=import-facts], [data-testid=import-error]", { timeout: 30_000 });
+}

@@ -1,0 +1,230 @@
+//! Xuất tệp: one plan, or every plan as a backup bundle (sao lưu), written through the file
+//! format's envelope, downloaded or handed to the share sheet, then marked as exported.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::browser::{self, Shared};
+use super::use_transfer;
+use crate::domain::Plan;
+use crate::file_format::file_name::{bundle_file_name, plan_file_name};
+use crate::file_format::{ExportInfo, export_plans};
+use crate::state::{now_ms, use_database};
+use crate::storage::{Database, StorageError};
+
+/// What to export.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExportTarget {
+    /// One plan, by id.
+    Plan(String),
+    /// Every plan on this device, as one backup file.
+    All,
+}
+
+/// How the file leaves the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    Download,
+    Share,
+}
+
+/// Exports and delivers; returns the sentence to show, or `None` when the person closed the
+/// share sheet without sending.
+async fn export(
+    database: Rc<Database>,
+    target: ExportTarget,
+    delivery: Delivery,
+) -> Result<Option<String>, String> {
+    let (plans, unreadable) = load(&database, &target).await?;
+    if plans.is_empty() {
+        return Err("Chưa có kế hoạch nào để xuất tệp.".into());
+    }
+    let bundle = target == ExportTarget::All;
+    let info = ExportInfo {
+        exported_at: browser::now_iso(),
+        exported_by: exporting_unit(&plans),
+    };
+    let text = export_plans(&plans, &info, bundle);
+    let name = if bundle {
+        bundle_file_name(browser::today())
+    } else {
+        plan_file_name(&plans[0], browser::today())
+    };
+    match delivery {
+        Delivery::Download => browser::download(&name, &text)?,
+        Delivery::Share => {
+            let title = if bundle {
+                "Sao lưu kế hoạch cải cách hành chính".to_string()
+            } else {
+                plans[0].title.clone()
+            };
+            if let Shared::Cancelled = browser::share(&name, &text, &title).await? {
+                return Ok(None);
+            }
+        }
+    }
+    let now = now_ms();
+    let mut unmarked = None;
+    for plan in &plans {
+        if let Err(error) = database.mark_exported(&plan.id, now).await {
+            unmarked = Some(error);
+        }
+    }
+    let what = if bundle {
+        format!("{} kế hoạch", plans.len())
+    } else {
+        "1 kế hoạch".into()
+    };
+    let verb = match delivery {
+        Delivery::Download => "Đã xuất tệp",
+        Delivery::Share => "Đã chia sẻ tệp",
+    };
+    let mut message =
+        format!("{verb} «{name}» ({what}). Hãy cất tệp ở nơi an toàn hoặc gửi kèm email.");
+    if unreadable > 0 {
+        message.push_str(&format!(
+            " {unreadable} kế hoạch có bản ghi hỏng trên máy nên không có trong tệp."
+        ));
+    }
+    if let Some(error) = unmarked {
+        web_sys::console::error_1(&format!("{error:?}").into());
+        message.push_str(" Chưa ghi lại được thời điểm xuất: ");
+        message.push_str(&error.to_string());
+    }
+    Ok(Some(message))
+}
+
+/// The plans to export, and how many stored records could not be read.
+async fn load(database: &Database, target: &ExportTarget) -> Result<(Vec<Plan>, usize), String> {
+    match target {
+        ExportTarget::Plan(id) => match database.load_plan(id).await {
+            Ok(Some(stored)) => Ok((vec![stored.plan], 0)),
+            Ok(None) => Err(StorageError::NotFound.to_string()),
+            Err(error) => Err(error.to_string()),
+        },
+        ExportTarget::All => {
+            let list = database.list_plans().await.map_err(|e| e.to_string())?;
+            let mut plans = Vec::with_capacity(list.len());
+            let mut unreadable = 0;
+            for summary in list {
+                match database.load_plan(&summary.id).await {
+                    Ok(Some(stored)) => plans.push(stored.plan),
+                    // Deleted in another tab meanwhile: nothing to back up.
+                    Ok(None) => {}
+                    // A damaged record must not stop the backup of the others.
+                    Err(_) => unreadable += 1,
+                }
+            }
+            Ok((plans, unreadable))
+        }
+    }
+}
+
+/// Đơn vị xuất tệp: the issuing body most of the plans share.
+fn exporting_unit(plans: &[Plan]) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for plan in plans {
+        let body = plan.issuing_body.trim();
+        if body.is_empty() {
+            continue;
+        }
+        match counts.iter_mut().find(|(name, _)| *name == body) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((body, 1)),
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(_, count)| *count)
+        .map(|(name, _)| (*name).to_string())
+        .unwrap_or_default()
+}
+
+/// Downloads the plan open in the editor straight from memory, without touching storage: the
+/// way to keep it when the browser can no longer save.
+pub fn download_open_plan(plan: &Plan) -> Result<String, String> {
+    let info = ExportInfo {
+        exported_at: browser::now_iso(),
+        exported_by: plan.issuing_body.clone(),
+    };
+    let text = export_plans(std::slice::from_ref(plan), &info, false);
+    let name = plan_file_name(plan, browser::today());
+    browser::download(&name, &text)?;
+    Ok(name)
+}
+
+/// Runs an export and tells the person how it went.
+fn start(
+    transfer: super::TransferContext,
+    database: crate::state::DatabaseContext,
+    target: ExportTarget,
+    delivery: Delivery,
+) {
+    let database = database.get();
+    spawn_local(async move {
+        match export(database, target, delivery).await {
+            Ok(Some(message)) => {
+                transfer.tell(message, false);
+                transfer.version.update(|n| *n += 1);
+            }
+            Ok(None) => {}
+            Err(message) => transfer.tell(message, true),
+        }
+    });
+}
+
+/// Xuất tệp (and Chia sẻ where the device can share files) for one plan of the list.
+#[component]
+pub fn ExportPlanButtons(id: String, title: String) -> impl IntoView {
+    let transfer = use_transfer();
+    let database = use_database();
+    let share_id = id.clone();
+    let share_title = title.clone();
+    view! {
+        <button
+            class="button plan-card-export"
+            data-testid="export-plan"
+            aria-label=format!("Xuất tệp kế hoạch «{title}»")
+            on:click=move |_| start(transfer, database, ExportTarget::Plan(id.clone()), Delivery::Download)
+        >
+            "Xuất tệp"
+        </button>
+        {transfer.can_share.then(|| view! {
+            <button
+                class="button plan-card-share"
+                data-testid="share-plan"
+                aria-label=format!("Gửi kế hoạch «{share_title}» qua email hoặc chia sẻ")
+                on:click=move |_| start(transfer, database, ExportTarget::Plan(share_id.clone()), Delivery::Share)
+            >
+                "Gửi qua email / Chia sẻ"
+            </button>
+        })}
+    }
+}
+
+/// Sao lưu tất cả: every plan in one file.
+#[component]
+pub fn BackupAllButtons() -> impl IntoView {
+    let transfer = use_transfer();
+    let database = use_database();
+    view! {
+        <button
+            class="button button-primary"
+            data-testid="backup-all"
+            on:click=move |_| start(transfer, database, ExportTarget::All, Delivery::Download)
+        >
+            "Sao lưu tất cả"
+        </button>
+        {transfer.can_share.then(|| view! {
+            <button
+                class="button"
+                data-testid="share-all"
+                on:click=move |_| start(transfer, database, ExportTarget::All, Delivery::Share)
+            >
+                "Gửi bản sao lưu qua email / Chia sẻ"
+            </button>
+        })}
+    }
+}

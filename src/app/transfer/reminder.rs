@@ -1,0 +1,110 @@
+//! Nhắc sao lưu (backup reminder). Plans live only in this browser, so the list says when each
+//! was last exported, and asks for a backup when a plan
+//! - has never been exported from this device (imported plans included: the file they came
+//!   from may be someone else's, or gone), or
+//! - was edited after its last export, and that export is more than 7 days old.
+//!
+//! A plan exported and not edited since needs nothing, however old the export.
+
+use leptos::prelude::*;
+
+use super::use_transfer;
+use crate::app::format::date_time;
+use crate::state::{now_ms, use_database};
+
+/// How old an export may grow, under later edits, before the reminder asks again.
+pub const REMIND_AFTER_MS: f64 = 7.0 * 24.0 * 60.0 * 60.0 * 1000.0;
+
+/// Why a plan needs backing up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackupNeed {
+    NeverExported,
+    EditedSinceOldExport,
+}
+
+/// Whether a plan saved at `saved_at` and last exported at `exported_at` needs a backup `now`.
+pub fn backup_need(saved_at: f64, exported_at: Option<f64>, now: f64) -> Option<BackupNeed> {
+    match exported_at {
+        None => Some(BackupNeed::NeverExported),
+        Some(exported) if saved_at > exported && now - exported > REMIND_AFTER_MS => {
+            Some(BackupNeed::EditedSinceOldExport)
+        }
+        Some(_) => None,
+    }
+}
+
+/// "Xuất tệp lần cuối: 14:32 23/11/2026" or "Chưa xuất tệp lần nào", marked when a backup is due.
+#[component]
+pub fn LastExported(saved_at: f64, exported_at: Option<f64>) -> impl IntoView {
+    let need = backup_need(saved_at, exported_at, now_ms());
+    let text = match exported_at {
+        Some(at) => {
+            let edited = if saved_at > at {
+                ", đã sửa sau đó"
+            } else {
+                ""
+            };
+            format!("Xuất tệp lần cuối: {}{edited}", date_time(at))
+        }
+        None => "Chưa xuất tệp lần nào".into(),
+    };
+    view! {
+        <span class="plan-card-exported" class:backup-due=need.is_some() data-testid="last-exported">
+            {text}
+        </span>
+    }
+}
+
+/// The banner asking for a backup, with the rule it follows, when any plan needs one.
+#[component]
+pub fn BackupReminder(changes: RwSignal<u32>) -> impl IntoView {
+    let transfer = use_transfer();
+    let database = use_database();
+    let plans = LocalResource::new(move || {
+        changes.track();
+        transfer.version.track();
+        let database = database.get();
+        async move { database.list_plans().await }
+    });
+    let counts = move || {
+        let list = plans.get()?.ok()?;
+        let now = now_ms();
+        let needs: Vec<BackupNeed> = list
+            .iter()
+            .filter_map(|plan| backup_need(plan.saved_at, plan.exported_at, now))
+            .collect();
+        let never = needs
+            .iter()
+            .filter(|need| **need == BackupNeed::NeverExported)
+            .count();
+        let stale = needs.len() - never;
+        (never + stale > 0).then_some((never, stale))
+    };
+    view! {
+        <Suspense fallback=|| ()>
+            {move || counts().map(|(never, stale)| {
+                let mut parts = Vec::new();
+                if never > 0 {
+                    parts.push(format!("{never} kế hoạch chưa xuất tệp lần nào"));
+                }
+                if stale > 0 {
+                    parts.push(format!("{stale} kế hoạch đã sửa sau lần xuất tệp cách đây hơn 7 ngày"));
+                }
+                view! {
+                    <div class="notice notice-warning backup-reminder" role="status" data-testid="backup-reminder">
+                        <p>
+                            <strong>"Nên sao lưu: "</strong>
+                            {parts.join("; ")}
+                            ". Kế hoạch chỉ được lưu trong trình duyệt của máy này; nếu máy hỏng, hết bộ nhớ "
+                            "hoặc dữ liệu trình duyệt bị xóa, chỉ tệp sao lưu giúp lấy lại được."
+                        </p>
+                        <p class="muted">
+                            "Ứng dụng nhắc khi có kế hoạch chưa từng xuất tệp, hoặc đã sửa sau lần xuất tệp "
+                            "cách đây hơn 7 ngày."
+                        </p>
+                    </div>
+                }
+            })}
+        </Suspense>
+    }
+}

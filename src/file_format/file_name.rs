@@ -1,0 +1,184 @@
+//! Tên tệp xuất (export file names): ASCII names a person can read, sort and send by email,
+//! "Ke-hoach-CCHC-2025-UBND-xa-Son-Chau-2026-11-23.json" for one plan and
+//! "Sao-luu-ke-hoach-CCHC-2026-11-23.json" for a backup bundle.
+
+use crate::domain::Plan;
+use crate::domain::unicode::{is_combining_mark, nfd};
+
+/// The longest issuing-body part of a name, so names stay readable in a mail client.
+const MAX_BODY_CHARS: usize = 60;
+
+/// Words of an issuing body written as their usual abbreviation.
+const ABBREVIATIONS: &[(&str, &str)] =
+    &[("UY BAN NHAN DAN", "UBND"), ("HOI DONG NHAN DAN", "HDND")];
+
+/// Kinds of locality, kept lower case as in "UBND xã Sơn Châu".
+const LOCALITY_WORDS: &[&str] = &[
+    "xa", "phuong", "thi", "tran", "huyen", "quan", "tinh", "thanh", "pho", "dac", "khu",
+];
+
+/// A calendar date (ngày xuất tệp), as the caller's clock gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileDate {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl FileDate {
+    fn suffix(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// The file name of one exported plan: year, issuing body folded to ASCII, export date.
+pub fn plan_file_name(plan: &Plan, date: FileDate) -> String {
+    let mut name = String::from("Ke-hoach-CCHC");
+    if plan.year > 0 {
+        name.push_str(&format!("-{}", plan.year));
+    }
+    let body = if plan.issuing_body.trim().is_empty() {
+        plan.locality.name.as_str()
+    } else {
+        plan.issuing_body.as_str()
+    };
+    let body = body_part(body);
+    if !body.is_empty() {
+        name.push('-');
+        name.push_str(&body);
+    }
+    format!("{name}-{}.json", date.suffix())
+}
+
+/// The file name of a backup bundle of every plan.
+pub fn bundle_file_name(date: FileDate) -> String {
+    format!("Sao-luu-ke-hoach-CCHC-{}.json", date.suffix())
+}
+
+/// "ỦY BAN NHÂN DÂN XÃ SƠN CHÂU" → "UBND-xa-Son-Chau".
+fn body_part(body: &str) -> String {
+    let folded = fold_to_ascii(body);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let upper = words.join(" ").to_uppercase();
+    let mut parts: Vec<String> = Vec::new();
+    let mut rest: &[&str] = &words;
+    for (long, short) in ABBREVIATIONS {
+        let taken = long.split(' ').count();
+        let whole_words =
+            upper.len() == long.len() || upper.as_bytes().get(long.len()) == Some(&b' ');
+        if upper.starts_with(long) && whole_words {
+            parts.push((*short).to_string());
+            rest = &words[taken..];
+            break;
+        }
+    }
+    for word in rest {
+        let lower = word.to_lowercase();
+        if LOCALITY_WORDS.contains(&lower.as_str()) {
+            parts.push(lower);
+        } else {
+            let mut chars = lower.chars();
+            if let Some(first) = chars.next() {
+                parts.push(first.to_uppercase().chain(chars).collect());
+            }
+        }
+    }
+    let mut name = String::new();
+    for part in parts {
+        if name.len() + part.len() + 1 > MAX_BODY_CHARS {
+            break;
+        }
+        if !name.is_empty() {
+            name.push('-');
+        }
+        name.push_str(&part);
+    }
+    name
+}
+
+/// Drops Vietnamese marks ("đ" becomes "d") and turns everything that is not an ASCII letter
+/// or digit into a space, so the name is safe on every file system and mail client.
+fn fold_to_ascii(text: &str) -> String {
+    nfd(text)
+        .chars()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => ' ',
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DATE: FileDate = FileDate {
+        year: 2026,
+        month: 11,
+        day: 23,
+    };
+
+    fn plan(issuing_body: &str, year: i32) -> Plan {
+        Plan {
+            issuing_body: issuing_body.into(),
+            year,
+            ..Plan::default()
+        }
+    }
+
+    #[test]
+    fn a_commune_plan_is_named_for_its_year_and_issuing_body() {
+        let name = plan_file_name(&plan("ỦY BAN NHÂN DÂN XÃ SƠN CHÂU", 2025), DATE);
+        assert_eq!(name, "Ke-hoach-CCHC-2025-UBND-xa-Son-Chau-2026-11-23.json");
+    }
+
+    #[test]
+    fn decomposed_text_and_d_with_stroke_fold_like_composed_text() {
+        let decomposed = nfd("ỦY BAN NHÂN DÂN HUYỆN ĐÔNG SƠN");
+        let name = plan_file_name(&plan(&decomposed, 2023), DATE);
+        assert_eq!(
+            name,
+            "Ke-hoach-CCHC-2023-UBND-huyen-Dong-Son-2026-11-23.json"
+        );
+    }
+
+    #[test]
+    fn characters_unsafe_in_file_names_are_dropped() {
+        let name = plan_file_name(&plan("Phòng Nội vụ / <script> \"x\"", 2024), DATE);
+        assert_eq!(
+            name,
+            "Ke-hoach-CCHC-2024-Phong-Noi-Vu-Script-X-2026-11-23.json"
+        );
+        assert!(
+            name.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-.".contains(c))
+        );
+    }
+
+    #[test]
+    fn a_plan_without_body_or_year_still_gets_a_name() {
+        let name = plan_file_name(&plan("  ", 0), DATE);
+        assert_eq!(name, "Ke-hoach-CCHC-2026-11-23.json");
+    }
+
+    #[test]
+    fn a_very_long_body_is_cut_at_a_word() {
+        let long = "ỦY BAN NHÂN DÂN ".to_string() + &"XÃ RẤT DÀI ".repeat(20);
+        let name = plan_file_name(&plan(&long, 2024), DATE);
+        assert!(name.len() < 100, "{name}");
+        assert!(name.starts_with("Ke-hoach-CCHC-2024-UBND-xa-Rat-Dai-"));
+        assert!(name.ends_with("-2026-11-23.json"));
+        assert!(!name.contains("--"));
+    }
+
+    #[test]
+    fn a_bundle_is_named_for_its_date() {
+        assert_eq!(
+            bundle_file_name(DATE),
+            "Sao-luu-ke-hoach-CCHC-2026-11-23.json"
+        );
+    }
+}
