@@ -432,8 +432,7 @@ test("a plan list that cannot be read offers the import, and a database that can
         throw new DOMException("The database was lost.", "DataLossError");
       };
     });
-    await page.click("[data-testid=new-plan]");
-    await page.waitForSelector("[data-testid=back-to-list]");
+    await createPlan(page);
     await page.click("[data-testid=back-to-list]");
     await page.waitForSelector("[data-testid=way-back]");
     assert.match(await page.textContent(".plan-list"), /làm mất kho dữ liệu/);
