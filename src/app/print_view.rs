@@ -1,12 +1,10 @@
 //! Bản in: the plan laid out as its official document (`crate::document`), shown as A4 sheets
 //! on screen and printed (or saved as PDF) by the browser with style/print.css.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 
 use super::Screen;
+use super::transfer::download_bytes;
 use crate::document::{
     Block, Closing, ColumnKind, DOCX_MIME, Document, Header, Orientation, Paragraph, Role, Run,
     Section, SectionKind, Table, TableRow, Title, XLSX_MIME, layout, write_csv, write_docx,
@@ -110,38 +108,7 @@ fn export(plan: &Plan, kind: Export) -> Result<(), String> {
             "csv",
         ),
     };
-    download(&bytes, mime, &export_file_name(plan, extension))
-}
-
-/// Saves `bytes` as a file: a Blob handed to the browser through a temporary link, as
-/// downloads work with no server.
-fn download(bytes: &[u8], mime: &str, name: &str) -> Result<(), String> {
-    let failed = |detail: &str| {
-        web_sys::console::error_1(&detail.into());
-        "Trình duyệt không cho tải tệp xuống. Hãy thử lại, hoặc dùng «In» rồi lưu PDF.".to_string()
-    };
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|_| failed("Blob"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| failed("URL"))?;
-    let link = document()
-        .create_element("a")
-        .ok()
-        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .ok_or_else(|| failed("a"))?;
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    // The download has started by then; the URL only holds the Blob in memory.
-    set_timeout(
-        move || {
-            web_sys::Url::revoke_object_url(&url).ok();
-        },
-        Duration::from_secs(30),
-    );
-    Ok(())
+    download_bytes(&export_file_name(plan, extension), &bytes, mime)
 }
 
 /// "ke-hoach-cchc-2022-son-chau.docx": year and locality without accents, safe on any system.

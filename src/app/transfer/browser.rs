@@ -15,14 +15,31 @@ fn json_file(name: &str, text: &str) -> Result<web_sys::File, JsValue> {
     web_sys::File::new_with_str_sequence_and_options(&parts, name, &options)
 }
 
-/// Saves `text` as the file `name` through the browser's download.
+/// Saves `text` as the JSON file `name` through the browser's download.
 pub fn download(name: &str, text: &str) -> Result<(), String> {
-    let fail = |error: JsValue| {
-        web_sys::console::error_1(&error);
-        "Trình duyệt không cho tải tệp xuống. Hãy thử lại hoặc dùng trình duyệt khác.".to_string()
-    };
-    let file = json_file(name, text).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&file).map_err(fail)?;
+    let file = json_file(name, text).map_err(download_failed)?;
+    download_blob(name, &file)
+}
+
+/// Saves `bytes` of type `mime` (a Word file, a workbook …) as the file `name`.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(download_failed)?;
+    download_blob(name, &blob)
+}
+
+fn download_failed(error: JsValue) -> String {
+    web_sys::console::error_1(&error);
+    "Trình duyệt không cho tải tệp xuống. Hãy thử lại hoặc dùng trình duyệt khác.".to_string()
+}
+
+/// Hands `blob` to the browser as a download named `name`, through a temporary link.
+fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let fail = download_failed;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(fail)?;
     let document = leptos::prelude::document();
     let anchor: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(fail)?.unchecked_into();

@@ -12,6 +12,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::Screen;
+pub use browser::download_bytes;
 pub use export::ExportPlanButtons;
 pub use import::ImportDialog;
 use import::ImportState;
