@@ -7,9 +7,11 @@ pub mod deadline;
 mod deadline_parser;
 pub mod numbering;
 pub mod plan;
+pub mod slot;
 pub mod task;
 pub mod template;
 pub mod text;
+pub mod validation;
 
 pub use appendix::{AppendixColumns, AppendixGroup, AppendixRows, AppendixTable, RowNumbering};
 pub use budget::{Budget, Decimal};
