@@ -111,6 +111,14 @@ test("Tịnh Minh's 2024 plan typed in through the forms is all there after a re
     await page.locator("[data-testid=appendix-total]").waitFor();
     assert.equal(await page.locator("[data-testid=grid-row]").count(), FIXTURE.areas.length);
     assert.equal((await page.locator("[data-testid=appendix-total]").textContent()).trim(), TOTAL);
+    // Like a spreadsheet: Enter goes to the cell below, and a budget typed there counts at once.
+    await page.focus("#grid-0-area-0-task-0-content");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "grid-0-area-1-task-0-content");
+    await page.fill("#grid-0-area-1-task-0-budget", "3.774");
+    assert.equal((await page.locator("[data-testid=appendix-total]").textContent()).trim(), "3.994");
+    assert.equal(await page.inputValue("#area-1-task-0-budget"), "3.774");
+    await page.fill("#grid-0-area-1-task-0-budget", BUDGETS[1]);
     await waitSaved(page);
 
     await page.reload();
@@ -219,6 +227,9 @@ test("the editor and the plan list have no accessibility violations; phone scree
     await page.click("#appendices-add");
     await page.locator("[data-testid=appendix-total]").waitFor();
     assert.deepEqual(await axeViolations(page), []);
+    // Nothing is wider than the phone: no sideways scrolling.
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 412);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(ROOT, "test-output/screenshots/editor-top-412x915.png") });
     await page.locator("#area-0-task-0-content").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ROOT, "test-output/screenshots/editor-task-412x915.png") });

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::Form;
 use super::fields::{ChoiceField, Lens, TextField, field};
 use super::lists::{Noun, ParagraphList, item_list};
-use super::task::{TaskForm, new_task};
+use super::task::{FoldedTask, new_task};
 use crate::domain::numbering::{point_label, point_letter};
 use crate::domain::slot::AreaSlot;
 use crate::domain::{AreaKind, Plan, ReformArea};
@@ -74,7 +74,7 @@ fn AreaForm(lens: Lens<ReformArea>, place: AreaSlot) -> AnyView {
     let task_noun = Noun { one: "nhiệm vụ", name: |index| point_letter(index) };
     let task_key = key.clone();
     let tasks = item_list(field!(lens, tasks), tasks_id, task_noun, false, "Thêm nhiệm vụ", new_task, move |index, task| {
-        view! { <TaskForm lens=task key=format!("{task_key}-task-{index}") label=point_label(index) /> }
+        view! { <FoldedTask lens=task key=format!("{task_key}-task-{index}") label=point_label(index) /> }
     });
     let sub_areas = slot.sub.is_none().then(|| {
         let parent = slot.area;

@@ -1,12 +1,14 @@
 //! Lists of the plan form (danh sách): add, remove (with undo) and reorder with "Lên"/"Xuống",
 //! by touch and by keyboard; and the two lists used everywhere, of lines and of paragraphs.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 use super::Form;
 use super::fields::{FieldIssue, Lens, TextField, field};
-use crate::domain::Paragraph;
+use crate::domain::{Paragraph, Plan};
 
 /// Focuses the element `id` once the view has caught up with the change just made.
 pub fn focus_later(id: String) {
@@ -48,28 +50,31 @@ impl Noun {
     }
 }
 
-/// "Lên", "Xuống" and "Xoá" for item `index` of the list `lens` points at.
+/// A list of the plan seen without its item type, so that the list's view is compiled once
+/// rather than once per kind of item (this keeps the wasm smaller).
+#[derive(Clone)]
+struct ListOps {
+    len: Arc<dyn Fn(&Plan) -> usize + Send + Sync>,
+    /// The edit for a change, made before the plan is borrowed (a new item may read the plan).
+    change: Arc<dyn Fn(ListChange) -> Box<dyn FnOnce(&mut Plan)> + Send + Sync>,
+}
+
+#[derive(Clone, Copy)]
+enum ListChange {
+    Swap(usize, usize),
+    Remove(usize),
+    Push,
+}
+
+/// "Lên", "Xuống" and "Xoá" for item `index` of a list.
 #[component]
-fn ItemTools<T: Clone + Send + Sync + 'static>(
-    lens: Lens<Vec<T>>,
-    list_id: String,
-    index: usize,
-    len: Memo<usize>,
-    noun: Noun,
-) -> impl IntoView {
+fn ItemTools(ops: ListOps, list_id: String, index: usize, len: Memo<usize>, noun: Noun) -> impl IntoView {
     let form = expect_context::<Form>();
     let name = (noun.name)(index);
     let move_to = {
-        let (lens, list_id) = (lens.clone(), list_id.clone());
+        let (ops, list_id) = (ops.clone(), list_id.clone());
         move |to: usize, button: &'static str| {
-            let lens = lens.clone();
-            form.history.change(move |plan| {
-                lens.write(plan, |list| {
-                    if index < list.len() && to < list.len() {
-                        list.swap(index, to);
-                    }
-                })
-            });
+            form.history.change((ops.change)(ListChange::Swap(index, to)));
             // Focus follows the item that moved, so pressing again moves it further.
             let at_end = (button == "up" && to == 0) || (button == "down" && to + 1 == len.get_untracked());
             let button = match (button, at_end) {
@@ -85,21 +90,10 @@ fn ItemTools<T: Clone + Send + Sync + 'static>(
         move |_| move_to(index.saturating_sub(1), "up")
     };
     let down = move |_| move_to(index + 1, "down");
-    let remove = {
-        let list_id = list_id.clone();
-        move |_| {
-            let lens = lens.clone();
-            let what = format!("Đã xoá {} {}", noun.one, (noun.name)(index));
-            form.history.remove(what, move |plan| {
-                lens.write(plan, |list| {
-                    if index < list.len() {
-                        list.remove(index);
-                    }
-                })
-            });
-            focus_later("undo-button".into());
-            let _ = &list_id;
-        }
+    let remove = move |_| {
+        let what = format!("Đã xoá {} {}", noun.one, (noun.name)(index));
+        form.history.remove(what, (ops.change)(ListChange::Remove(index)));
+        focus_later("undo-button".into());
     };
     let locked = move || form.editor.is_locked();
     let first = move || locked() || index == 0;
@@ -128,35 +122,60 @@ pub fn item_list<T, V>(
     noun: Noun,
     compact: bool,
     add_label: &'static str,
-    make: impl Fn() -> T + Send + Sync + Clone + 'static,
-    item: impl Fn(usize, Lens<T>) -> V + Send + Sync + Clone + 'static,
-) -> impl IntoView
+    make: impl Fn() -> T + Send + Sync + 'static,
+    item: impl Fn(usize, Lens<T>) -> V + Send + Sync + 'static,
+) -> AnyView
 where
-    T: Clone + Send + Sync + 'static,
+    T: Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    let (read, item_lens) = (lens.clone(), lens.clone());
+    let ops = ListOps {
+        len: Arc::new(move |plan| read.read(plan, Vec::len).unwrap_or(0)),
+        change: Arc::new(move |change| {
+            let (lens, mut new) = (lens.clone(), None);
+            if let ListChange::Push = change {
+                new = Some(make());
+            }
+            Box::new(move |plan: &mut Plan| {
+                lens.write(plan, |list| match change {
+                    ListChange::Swap(a, b) if a < list.len() && b < list.len() => list.swap(a, b),
+                    ListChange::Remove(index) if index < list.len() => {
+                        list.remove(index);
+                    }
+                    ListChange::Push => list.extend(new),
+                    _ => {}
+                })
+            })
+        }),
+    };
+    let item: ItemView = Arc::new(move |index| item(index, item_lens.at(index)).into_any());
+    list_view(ops, list_id, noun, compact, add_label, item)
+}
+
+/// Draws item `index` of the list: the caller's view, type-erased.
+type ItemView = Arc<dyn Fn(usize) -> AnyView + Send + Sync>;
+
+fn list_view(ops: ListOps, list_id: String, noun: Noun, compact: bool, add_label: &'static str, item: ItemView) -> AnyView {
     let form = expect_context::<Form>();
     let len = {
-        let lens = lens.clone();
-        Memo::new(move |_| form.read(|plan| lens.read(plan, Vec::len).unwrap_or(0)))
+        let ops = ops.clone();
+        Memo::new(move |_| form.read(|plan| (ops.len)(plan)))
     };
     let add = {
-        let (lens, list_id) = (lens.clone(), list_id.clone());
+        let (ops, list_id) = (ops.clone(), list_id.clone());
         move |_| {
-            let (lens, new) = (lens.clone(), make());
-            form.history
-                .change(move |plan| lens.write(plan, |list| list.push(new)));
+            form.history.change((ops.change)(ListChange::Push));
             focus_first_input(format!("{list_id}-item-{}", len.get_untracked().saturating_sub(1)));
         }
     };
     let rows = {
-        let (lens, list_id) = (lens.clone(), list_id.clone());
+        let list_id = list_id.clone();
         move |index: usize| {
-            let item = item.clone();
             view! {
                 <li class="list-item" class:list-item-compact=compact id=format!("{list_id}-item-{index}")>
-                    <div class="list-item-body">{item(index, lens.at(index))}</div>
-                    <ItemTools lens=lens.clone() list_id=list_id.clone() index=index len=len noun=noun />
+                    <div class="list-item-body">{item(index)}</div>
+                    <ItemTools ops=ops.clone() list_id=list_id.clone() index=index len=len noun=noun />
                 </li>
             }
         }
@@ -169,6 +188,7 @@ where
         <button type="button" class="button button-add" id=format!("{list_id}-add")
             disabled=move || form.editor.is_locked() on:click=add>{add_label}</button>
     }
+    .into_any()
 }
 
 /// A list of one-line (or multi-line) texts: units, outputs, sub-items, articles.

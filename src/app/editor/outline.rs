@@ -10,6 +10,10 @@ use crate::domain::slot::area_slots;
 /// Shows and focuses the element `id`, or, for a list, its first item or its add button; opens
 /// the folded `<details>` around it first.
 pub fn jump_to(id: &str) {
+    jump(id, true);
+}
+
+fn jump(id: &str, unfold: bool) {
     let document = document();
     let found = [id.to_string(), format!("{id}-0"), format!("{id}-add")]
         .iter()
@@ -17,6 +21,18 @@ pub fn jump_to(id: &str) {
         // A list's own id names the list; its first input or add button takes the focus.
         .find(|element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON"));
     let Some(element) = found else {
+        // A folded task shows no fields: open it (its summary has the task's key), then look again.
+        if unfold {
+            let folded = std::iter::successors(Some(id), |key| key.rsplit_once('-').map(|(head, _)| head))
+                .find_map(|key| document.get_element_by_id(key))
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+                .filter(|element| element.class_list().contains("task-folded"));
+            if let Some(summary) = folded {
+                summary.click();
+                let id = id.to_string();
+                request_animation_frame(move || jump(&id, false));
+            }
+        }
         return;
     };
     let mut parent = element.parent_element();
