@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::Screen;
-use super::revision_history::RevisionHistory;
 use super::editor::PlanForm;
+use super::revision_history::RevisionHistory;
 use super::save_status::SaveIndicator;
 use crate::state::{Editor, use_database};
 

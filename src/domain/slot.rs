@@ -158,7 +158,11 @@ pub fn task_slots(plan: &Plan) -> Vec<(TaskSlot, &Task)> {
             continue;
         };
         for (group_index, group) in groups.iter().enumerate() {
-            let subs = group.sub_groups.iter().enumerate().map(|(i, g)| (Some(i), g));
+            let subs = group
+                .sub_groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (Some(i), g));
             for (sub, group) in std::iter::once((None, group)).chain(subs) {
                 let place = GroupSlot {
                     table,
@@ -253,6 +257,13 @@ mod tests {
         };
         assert!(gone.get(&plan).is_none());
         assert!(gone.get_mut(&mut plan).is_none());
-        assert_eq!(AreaSlot { area: 6, sub: Some(1) }.number(), "7.2.");
+        assert_eq!(
+            AreaSlot {
+                area: 6,
+                sub: Some(1)
+            }
+            .number(),
+            "7.2."
+        );
     }
 }

@@ -125,7 +125,11 @@ fn task_place(plan: &Plan, slot: TaskSlot) -> String {
         ),
         TaskSlot::Appendix { group, index } => {
             let row = group.get(plan).map_or(0, |_| index + 1);
-            format!("Phụ lục {}, nhóm {}, dòng {row}", group.table + 1, group.group + 1)
+            format!(
+                "Phụ lục {}, nhóm {}, dòng {row}",
+                group.table + 1,
+                group.group + 1
+            )
         }
     }
 }
@@ -144,7 +148,7 @@ fn check_task(plan: &Plan, slot: TaskSlot, task: &Task, issues: &mut Vec<Issue>)
         if plan.appendices.get(group.table).is_some_and(|t| t.columns == AppendixColumns::Executor));
     let has_executor = task.other_roles.iter().any(|role| !role.units.is_empty());
     let has_lead = task.lead_units.iter().any(|unit| !unit.trim().is_empty());
-    if !has_lead && !(executor_table && has_executor) {
+    if !(has_lead || executor_table && has_executor) {
         issues.push(issue(
             format!("{key}-lead"),
             &place,
@@ -223,7 +227,10 @@ mod tests {
     }
 
     fn fields(plan: &Plan) -> Vec<String> {
-        validate(plan).into_iter().map(|issue| issue.field).collect()
+        validate(plan)
+            .into_iter()
+            .map(|issue| issue.field)
+            .collect()
     }
 
     #[test]
@@ -258,7 +265,11 @@ mod tests {
             ]
         );
         assert_eq!(issues[0].place, "Lĩnh vực 1, nhiệm vụ a");
-        assert!(issues[2].message.contains("«3.77.3»"), "{}", issues[2].message);
+        assert!(
+            issues[2].message.contains("«3.77.3»"),
+            "{}",
+            issues[2].message
+        );
     }
 
     #[test]
@@ -274,7 +285,11 @@ mod tests {
         plan.areas[0].tasks[0].deadline = Deadline::new("Quý I/2023", 2024);
         let issues = validate(&plan);
         assert_eq!(issues.len(), 1);
-        assert!(issues[0].message.contains("năm 2023"), "{}", issues[0].message);
+        assert!(
+            issues[0].message.contains("năm 2023"),
+            "{}",
+            issues[0].message
+        );
         plan.areas[0].tasks[0].deadline = Deadline::new("Thường xuyên", 2024);
         assert_eq!(validate(&plan), []);
     }

@@ -154,6 +154,7 @@ test("Tịnh Minh's 2024 plan typed in through the forms is all there after a re
     await page.screenshot({ path: join(ROOT, "test-output/screenshots/editor-top-1280x800.png") });
     await page.locator("#area-1").scrollIntoViewIfNeeded();
     await page.locator("#area-1-task-0-content").focus();
+    await page.waitForTimeout(300);
     await page.screenshot({ path: join(ROOT, "test-output/screenshots/editor-task-1280x800.png") });
     await page.locator("#part-appendices").evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: join(ROOT, "test-output/screenshots/editor-appendix-1280x800.png") });
@@ -231,7 +232,9 @@ test("the editor and the plan list have no accessibility violations; phone scree
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 412);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(ROOT, "test-output/screenshots/editor-top-412x915.png") });
-    await page.locator("#area-0-task-0-content").scrollIntoViewIfNeeded();
+    await page.locator("#area-0-task-0-content").focus();
+    // Tasks off screen are painted when they come into view: let that frame pass.
+    await page.waitForTimeout(300);
     await page.screenshot({ path: join(ROOT, "test-output/screenshots/editor-task-412x915.png") });
     await page.locator("#part-appendices").evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: join(ROOT, "test-output/screenshots/editor-appendix-412x915.png") });

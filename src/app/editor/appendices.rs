@@ -7,18 +7,29 @@ use super::Form;
 use super::appendix_grid::AppendixGrid;
 use super::fields::{ChoiceField, Lens, TextField, field};
 use super::lists::{Noun, item_list};
-use crate::domain::appendix::{AppendixColumns, AppendixGroup, AppendixRows, AppendixTable, RowNumbering};
 use crate::domain::Plan;
+use crate::domain::appendix::{
+    AppendixColumns, AppendixGroup, AppendixRows, AppendixTable, RowNumbering,
+};
 
 /// A new key-task table titled after the plan.
 fn new_table(plan: &Plan, own_rows: bool) -> AppendixTable {
     let place = format!("{} {}", plan.locality.kind.word(), plan.locality.name);
     AppendixTable {
         id: crate::state::new_id("phu-luc"),
-        title: format!("NHIỆM VỤ TRỌNG TÂM CỦA KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH {} NĂM {}", place.trim().to_uppercase(), plan.year)
-            .replace("  ", " "),
+        title: format!(
+            "NHIỆM VỤ TRỌNG TÂM CỦA KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH {} NĂM {}",
+            place.trim().to_uppercase(),
+            plan.year
+        )
+        .replace("  ", " "),
         rows: if own_rows {
-            AppendixRows::Own { groups: vec![AppendixGroup { title: "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH".into(), ..AppendixGroup::default() }] }
+            AppendixRows::Own {
+                groups: vec![AppendixGroup {
+                    title: "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH".into(),
+                    ..AppendixGroup::default()
+                }],
+            }
         } else {
             AppendixRows::default()
         },
@@ -30,11 +41,16 @@ fn new_table(plan: &Plan, own_rows: bool) -> AppendixTable {
 #[component]
 pub fn AppendicesPart() -> impl IntoView {
     let form = expect_context::<Form>();
-    let tables: Lens<Vec<AppendixTable>> = Lens::new(|plan: &Plan| Some(&plan.appendices), |plan| Some(&mut plan.appendices));
-    let add_own = move |_| form.history.change(|plan| {
-        let table = new_table(plan, true);
-        plan.appendices.push(table);
-    });
+    let tables: Lens<Vec<AppendixTable>> = Lens::new(
+        |plan: &Plan| Some(&plan.appendices),
+        |plan| Some(&mut plan.appendices),
+    );
+    let add_own = move |_| {
+        form.history.change(|plan| {
+            let table = new_table(plan, true);
+            plan.appendices.push(table);
+        })
+    };
     view! {
         <p class="muted">
             "Bảng «nhiệm vụ trọng tâm» tự lấy các nhiệm vụ đã đánh dấu trọng tâm ở phần Nhiệm vụ, theo từng lĩnh vực. "
@@ -55,34 +71,68 @@ fn TableForm(lens: Lens<AppendixTable>, index: usize) -> impl IntoView {
     let choice = |get: fn(&AppendixTable) -> &'static str, set: fn(&mut AppendixTable, &str)| {
         let (read, write) = (lens.clone(), lens.clone());
         (
-            Signal::derive(move || form.read(|plan| read.read(plan, get).unwrap_or_default().to_string())),
+            Signal::derive(move || {
+                form.read(|plan| read.read(plan, get).unwrap_or_default().to_string())
+            }),
             Callback::new(move |key: String| {
                 let write = write.clone();
-                form.history.change(move |plan| write.write(plan, |table| set(table, &key)));
+                form.history
+                    .change(move |plan| write.write(plan, |table| set(table, &key)));
             }),
         )
     };
     let (numbering, set_numbering) = choice(
-        |t| if t.numbering == RowNumbering::RunOn { "run-on" } else { "restart" },
-        |t, key| t.numbering = if key == "run-on" { RowNumbering::RunOn } else { RowNumbering::RestartPerGroup },
+        |t| {
+            if t.numbering == RowNumbering::RunOn {
+                "run-on"
+            } else {
+                "restart"
+            }
+        },
+        |t, key| {
+            t.numbering = if key == "run-on" {
+                RowNumbering::RunOn
+            } else {
+                RowNumbering::RestartPerGroup
+            }
+        },
     );
     let (columns, set_columns) = choice(
-        |t| if t.columns == AppendixColumns::Executor { "executor" } else { "lead" },
-        |t, key| t.columns = if key == "executor" { AppendixColumns::Executor } else { AppendixColumns::LeadAndPartner },
+        |t| {
+            if t.columns == AppendixColumns::Executor {
+                "executor"
+            } else {
+                "lead"
+            }
+        },
+        |t, key| {
+            t.columns = if key == "executor" {
+                AppendixColumns::Executor
+            } else {
+                AppendixColumns::LeadAndPartner
+            }
+        },
     );
     let own = {
         let lens = lens.clone();
-        move || form.read(|plan| lens.read(plan, |t| matches!(t.rows, AppendixRows::Own { .. })).unwrap_or(false))
+        move || {
+            form.read(|plan| {
+                lens.read(plan, |t| matches!(t.rows, AppendixRows::Own { .. }))
+                    .unwrap_or(false)
+            })
+        }
     };
     let add_group = {
         let lens = lens.clone();
         move |_| {
             let lens = lens.clone();
-            form.history.change(move |plan| lens.write(plan, |table| {
-                if let AppendixRows::Own { groups } = &mut table.rows {
-                    groups.push(AppendixGroup::default());
-                }
-            }));
+            form.history.change(move |plan| {
+                lens.write(plan, |table| {
+                    if let AppendixRows::Own { groups } = &mut table.rows {
+                        groups.push(AppendixGroup::default());
+                    }
+                })
+            });
         }
     };
     view! {

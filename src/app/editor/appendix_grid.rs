@@ -18,9 +18,18 @@ use crate::domain::{Budget, Deadline, Plan, Role, Task};
 #[derive(Clone, Debug, PartialEq)]
 enum Line {
     /// A group heading ("I", "CẢI CÁCH THỂ CHẾ"); `group` is set for a table's own groups.
-    Group { label: String, title: String, total: usize, group: Option<GroupSlot> },
+    Group {
+        label: String,
+        title: String,
+        total: usize,
+        group: Option<GroupSlot>,
+    },
     /// A task row: TT, where the task is, and its position among rows (for Enter).
-    Row { number: usize, slot: TaskSlot, row: usize },
+    Row {
+        number: usize,
+        slot: TaskSlot,
+        row: usize,
+    },
 }
 
 /// The lines of table `table` of `plan`, and the budget totals (per group, then overall).
@@ -29,8 +38,10 @@ fn lines(plan: &Plan, table: usize) -> (Vec<Line>, Vec<String>) {
         return (Vec::new(), Vec::new());
     };
     let view = appendix.view(plan);
-    let slots: HashMap<*const Task, TaskSlot> =
-        task_slots(plan).into_iter().map(|(slot, task)| (task as *const Task, slot)).collect();
+    let slots: HashMap<*const Task, TaskSlot> = task_slots(plan)
+        .into_iter()
+        .map(|(slot, task)| (task as *const Task, slot))
+        .collect();
     let own = matches!(appendix.rows, AppendixRows::Own { .. });
     let (mut out, mut totals, mut row) = (Vec::new(), Vec::new(), 0);
     let mut walk = |group: &GroupView, slot: Option<GroupSlot>, out: &mut Vec<Line>| {
@@ -43,13 +54,23 @@ fn lines(plan: &Plan, table: usize) -> (Vec<Line>, Vec<String>) {
         totals.push(group.total.format_vi());
         for line in &group.rows {
             if let Some(slot) = slots.get(&(line.task as *const Task)) {
-                out.push(Line::Row { number: line.number, slot: *slot, row });
+                out.push(Line::Row {
+                    number: line.number,
+                    slot: *slot,
+                    row,
+                });
                 row += 1;
             }
         }
     };
     for (index, group) in view.groups.iter().enumerate() {
-        let slot = |sub| own.then_some(GroupSlot { table, group: index, sub });
+        let slot = |sub| {
+            own.then_some(GroupSlot {
+                table,
+                group: index,
+                sub,
+            })
+        };
         walk(group, slot(None), &mut out);
         for (sub_index, sub) in group.sub_groups.iter().enumerate() {
             walk(sub, slot(Some(sub_index)), &mut out);
@@ -61,11 +82,19 @@ fn lines(plan: &Plan, table: usize) -> (Vec<Line>, Vec<String>) {
 
 /// Splits a cell of units ("Phòng Nội vụ; Phòng Tư pháp") into the units.
 fn split_units(text: &str) -> Vec<String> {
-    text.split([';', '\n']).map(str::trim).filter(|u| !u.is_empty()).map(String::from).collect()
+    text.split([';', '\n'])
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 fn split_lines(text: &str) -> Vec<String> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 const EXECUTOR: &str = "Cơ quan thực hiện";
@@ -75,29 +104,71 @@ type Read = fn(&Task) -> String;
 type Write = fn(&mut Task, String, i32);
 fn columns(executor: bool, budget: bool) -> Vec<(&'static str, &'static str, Read, Write)> {
     let mut out: Vec<(&'static str, &'static str, Read, Write)> = vec![
-        ("content", "Nhiệm vụ", |t| t.content.clone(), |t, v, _| t.content = v),
-        ("output", "Kết quả đầu ra, sản phẩm", |t| t.outputs.join("\n"), |t, v, _| t.outputs = split_lines(&v)),
+        (
+            "content",
+            "Nhiệm vụ",
+            |t| t.content.clone(),
+            |t, v, _| t.content = v,
+        ),
+        (
+            "output",
+            "Kết quả đầu ra, sản phẩm",
+            |t| t.outputs.join("\n"),
+            |t, v, _| t.outputs = split_lines(&v),
+        ),
     ];
     if executor {
-        out.push(("executor", EXECUTOR,
-            |t| t.other_roles.iter().find(|r| r.label == EXECUTOR).map(|r| r.units.join("; ")).unwrap_or_default(),
+        out.push((
+            "executor",
+            EXECUTOR,
+            |t| {
+                t.other_roles
+                    .iter()
+                    .find(|r| r.label == EXECUTOR)
+                    .map(|r| r.units.join("; "))
+                    .unwrap_or_default()
+            },
             |t, v, _| match t.other_roles.iter_mut().find(|r| r.label == EXECUTOR) {
                 Some(role) => role.units = split_units(&v),
-                None => t.other_roles.push(Role { label: EXECUTOR.into(), units: split_units(&v) }),
-            }));
+                None => t.other_roles.push(Role {
+                    label: EXECUTOR.into(),
+                    units: split_units(&v),
+                }),
+            },
+        ));
     } else {
-        out.push(("lead", "Cơ quan chủ trì", |t| t.lead_units.join("; "), |t, v, _| t.lead_units = split_units(&v)));
-        out.push(("partner", "Cơ quan phối hợp", |t| t.partner_units.join("; "), |t, v, _| t.partner_units = split_units(&v)));
+        out.push((
+            "lead",
+            "Cơ quan chủ trì",
+            |t| t.lead_units.join("; "),
+            |t, v, _| t.lead_units = split_units(&v),
+        ));
+        out.push((
+            "partner",
+            "Cơ quan phối hợp",
+            |t| t.partner_units.join("; "),
+            |t, v, _| t.partner_units = split_units(&v),
+        ));
     }
-    out.push(("deadline", "Thời gian thực hiện", |t| t.deadline.text.clone(), |t, v, year| {
-        t.deadline = if t.deadline.reading_overridden {
-            Deadline::with_reading(v, t.deadline.reading.clone())
-        } else {
-            Deadline::new(v, year)
-        }
-    }));
+    out.push((
+        "deadline",
+        "Thời gian thực hiện",
+        |t| t.deadline.text.clone(),
+        |t, v, year| {
+            t.deadline = if t.deadline.reading_overridden {
+                Deadline::with_reading(v, t.deadline.reading.clone())
+            } else {
+                Deadline::new(v, year)
+            }
+        },
+    ));
     if budget {
-        out.push(("budget", "Kinh phí (triệu đồng)", |t| t.budget.display(), |t, v, _| t.budget = Budget::from_input(&v)));
+        out.push((
+            "budget",
+            "Kinh phí (triệu đồng)",
+            |t| t.budget.display(),
+            |t, v, _| t.budget = Budget::from_input(&v),
+        ));
     }
     out
 }
@@ -107,12 +178,17 @@ fn move_down(event: web_sys::KeyboardEvent) {
     if event.key() != "Enter" || event.shift_key() || event.is_composing() {
         return;
     }
-    let Some(cell) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+    let Some(cell) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
         return;
     };
-    let (Some(grid), Some(row), Some(col)) =
-        (cell.get_attribute("data-grid"), cell.get_attribute("data-row"), cell.get_attribute("data-col"))
-    else {
+    let (Some(grid), Some(row), Some(col)) = (
+        cell.get_attribute("data-grid"),
+        cell.get_attribute("data-row"),
+        cell.get_attribute("data-col"),
+    ) else {
         return;
     };
     let next = row.parse::<usize>().map(|r| r + 1).unwrap_or(0);
@@ -132,17 +208,24 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
     let computed = Memo::new(move |_| form.read_all(|plan| lines(plan, table)));
     let shape = Memo::new(move |_| {
         form.read(|plan| {
-            plan.appendices.get(table).map_or((false, true), |t| (t.columns == AppendixColumns::Executor, t.budget_column))
+            plan.appendices.get(table).map_or((false, true), |t| {
+                (t.columns == AppendixColumns::Executor, t.budget_column)
+            })
         })
     });
     let structure = Memo::new(move |_| computed.with(|(lines, _)| lines.clone()));
-    let total = move |index: usize| computed.with(|(_, totals)| totals.get(index).cloned().unwrap_or_default());
+    let total = move |index: usize| {
+        computed.with(|(_, totals)| totals.get(index).cloned().unwrap_or_default())
+    };
     let overall = move || computed.with(|(_, totals)| totals.last().cloned().unwrap_or_default());
     move || {
         let (executor, budget) = shape.get();
         let cols = columns(executor, budget);
         let width = cols.len() + 1;
-        let heads = cols.iter().map(|(_, head, _, _)| view! { <th scope="col">{*head}</th> }).collect_view();
+        let heads = cols
+            .iter()
+            .map(|(_, head, _, _)| view! { <th scope="col">{*head}</th> })
+            .collect_view();
         let body = structure.get().into_iter().map(|line| match line {
             Line::Group { label, title, total: index, group } => {
                 let title_cell = match group {
@@ -221,7 +304,9 @@ fn GroupTitle(place: GroupSlot, table: usize) -> impl IntoView {
     let slot = place;
     let form = expect_context::<Form>();
     let id = format!("{}-title", slot.key());
-    let value = Signal::derive(move || form.read(|plan| slot.get(plan).map(|g| g.title.clone()).unwrap_or_default()));
+    let value = Signal::derive(move || {
+        form.read(|plan| slot.get(plan).map(|g| g.title.clone()).unwrap_or_default())
+    });
     let key = id.clone();
     let on_input = move |typed: String| {
         form.type_into(&key, move |plan| {

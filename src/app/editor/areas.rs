@@ -32,10 +32,21 @@ fn new_area() -> ReformArea {
 /// Part "Nhiệm vụ theo lĩnh vực" of the form.
 #[component]
 pub fn AreasPart() -> impl IntoView {
-    let areas: Lens<Vec<ReformArea>> = Lens::new(|plan: &Plan| Some(&plan.areas), |plan| Some(&mut plan.areas));
-    item_list(areas, "areas".into(), Noun::numbered("lĩnh vực"), false, "Thêm lĩnh vực", new_area, |index, area| {
-        view! { <AreaForm lens=area place=AreaSlot { area: index, sub: None } /> }
-    })
+    let areas: Lens<Vec<ReformArea>> = Lens::new(
+        |plan: &Plan| Some(&plan.areas),
+        |plan| Some(&mut plan.areas),
+    );
+    item_list(
+        areas,
+        "areas".into(),
+        Noun::numbered("lĩnh vực"),
+        false,
+        "Thêm lĩnh vực",
+        new_area,
+        |index, area| {
+            view! { <AreaForm lens=area place=AreaSlot { area: index, sub: None } /> }
+        },
+    )
 }
 
 /// One area's form; `place` says where it is, for ids and numbering.
@@ -50,19 +61,28 @@ fn AreaForm(lens: Lens<ReformArea>, place: AreaSlot) -> AnyView {
         let kind = kind.clone();
         Signal::derive(move || {
             let current = form.read(|plan| kind.read(plan, |k| *k).unwrap_or_default());
-            KINDS.iter().find(|(_, k)| *k == current).map_or("custom", |(key, _)| *key).to_string()
+            KINDS
+                .iter()
+                .find(|(_, k)| *k == current)
+                .map_or("custom", |(key, _)| *key)
+                .to_string()
         })
     };
     let set_kind = move |key: String| {
         if let Some((_, chosen)) = KINDS.iter().find(|(k, _)| *k == key) {
             let (kind, chosen) = (kind.clone(), *chosen);
-            form.history.change(move |plan| kind.write(plan, |k| *k = chosen));
+            form.history
+                .change(move |plan| kind.write(plan, |k| *k = chosen));
         }
     };
     let kind_options = KINDS
         .iter()
         .map(|(key, kind)| {
-            let title = if *kind == AreaKind::Custom { "Lĩnh vực riêng của địa phương" } else { kind.standard_title() };
+            let title = if *kind == AreaKind::Custom {
+                "Lĩnh vực riêng của địa phương"
+            } else {
+                kind.standard_title()
+            };
             (*key, title.to_string())
         })
         .collect();
@@ -71,11 +91,22 @@ fn AreaForm(lens: Lens<ReformArea>, place: AreaSlot) -> AnyView {
         Memo::new(move |_| form.read(|plan| title.read(plan, Clone::clone).unwrap_or_default()))
     };
     let tasks_id = format!("{key}-task");
-    let task_noun = Noun { one: "nhiệm vụ", name: |index| point_letter(index) };
+    let task_noun = Noun {
+        one: "nhiệm vụ",
+        name: |index| point_letter(index),
+    };
     let task_key = key.clone();
-    let tasks = item_list(field!(lens, tasks), tasks_id, task_noun, false, "Thêm nhiệm vụ", new_task, move |index, task| {
-        view! { <FoldedTask lens=task key=format!("{task_key}-task-{index}") label=point_label(index) /> }
-    });
+    let tasks = item_list(
+        field!(lens, tasks),
+        tasks_id,
+        task_noun,
+        false,
+        "Thêm nhiệm vụ",
+        new_task,
+        move |index, task| {
+            view! { <FoldedTask lens=task key=format!("{task_key}-task-{index}") label=point_label(index) /> }
+        },
+    );
     let sub_areas = slot.sub.is_none().then(|| {
         let parent = slot.area;
         view! {
@@ -90,11 +121,15 @@ fn AreaForm(lens: Lens<ReformArea>, place: AreaSlot) -> AnyView {
     });
     let heading = move || {
         let title = title.get();
-        let title = if title.trim().is_empty() { "(chưa có tên)".to_string() } else { title };
+        let title = if title.trim().is_empty() {
+            "(chưa có tên)".to_string()
+        } else {
+            title
+        };
         format!("{} {title}", slot.number())
     };
     view! {
-        <section class="area" id=key.clone() aria-label=heading.clone() tabindex="-1">
+        <section class="area" id=key.clone() aria-label=heading tabindex="-1">
             <h3 class="area-heading">{heading}</h3>
             <div class="form-grid">
                 <TextField lens=field!(lens, title) id=format!("{key}-title") label="Tên lĩnh vực" wide=true />

@@ -50,11 +50,13 @@ pub fn DocumentFormPart() -> impl IntoView {
             return;
         }
         if decision {
-            form.history.change(|plan| plan.form = DocumentForm::Decision(Box::new(new_decision(plan))));
+            form.history
+                .change(|plan| plan.form = DocumentForm::Decision(Box::new(new_decision(plan))));
         } else {
-            form.history.remove("Đã bỏ phần quyết định ban hành".into(), |plan| {
-                plan.form = DocumentForm::Standalone;
-            });
+            form.history
+                .remove("Đã bỏ phần quyết định ban hành".into(), |plan| {
+                    plan.form = DocumentForm::Standalone;
+                });
         }
     };
     let locked = move || form.editor.is_locked();

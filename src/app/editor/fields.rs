@@ -97,9 +97,7 @@ pub fn clean(value: String) -> String {
 
 /// A memo of the text `lens` points at ("" when the place is gone).
 pub fn text_of(form: Form, lens: Lens<String>) -> Memo<String> {
-    Memo::new(move |_| {
-        form.read(|plan| lens.read(plan, Clone::clone).unwrap_or_default())
-    })
+    Memo::new(move |_| form.read(|plan| lens.read(plan, Clone::clone).unwrap_or_default()))
 }
 
 /// A labelled text input or text area bound to the text `lens` points at.
@@ -210,7 +208,12 @@ pub fn NumberField(
     max: i64,
 ) -> impl IntoView {
     let form = expect_context::<Form>();
-    let shown = move || value.get().map(|number| number.to_string()).unwrap_or_default();
+    let shown = move || {
+        value
+            .get()
+            .map(|number| number.to_string())
+            .unwrap_or_default()
+    };
     let invalid = form.invalid(&id);
     view! {
         <div class="field field-number">

@@ -14,8 +14,16 @@ const LEVELS: [(&str, Level, &str); 3] = [
 ];
 
 const ERAS: [(&str, AdminEra, &str); 2] = [
-    ("two", AdminEra::TwoLevel, "Chính quyền hai cấp (từ 01/7/2025)"),
-    ("three", AdminEra::ThreeLevel, "Ba cấp tỉnh, huyện, xã (trước 01/7/2025)"),
+    (
+        "two",
+        AdminEra::TwoLevel,
+        "Chính quyền hai cấp (từ 01/7/2025)",
+    ),
+    (
+        "three",
+        AdminEra::ThreeLevel,
+        "Ba cấp tỉnh, huyện, xã (trước 01/7/2025)",
+    ),
 ];
 
 const KINDS: [(&str, LocalityKind, &str); 9] = [
@@ -53,7 +61,10 @@ fn enum_choice<E: Copy + PartialEq + Send + Sync + 'static>(
             form.history.change(|plan| set(plan, value));
         }
     };
-    let options = table.iter().map(|(key, _, text)| (*key, text.to_string())).collect();
+    let options = table
+        .iter()
+        .map(|(key, _, text)| (*key, text.to_string()))
+        .collect();
     view! { <ChoiceField id=id label=label options=options value=value on_change=on_change /> }
 }
 

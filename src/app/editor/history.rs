@@ -88,7 +88,11 @@ impl History {
         let notice = self.notice;
         set_timeout(
             move || {
-                if notice.try_get_untracked().flatten().is_some_and(|(shown, _)| shown == id) {
+                if notice
+                    .try_get_untracked()
+                    .flatten()
+                    .is_some_and(|(shown, _)| shown == id)
+                {
                     notice.set(None);
                 }
             },

@@ -10,8 +10,10 @@ use crate::domain::{Implementation, Plan, ReportingPeriod, Responsibility};
 /// Part "Tổ chức thực hiện" of the form.
 #[component]
 pub fn ImplementationPart() -> impl IntoView {
-    let plan: Lens<Implementation> =
-        Lens::new(|plan: &Plan| Some(&plan.implementation), |plan| Some(&mut plan.implementation));
+    let plan: Lens<Implementation> = Lens::new(
+        |plan: &Plan| Some(&plan.implementation),
+        |plan| Some(&mut plan.implementation),
+    );
     view! {
         <ParagraphList lens=field!(plan, intro) id="implementation-intro" label="Mở đầu"
             noun="đoạn" add_label="Thêm đoạn mở đầu" />

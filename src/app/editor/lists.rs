@@ -25,7 +25,11 @@ pub fn focus_first_input(id: String) {
     request_animation_frame(move || {
         let found = document()
             .get_element_by_id(&id)
-            .and_then(|item| item.query_selector("input, textarea, select").ok().flatten())
+            .and_then(|item| {
+                item.query_selector("input, textarea, select")
+                    .ok()
+                    .flatten()
+            })
             .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(element) = found {
             element.focus().ok();
@@ -56,8 +60,11 @@ impl Noun {
 struct ListOps {
     len: Arc<dyn Fn(&Plan) -> usize + Send + Sync>,
     /// The edit for a change, made before the plan is borrowed (a new item may read the plan).
-    change: Arc<dyn Fn(ListChange) -> Box<dyn FnOnce(&mut Plan)> + Send + Sync>,
+    change: Arc<dyn Fn(ListChange) -> PlanEdit + Send + Sync>,
 }
+
+/// An edit of the plan, ready to hand to the undo stack.
+type PlanEdit = Box<dyn FnOnce(&mut Plan)>;
 
 #[derive(Clone, Copy)]
 enum ListChange {
@@ -68,15 +75,23 @@ enum ListChange {
 
 /// "Lên", "Xuống" and "Xoá" for item `index` of a list.
 #[component]
-fn ItemTools(ops: ListOps, list_id: String, index: usize, len: Memo<usize>, noun: Noun) -> impl IntoView {
+fn ItemTools(
+    ops: ListOps,
+    list_id: String,
+    index: usize,
+    len: Memo<usize>,
+    noun: Noun,
+) -> impl IntoView {
     let form = expect_context::<Form>();
     let name = (noun.name)(index);
     let move_to = {
         let (ops, list_id) = (ops.clone(), list_id.clone());
         move |to: usize, button: &'static str| {
-            form.history.change((ops.change)(ListChange::Swap(index, to)));
+            form.history
+                .change((ops.change)(ListChange::Swap(index, to)));
             // Focus follows the item that moved, so pressing again moves it further.
-            let at_end = (button == "up" && to == 0) || (button == "down" && to + 1 == len.get_untracked());
+            let at_end =
+                (button == "up" && to == 0) || (button == "down" && to + 1 == len.get_untracked());
             let button = match (button, at_end) {
                 ("up", true) => "down",
                 ("down", true) => "up",
@@ -92,7 +107,8 @@ fn ItemTools(ops: ListOps, list_id: String, index: usize, len: Memo<usize>, noun
     let down = move |_| move_to(index + 1, "down");
     let remove = move |_| {
         let what = format!("Đã xoá {} {}", noun.one, (noun.name)(index));
-        form.history.remove(what, (ops.change)(ListChange::Remove(index)));
+        form.history
+            .remove(what, (ops.change)(ListChange::Remove(index)));
         focus_later("undo-button".into());
     };
     let locked = move || form.editor.is_locked();
@@ -156,7 +172,14 @@ where
 /// Draws item `index` of the list: the caller's view, type-erased.
 type ItemView = Arc<dyn Fn(usize) -> AnyView + Send + Sync>;
 
-fn list_view(ops: ListOps, list_id: String, noun: Noun, compact: bool, add_label: &'static str, item: ItemView) -> AnyView {
+fn list_view(
+    ops: ListOps,
+    list_id: String,
+    noun: Noun,
+    compact: bool,
+    add_label: &'static str,
+    item: ItemView,
+) -> AnyView {
     let form = expect_context::<Form>();
     let len = {
         let ops = ops.clone();
@@ -166,7 +189,10 @@ fn list_view(ops: ListOps, list_id: String, noun: Noun, compact: bool, add_label
         let (ops, list_id) = (ops.clone(), list_id.clone());
         move |_| {
             form.history.change((ops.change)(ListChange::Push));
-            focus_first_input(format!("{list_id}-item-{}", len.get_untracked().saturating_sub(1)));
+            focus_first_input(format!(
+                "{list_id}-item-{}",
+                len.get_untracked().saturating_sub(1)
+            ));
         }
     };
     let rows = {

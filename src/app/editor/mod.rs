@@ -74,7 +74,10 @@ impl Form {
     /// A form scoped to the part with this key (an area's or a task's slot key).
     pub fn scoped(&self, key: &str) -> Form {
         let trigger = self.triggers.try_update_value(|triggers| {
-            triggers.entry(key.to_string()).or_insert_with(ArcTrigger::new).clone()
+            triggers
+                .entry(key.to_string())
+                .or_insert_with(ArcTrigger::new)
+                .clone()
         });
         Form {
             scope: StoredValue::new(trigger.unwrap_or_default()),
@@ -94,7 +97,11 @@ impl Form {
     /// `aria-invalid` of field `id`: "true" while validation reports something about it.
     pub fn invalid(&self, id: &str) -> impl Fn() -> Option<&'static str> + Send + Sync + use<> {
         let (issues, id) = (self.issues, id.to_string());
-        move || issues.with(|issues| issues.contains_key(&id)).then_some("true")
+        move || {
+            issues
+                .with(|issues| issues.contains_key(&id))
+                .then_some("true")
+        }
     }
 }
 
@@ -132,7 +139,10 @@ pub fn PlanForm(editor: Editor) -> impl IntoView {
     undo_on_ctrl_z(history);
     let plan = Lens::root();
     let part = |id: &'static str| {
-        let title = PARTS.iter().find(|(key, _)| *key == id).map_or("", |(_, title)| *title);
+        let title = PARTS
+            .iter()
+            .find(|(key, _)| *key == id)
+            .map_or("", |(_, title)| *title);
         (id, title)
     };
     let section = move |(id, title): (&'static str, &'static str), body: AnyView| {
@@ -182,7 +192,9 @@ fn keep_checks(form: Form) {
         if form.issue_list.with_untracked(|old| *old != issues) {
             let mut by_field = HashMap::new();
             for issue in &issues {
-                by_field.entry(issue.field.clone()).or_insert_with(|| issue.message.clone());
+                by_field
+                    .entry(issue.field.clone())
+                    .or_insert_with(|| issue.message.clone());
             }
             form.issues.set(by_field);
             form.issue_list.set(issues);
@@ -193,7 +205,9 @@ fn keep_checks(form: Form) {
 /// Ctrl+Z (⌘Z) anywhere in the editor takes back the last change of the plan.
 fn undo_on_ctrl_z(history: History) {
     let handle = window_event_listener(leptos::ev::keydown, move |event| {
-        let undo = (event.ctrl_key() || event.meta_key()) && !event.shift_key() && event.key().eq_ignore_ascii_case("z");
+        let undo = (event.ctrl_key() || event.meta_key())
+            && !event.shift_key()
+            && event.key().eq_ignore_ascii_case("z");
         if undo {
             event.prevent_default();
             history.undo();

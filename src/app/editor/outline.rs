@@ -19,14 +19,20 @@ fn jump(id: &str, unfold: bool) {
         .iter()
         .filter_map(|candidate| document.get_element_by_id(candidate))
         // A list's own id names the list; its first input or add button takes the focus.
-        .find(|element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON"));
+        .find(|element| {
+            matches!(
+                element.tag_name().as_str(),
+                "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON"
+            )
+        });
     let Some(element) = found else {
         // A folded task shows no fields: open it (its summary has the task's key), then look again.
         if unfold {
-            let folded = std::iter::successors(Some(id), |key| key.rsplit_once('-').map(|(head, _)| head))
-                .find_map(|key| document.get_element_by_id(key))
-                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-                .filter(|element| element.class_list().contains("task-folded"));
+            let folded =
+                std::iter::successors(Some(id), |key| key.rsplit_once('-').map(|(head, _)| head))
+                    .find_map(|key| document.get_element_by_id(key))
+                    .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+                    .filter(|element| element.class_list().contains("task-folded"));
             if let Some(summary) = folded {
                 summary.click();
                 let id = id.to_string();
@@ -56,7 +62,14 @@ pub fn Outline() -> impl IntoView {
         form.read_all(|plan| {
             area_slots(plan)
                 .into_iter()
-                .map(|(slot, area)| (slot.key(), slot.number(), area.title.clone(), slot.sub.is_some()))
+                .map(|(slot, area)| {
+                    (
+                        slot.key(),
+                        slot.number(),
+                        area.title.clone(),
+                        slot.sub.is_some(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

@@ -12,7 +12,11 @@ const AUTHORITIES: [(&str, SigningAuthority, &str); 6] = [
     ("kt", SigningAuthority::Deputy, "KT. (ký thay)"),
     ("q", SigningAuthority::Acting, "Q. (quyền)"),
     ("tl", SigningAuthority::ByOrder, "TL. (thừa lệnh)"),
-    ("tuq", SigningAuthority::ByAuthorisation, "TUQ. (thừa ủy quyền)"),
+    (
+        "tuq",
+        SigningAuthority::ByAuthorisation,
+        "TUQ. (thừa ủy quyền)",
+    ),
 ];
 
 /// The signer `lens` points at; `id` is "signer" or "decision-signer".
@@ -32,13 +36,20 @@ pub fn SignerFields(lens: Lens<Signer>, id: &'static str) -> impl IntoView {
         })
     };
     let on_change = move |key: String| {
-        let chosen = AUTHORITIES.iter().find(|(k, _, _)| *k == key).map(|(_, v, _)| *v);
+        let chosen = AUTHORITIES
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, v, _)| *v);
         if let Some(chosen) = chosen {
             let authority = authority.clone();
-            form.history.change(move |plan| authority.write(plan, |a| *a = chosen));
+            form.history
+                .change(move |plan| authority.write(plan, |a| *a = chosen));
         }
     };
-    let options = AUTHORITIES.iter().map(|(key, _, text)| (*key, text.to_string())).collect();
+    let options = AUTHORITIES
+        .iter()
+        .map(|(key, _, text)| (*key, text.to_string()))
+        .collect();
     view! {
         <div class="form-grid">
             <ChoiceField id=format!("{id}-authority") label="Quyền hạn ký" options=options

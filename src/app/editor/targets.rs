@@ -44,28 +44,43 @@ fn FigureFields(target: Lens<Target>, id: String) -> impl IntoView {
             let figure = figure.clone();
             Signal::derive(move || {
                 form.read(|plan| {
-                    figure.read(plan, |f| f.as_ref().map(get)).flatten().unwrap_or_default()
+                    figure
+                        .read(plan, |f| f.as_ref().map(get))
+                        .flatten()
+                        .unwrap_or_default()
                 })
             })
         }
     };
     let value = read(|f| f.value.format_vi());
     let unit = read(|f| f.unit.clone());
-    let at_least = read(|f| if f.at_least { "1".into() } else { String::new() });
+    let at_least = read(|f| {
+        if f.at_least {
+            "1".into()
+        } else {
+            String::new()
+        }
+    });
     let problem = RwSignal::new(None::<String>);
     let set_value = {
         let (figure, id) = (figure.clone(), id.clone());
         move |typed: String| {
             let trimmed = typed.trim().to_string();
-            let parsed = if trimmed.is_empty() { Ok(None) } else { Decimal::parse_vi(&trimmed).map(Some) };
+            let parsed = if trimmed.is_empty() {
+                Ok(None)
+            } else {
+                Decimal::parse_vi(&trimmed).map(Some)
+            };
             match parsed {
                 Ok(number) => {
                     problem.set(None);
                     let figure = figure.clone();
-                    form.type_into(&id, move |plan| figure.write(plan, |f| match number {
-                        None => *f = None,
-                        Some(value) => f.get_or_insert_with(Figure::default).value = value,
-                    }));
+                    form.type_into(&id, move |plan| {
+                        figure.write(plan, |f| match number {
+                            None => *f = None,
+                            Some(value) => f.get_or_insert_with(Figure::default).value = value,
+                        })
+                    });
                 }
                 Err(_) => problem.set(Some(format!(
                     "«{trimmed}» không phải là số; viết kiểu 98 hoặc 3.773 hoặc 1,5."
@@ -77,17 +92,21 @@ fn FigureFields(target: Lens<Target>, id: String) -> impl IntoView {
         let (figure, id) = (figure.clone(), id.clone());
         move |typed: String| {
             let figure = figure.clone();
-            form.type_into(&format!("{id}-unit"), move |plan| figure.write(plan, |f| {
-                f.get_or_insert_with(Figure::default).unit = typed;
-            }));
+            form.type_into(&format!("{id}-unit"), move |plan| {
+                figure.write(plan, |f| {
+                    f.get_or_insert_with(Figure::default).unit = typed;
+                })
+            });
         }
     };
     let toggle = move |event: web_sys::Event| {
         let checked = event_target_checked(&event);
         let figure = figure.clone();
-        form.history.change(move |plan| figure.write(plan, |f| {
-            f.get_or_insert_with(Figure::default).at_least = checked;
-        }));
+        form.history.change(move |plan| {
+            figure.write(plan, |f| {
+                f.get_or_insert_with(Figure::default).at_least = checked;
+            })
+        });
     };
     view! {
         <div class="form-grid figure-fields">

@@ -60,7 +60,8 @@ pub fn TaskForm(lens: Lens<Task>, key: String, label: String) -> impl IntoView {
     let is_key_card = is_key.clone();
     let toggle = move |event: web_sys::Event| {
         let (checked, key_task) = (event_target_checked(&event), key_task.clone());
-        form.history.change(move |plan| key_task.write(plan, |k| *k = checked));
+        form.history
+            .change(move |plan| key_task.write(plan, |k| *k = checked));
     };
     view! {
         <article class="task-card" class:task-key=is_key_card aria-label=format!("Nhiệm vụ {label}")>
@@ -99,14 +100,22 @@ pub fn TaskForm(lens: Lens<Task>, key: String, label: String) -> impl IntoView {
 #[component]
 fn OtherRoles(lens: Lens<Vec<Role>>, id: String) -> impl IntoView {
     let list_id = id.clone();
-    item_list(lens, id, Noun::numbered("vai trò"), false, "Thêm vai trò", Role::default, move |index, role| {
-        let key = format!("{list_id}-{index}");
-        view! {
-            <TextField lens=field!(role, label) id=key.clone() label="Tên vai trò, ví dụ Cơ quan theo dõi tổng hợp" />
-            <StringList lens=field!(role, units) id=format!("{key}-units") label="Cơ quan" noun="cơ quan"
-                add_label="Thêm cơ quan" list=Some("unit-suggestions") />
-        }
-    })
+    item_list(
+        lens,
+        id,
+        Noun::numbered("vai trò"),
+        false,
+        "Thêm vai trò",
+        Role::default,
+        move |index, role| {
+            let key = format!("{list_id}-{index}");
+            view! {
+                <TextField lens=field!(role, label) id=key.clone() label="Tên vai trò, ví dụ Cơ quan theo dõi tổng hợp" />
+                <StringList lens=field!(role, units) id=format!("{key}-units") label="Cơ quan" noun="cơ quan"
+                    add_label="Thêm cơ quan" list=Some("unit-suggestions") />
+            }
+        },
+    )
 }
 
 /// Past this many tasks in a plan, tasks open folded to one line each, so that a long plan opens
@@ -119,7 +128,9 @@ pub fn FoldedTask(lens: Lens<Task>, key: String, label: String) -> impl IntoView
     let form = expect_context::<Form>().scoped(&key);
     let folded = form.editor.plan.with_untracked(|plan| {
         let tasks: usize = plan.areas.iter().map(|area| area.all_tasks().count()).sum();
-        let blank = lens.read(plan, |task| task.content.is_empty()).unwrap_or(true);
+        let blank = lens
+            .read(plan, |task| task.content.is_empty())
+            .unwrap_or(true);
         tasks > FOLD_ABOVE && !blank
     });
     let open = RwSignal::new(!folded);
@@ -129,7 +140,11 @@ pub fn FoldedTask(lens: Lens<Task>, key: String, label: String) -> impl IntoView
             form.read(|plan| {
                 lens.read(plan, |task| {
                     let content: String = task.content.chars().take(140).collect();
-                    let more = if task.content.chars().count() > 140 { "…" } else { "" };
+                    let more = if task.content.chars().count() > 140 {
+                        "…"
+                    } else {
+                        ""
+                    };
                     let lead = task.lead_units.join(", ");
                     format!("{content}{more} · {lead} · {}", task.deadline.text)
                 })

@@ -15,7 +15,9 @@ pub fn describe(milestone: &Milestone) -> String {
     match milestone {
         Milestone::Date { date } => format!("ngày {}", date.format("%d/%m/%Y")),
         Milestone::Month { year, month } => format!("tháng {month:02}/{year}"),
-        Milestone::Quarter { year, quarter } => format!("quý {}/{year}", roman(usize::from(*quarter))),
+        Milestone::Quarter { year, quarter } => {
+            format!("quý {}/{year}", roman(usize::from(*quarter)))
+        }
         Milestone::HalfYear { year, half: 1 } => format!("6 tháng đầu năm {year}"),
         Milestone::HalfYear { year, .. } => format!("6 tháng cuối năm {year}"),
         Milestone::Year { year } => format!("trong năm {year}"),
@@ -37,17 +39,40 @@ fn choices(year: i32) -> Vec<(String, Milestone)> {
     let mut out = vec![
         ("ongoing".to_string(), Milestone::Ongoing),
         ("none".into(), Milestone::NoFixedDate),
-        ("every-month".into(), Milestone::Recurring { every: Recurrence::Monthly }),
-        ("every-quarter".into(), Milestone::Recurring { every: Recurrence::Quarterly }),
-        ("every-half".into(), Milestone::Recurring { every: Recurrence::HalfYearly }),
+        (
+            "every-month".into(),
+            Milestone::Recurring {
+                every: Recurrence::Monthly,
+            },
+        ),
+        (
+            "every-quarter".into(),
+            Milestone::Recurring {
+                every: Recurrence::Quarterly,
+            },
+        ),
+        (
+            "every-half".into(),
+            Milestone::Recurring {
+                every: Recurrence::HalfYearly,
+            },
+        ),
         ("year".into(), Milestone::Year { year }),
         ("half-1".into(), Milestone::HalfYear { year, half: 1 }),
         ("half-2".into(), Milestone::HalfYear { year, half: 2 }),
     ];
-    out.extend((1..=4).map(|quarter| (format!("quarter-{quarter}"), Milestone::Quarter { year, quarter })));
+    out.extend((1..=4).map(|quarter| {
+        (
+            format!("quarter-{quarter}"),
+            Milestone::Quarter { year, quarter },
+        )
+    }));
     out.extend((1..=12).map(|month| (format!("month-{month}"), Milestone::Month { year, month })));
     out
 }
+
+/// A change of a deadline, given the plan's year.
+type DeadlineEdit = Box<dyn FnOnce(&mut Deadline, i32)>;
 
 /// Thời gian thực hiện: the text as written, its reading, and a way to correct the reading.
 #[component]
@@ -62,21 +87,32 @@ pub fn DeadlineField(task: Lens<Task>, #[prop(into)] id: String) -> impl IntoVie
     let text = Signal::derive(move || current.with(|d| d.text.clone()));
     let write = {
         let (deadline, id) = (deadline.clone(), id.clone());
-        move |change: Box<dyn FnOnce(&mut Deadline, i32)>, typing: bool| {
+        move |change: DeadlineEdit, typing: bool| {
             let deadline = deadline.clone();
             let apply = move |plan: &mut crate::domain::Plan| {
                 let year = plan.year;
                 deadline.write(plan, |d| change(d, year));
             };
-            if typing { form.type_into(&id, apply) } else { form.history.change(apply) }
+            if typing {
+                form.type_into(&id, apply)
+            } else {
+                form.history.change(apply)
+            }
         }
     };
     let on_text = {
         let write = write.clone();
         move |typed: String| {
-            write(Box::new(move |d: &mut Deadline, year| {
-                *d = if d.reading_overridden { Deadline::with_reading(typed, d.reading.clone()) } else { Deadline::new(typed, year) };
-            }), true)
+            write(
+                Box::new(move |d: &mut Deadline, year| {
+                    *d = if d.reading_overridden {
+                        Deadline::with_reading(typed, d.reading.clone())
+                    } else {
+                        Deadline::new(typed, year)
+                    };
+                }),
+                true,
+            )
         }
     };
     let reading = move || {
@@ -88,8 +124,15 @@ pub fn DeadlineField(task: Lens<Task>, #[prop(into)] id: String) -> impl IntoVie
                 return "Chưa hiểu được thời hạn này.".to_string();
             }
             let words: Vec<String> = d.reading.iter().map(describe).collect();
-            let due = d.final_due_date().map(|date| format!(" (hạn cuối {})", date.format("%d/%m/%Y"))).unwrap_or_default();
-            let by = if d.reading_overridden { "Đã chọn" } else { "Hiểu là" };
+            let due = d
+                .final_due_date()
+                .map(|date| format!(" (hạn cuối {})", date.format("%d/%m/%Y")))
+                .unwrap_or_default();
+            let by = if d.reading_overridden {
+                "Đã chọn"
+            } else {
+                "Hiểu là"
+            };
             format!("{by}: {}{due}", words.join("; "))
         })
     };
@@ -100,7 +143,10 @@ pub fn DeadlineField(task: Lens<Task>, #[prop(into)] id: String) -> impl IntoVie
             }
             match d.reading.as_slice() {
                 [Milestone::Date { .. }] => "date".into(),
-                [one] => choices(year.get()).into_iter().find(|(_, m)| m == one).map_or("auto".into(), |(k, _)| k),
+                [one] => choices(year.get())
+                    .into_iter()
+                    .find(|(_, m)| m == one)
+                    .map_or("auto".into(), |(k, _)| k),
                 _ => "auto".into(),
             }
         })
@@ -109,31 +155,42 @@ pub fn DeadlineField(task: Lens<Task>, #[prop(into)] id: String) -> impl IntoVie
         let write = write.clone();
         move |event: web_sys::Event| {
             let key = event_target_value(&event);
-            write(Box::new(move |d: &mut Deadline, year| {
-                let text = std::mem::take(&mut d.text);
-                *d = match key.as_str() {
-                    "auto" => Deadline::new(text, year),
-                    "date" => {
-                        let date = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
-                        Deadline::with_reading(text, vec![Milestone::Date { date }])
-                    }
-                    _ => match choices(year).into_iter().find(|(k, _)| *k == key) {
-                        Some((_, milestone)) => Deadline::with_reading(text, vec![milestone]),
-                        None => Deadline::new(text, year),
-                    },
-                };
-            }), false)
+            write(
+                Box::new(move |d: &mut Deadline, year| {
+                    let text = std::mem::take(&mut d.text);
+                    *d = match key.as_str() {
+                        "auto" => Deadline::new(text, year),
+                        "date" => {
+                            let date = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
+                            Deadline::with_reading(text, vec![Milestone::Date { date }])
+                        }
+                        _ => match choices(year).into_iter().find(|(k, _)| *k == key) {
+                            Some((_, milestone)) => Deadline::with_reading(text, vec![milestone]),
+                            None => Deadline::new(text, year),
+                        },
+                    };
+                }),
+                false,
+            )
         }
     };
-    let date_value = move || current.with(|d| match d.reading.as_slice() {
-        [Milestone::Date { date }] => date.format("%Y-%m-%d").to_string(),
-        _ => String::new(),
-    });
+    let date_value = move || {
+        current.with(|d| match d.reading.as_slice() {
+            [Milestone::Date { date }] => date.format("%Y-%m-%d").to_string(),
+            _ => String::new(),
+        })
+    };
     let set_date = move |event: web_sys::Event| {
         if let Ok(date) = NaiveDate::parse_from_str(&event_target_value(&event), "%Y-%m-%d") {
-            write(Box::new(move |d: &mut Deadline, _| {
-                *d = Deadline::with_reading(std::mem::take(&mut d.text), vec![Milestone::Date { date }]);
-            }), false)
+            write(
+                Box::new(move |d: &mut Deadline, _| {
+                    *d = Deadline::with_reading(
+                        std::mem::take(&mut d.text),
+                        vec![Milestone::Date { date }],
+                    );
+                }),
+                false,
+            )
         }
     };
     let locked = move || form.editor.is_locked();
