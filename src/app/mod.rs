@@ -1,5 +1,6 @@
 //! The Leptos user interface, mounted over the static skeleton of `index.html`.
 
+mod editor;
 mod format;
 mod new_plan;
 mod plan_actions;

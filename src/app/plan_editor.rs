@@ -1,14 +1,13 @@
 //! Soạn kế hoạch: the open plan's form, its save indicator, and the notice shown when another
-//! tab has saved it. This first part edits the document's header (thông tin chung).
+//! tab has saved it. The form of every part of the plan is in `editor/`.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::Screen;
+use super::editor::PlanForm;
 use super::revision_history::RevisionHistory;
 use super::save_status::SaveIndicator;
-use crate::domain::Plan;
-use crate::domain::text;
 use crate::state::{Editor, use_database};
 
 /// The plan editor (màn hình soạn kế hoạch) for the plan `id`.
@@ -68,7 +67,7 @@ fn EditorForm(editor: Editor) -> impl IntoView {
     view! {
         <section class="editor" aria-labelledby="editor-title">
             <div class="section-head">
-                <h2 id="editor-title">"Thông tin chung"</h2>
+                <h2 id="editor-title">"Soạn kế hoạch"</h2>
                 <SaveIndicator status=editor.status />
             </div>
             <super::transfer::SaveProblem status=editor.status plan=editor.plan />
@@ -83,77 +82,9 @@ fn EditorForm(editor: Editor) -> impl IntoView {
                     </button>
                 </div>
             </Show>
-            <div class="form-grid">
-                <TextField editor=editor label="Cơ quan ban hành" name="issuing-body"
-                    get=|plan| plan.issuing_body.clone() set=|plan, value| plan.issuing_body = value />
-                <TextField editor=editor label="Số" name="number"
-                    get=|plan| plan.number.number.clone() set=|plan, value| plan.number.number = value />
-                <TextField editor=editor label="Ký hiệu" name="symbol"
-                    get=|plan| plan.number.symbol.clone() set=|plan, value| plan.number.symbol = value />
-                <TextField editor=editor label="Địa danh" name="place"
-                    get=|plan| plan.place.clone() set=|plan, value| plan.place = value />
-                <YearField editor=editor />
-                <TextField editor=editor label="Trích yếu" name="title" wide=true
-                    get=|plan| plan.title.clone() set=|plan, value| plan.title = value />
-            </div>
         </section>
+        <PlanForm editor=editor />
         <RevisionHistory editor=editor />
-    }
-}
-
-/// A labelled text input bound to one text of the plan.
-#[component]
-fn TextField(
-    editor: Editor,
-    label: &'static str,
-    name: &'static str,
-    get: fn(&Plan) -> String,
-    set: fn(&mut Plan, String),
-    #[prop(optional)] wide: bool,
-) -> impl IntoView {
-    let id = format!("field-{name}");
-    view! {
-        <div class="field" class:field-wide=wide>
-            <label for=id.clone()>{label}</label>
-            <input
-                id=id
-                type="text"
-                data-testid=format!("field-{name}")
-                prop:value=move || editor.plan.with(get)
-                disabled=move || editor.is_locked()
-                on:input=move |event| {
-                    let value = event_target_value(&event);
-                    // Stored as NFC whatever the keyboard sent.
-                    let value = if text::is_clean(&value) { value } else { text::clean(&value) };
-                    editor.edit(|plan| set(plan, value));
-                }
-            />
-        </div>
-    }
-}
-
-/// Năm kế hoạch: a whole number.
-#[component]
-fn YearField(editor: Editor) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for="field-year">"Năm kế hoạch"</label>
-            <input
-                id="field-year"
-                type="number"
-                inputmode="numeric"
-                min="2000"
-                max="2100"
-                data-testid="field-year"
-                prop:value=move || editor.plan.with(|plan| plan.year.to_string())
-                disabled=move || editor.is_locked()
-                on:input=move |event| {
-                    if let Ok(year) = event_target_value(&event).trim().parse::<i32>() {
-                        editor.edit(|plan| plan.year = year);
-                    }
-                }
-            />
-        </div>
     }
 }
 

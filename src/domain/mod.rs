@@ -8,11 +8,13 @@ mod deadline_parser;
 pub mod next_year;
 pub mod numbering;
 pub mod plan;
+pub mod slot;
 pub mod task;
 pub mod template;
 pub mod text;
 pub mod unicode;
 pub mod units;
+pub mod validation;
 
 pub use appendix::{AppendixColumns, AppendixGroup, AppendixRows, AppendixTable, RowNumbering};
 pub use budget::{Budget, Decimal};

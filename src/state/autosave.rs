@@ -112,10 +112,25 @@ impl Editor {
 
     /// Changes the plan and schedules its save.
     pub fn edit(&self, change: impl FnOnce(&mut Plan)) {
+        self.apply(change, true);
+    }
+
+    /// Changes the plan and schedules its save without waking the plan's readers: the caller
+    /// tells the few that care (the plan form's per-task triggers), so that typing into one
+    /// task of a long plan does not re-run every field of every other task.
+    pub fn edit_quietly(&self, change: impl FnOnce(&mut Plan)) {
+        self.apply(change, false);
+    }
+
+    fn apply(&self, change: impl FnOnce(&mut Plan), notify: bool) {
         if self.lock.get_untracked().is_some() {
             return;
         }
-        self.plan.update(change);
+        if notify {
+            self.plan.update(change);
+        } else {
+            self.plan.update_untracked(change);
+        }
         self.status.set(SaveStatus::Pending);
         let editor = *self;
         let timer = set_timeout_with_handle(move || editor.save_now(), SAVE_DELAY).ok();

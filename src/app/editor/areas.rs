@@ -1,0 +1,149 @@
+//! Lĩnh vực: the reform areas in order, each with its title, kind, opening paragraphs, tasks
+//! lettered a), b), c) … as they stand, and one level of sub-areas (7.1, 7.2).
+
+use leptos::prelude::*;
+
+use super::Form;
+use super::fields::{ChoiceField, Lens, TextField, field};
+use super::lists::{Noun, ParagraphList, item_list};
+use super::task::{FoldedTask, new_task};
+use crate::domain::numbering::{point_label, point_letter};
+use crate::domain::slot::AreaSlot;
+use crate::domain::{AreaKind, Plan, ReformArea};
+
+const KINDS: [(&str, AreaKind); 8] = [
+    ("direction", AreaKind::Direction),
+    ("institutions", AreaKind::Institutions),
+    ("procedures", AreaKind::Procedures),
+    ("organisation", AreaKind::Organisation),
+    ("civil-service", AreaKind::CivilService),
+    ("public-finance", AreaKind::PublicFinance),
+    ("digital", AreaKind::DigitalGovernment),
+    ("custom", AreaKind::Custom),
+];
+
+fn new_area() -> ReformArea {
+    ReformArea {
+        id: crate::state::new_id("linh-vuc"),
+        ..ReformArea::default()
+    }
+}
+
+/// Part "Nhiệm vụ theo lĩnh vực" of the form.
+#[component]
+pub fn AreasPart() -> impl IntoView {
+    let areas: Lens<Vec<ReformArea>> = Lens::new(
+        |plan: &Plan| Some(&plan.areas),
+        |plan| Some(&mut plan.areas),
+    );
+    item_list(
+        areas,
+        "areas".into(),
+        Noun::numbered("lĩnh vực"),
+        false,
+        "Thêm lĩnh vực",
+        new_area,
+        |index, area| {
+            view! { <AreaForm lens=area place=AreaSlot { area: index, sub: None } /> }
+        },
+    )
+}
+
+/// One area's form; `place` says where it is, for ids and numbering.
+#[component]
+fn AreaForm(lens: Lens<ReformArea>, place: AreaSlot) -> AnyView {
+    let slot = place;
+    let form = expect_context::<Form>().scoped(&slot.key());
+    provide_context(form);
+    let key = slot.key();
+    let kind = field!(lens, kind);
+    let kind_value = {
+        let kind = kind.clone();
+        Signal::derive(move || {
+            let current = form.read(|plan| kind.read(plan, |k| *k).unwrap_or_default());
+            KINDS
+                .iter()
+                .find(|(_, k)| *k == current)
+                .map_or("custom", |(key, _)| *key)
+                .to_string()
+        })
+    };
+    let set_kind = move |key: String| {
+        if let Some((_, chosen)) = KINDS.iter().find(|(k, _)| *k == key) {
+            let (kind, chosen) = (kind.clone(), *chosen);
+            form.history
+                .change(move |plan| kind.write(plan, |k| *k = chosen));
+        }
+    };
+    let kind_options = KINDS
+        .iter()
+        .map(|(key, kind)| {
+            let title = if *kind == AreaKind::Custom {
+                "Lĩnh vực riêng của địa phương"
+            } else {
+                kind.standard_title()
+            };
+            (*key, title.to_string())
+        })
+        .collect();
+    let title = {
+        let title = field!(lens, title);
+        Memo::new(move |_| form.read(|plan| title.read(plan, Clone::clone).unwrap_or_default()))
+    };
+    let tasks_id = format!("{key}-task");
+    let task_noun = Noun {
+        one: "nhiệm vụ",
+        name: |index| point_letter(index),
+    };
+    let task_key = key.clone();
+    let tasks = item_list(
+        field!(lens, tasks),
+        tasks_id,
+        task_noun,
+        false,
+        "Thêm nhiệm vụ",
+        new_task,
+        move |index, task| {
+            view! { <FoldedTask lens=task key=format!("{task_key}-task-{index}") label=point_label(index) /> }
+        },
+    );
+    let sub_areas = slot.sub.is_none().then(|| {
+        let parent = slot.area;
+        view! {
+            <details class="sub-items" open=form.editor.plan.with_untracked(|p| p.areas.get(parent).is_some_and(|a| !a.sub_areas.is_empty()))>
+                <summary>"Tiểu lĩnh vực"</summary>
+                {item_list(field!(lens, sub_areas), format!("{key}-subs"), Noun::numbered("tiểu lĩnh vực"), false,
+                    "Thêm tiểu lĩnh vực", new_area, move |index, sub| {
+                        view! { <AreaForm lens=sub place=AreaSlot { area: parent, sub: Some(index) } /> }.into_any()
+                    })}
+            </details>
+        }
+    });
+    let heading = move || {
+        let title = title.get();
+        let title = if title.trim().is_empty() {
+            "(chưa có tên)".to_string()
+        } else {
+            title
+        };
+        format!("{} {title}", slot.number())
+    };
+    view! {
+        <section class="area" id=key.clone() aria-label=heading tabindex="-1">
+            <h3 class="area-heading">{heading}</h3>
+            <div class="form-grid">
+                <TextField lens=field!(lens, title) id=format!("{key}-title") label="Tên lĩnh vực" wide=true />
+                <ChoiceField id=format!("{key}-kind") label="Thuộc lĩnh vực chuẩn" options=kind_options
+                    value=kind_value on_change=set_kind />
+            </div>
+            <details class="sub-items">
+                <summary>"Đoạn mở đầu của lĩnh vực"</summary>
+                <ParagraphList lens=field!(lens, intro) id=format!("{key}-intro") label="Đoạn mở đầu"
+                    noun="đoạn" add_label="Thêm đoạn" />
+            </details>
+            <div class="task-list">{tasks}</div>
+            {sub_areas}
+        </section>
+    }
+    .into_any()
+}

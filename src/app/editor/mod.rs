@@ -1,0 +1,217 @@
+//! The plan form (biểu mẫu soạn kế hoạch): every part of a plan in document order, an outline
+//! (mục lục) to jump between them, the undo stack, and the list of what to look at again
+//! ("Cần xem lại"). Each part lives in its own file; shared inputs in `fields` and `lists`.
+
+mod appendices;
+mod appendix_grid;
+mod areas;
+mod bases;
+mod document_form;
+mod fields;
+mod funding;
+mod header;
+mod history;
+mod implementation;
+mod lists;
+mod outline;
+mod purposes;
+mod recipients;
+mod signer;
+mod targets;
+mod task;
+mod task_fields;
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::domain::validation::{Issue, validate};
+use crate::state::Editor;
+use fields::{Lens, field};
+use history::History;
+
+/// What every input of the form needs: the open plan, the undo stack, the issues found, and
+/// the trigger of the part of the plan this form is scoped to.
+///
+/// Typing is a quiet edit (`Editor::edit_quietly`): it wakes only the readers of the part typed
+/// into, through that part's trigger, and the few whole-plan readers (checks, outline, unit
+/// suggestions, appendix totals) through `any_edit`. Any other edit (add, move, remove, undo,
+/// a choice) wakes every reader of the plan, which is rare enough to afford.
+#[derive(Clone, Copy)]
+pub struct Form {
+    pub editor: Editor,
+    pub history: History,
+    /// Issues in document order, replaced only when they change.
+    pub issue_list: RwSignal<Vec<Issue>>,
+    /// The first issue message of each field, by field key.
+    pub issues: RwSignal<HashMap<String, String>>,
+    /// Năm kế hoạch, which deadlines are read against.
+    pub year: RwSignal<i32>,
+    /// Told of every edit, quiet or not.
+    any_edit: Trigger,
+    /// The trigger of this form's part: "root", an area's key or a task's key.
+    scope: StoredValue<ArcTrigger>,
+    /// Every part's trigger by key, so that two views of one task (its form, its appendix row)
+    /// share one.
+    triggers: StoredValue<HashMap<String, ArcTrigger>>,
+}
+
+impl Form {
+    /// Reads the plan, re-running the caller after any loud edit and after quiet edits of this
+    /// form's part.
+    pub fn read<R>(&self, read: impl FnOnce(&crate::domain::Plan) -> R) -> R {
+        self.editor.plan.track();
+        self.scope.with_value(ArcTrigger::track);
+        self.editor.plan.with_untracked(read)
+    }
+
+    /// Reads the plan, re-running the caller after every edit: for whole-plan views.
+    pub fn read_all<R>(&self, read: impl FnOnce(&crate::domain::Plan) -> R) -> R {
+        self.any_edit.track();
+        self.editor.plan.with(read)
+    }
+
+    /// A form scoped to the part with this key (an area's or a task's slot key).
+    pub fn scoped(&self, key: &str) -> Form {
+        let trigger = self.triggers.try_update_value(|triggers| {
+            triggers
+                .entry(key.to_string())
+                .or_insert_with(ArcTrigger::new)
+                .clone()
+        });
+        Form {
+            scope: StoredValue::new(trigger.unwrap_or_default()),
+            ..*self
+        }
+    }
+
+    /// Changes the plan as typed into `field` of this form's part.
+    pub fn type_into(&self, field: &str, change: impl FnOnce(&mut crate::domain::Plan)) {
+        let form = *self;
+        self.history.type_into(field, change, move || {
+            form.scope.with_value(ArcTrigger::notify);
+            form.any_edit.notify();
+        });
+    }
+
+    /// `aria-invalid` of field `id`: "true" while validation reports something about it.
+    pub fn invalid(&self, id: &str) -> impl Fn() -> Option<&'static str> + Send + Sync + use<> {
+        let (issues, id) = (self.issues, id.to_string());
+        move || {
+            issues
+                .with(|issues| issues.contains_key(&id))
+                .then_some("true")
+        }
+    }
+}
+
+/// A part of the plan as the outline lists it: anchor id and heading.
+const PARTS: [(&str, &str); 11] = [
+    ("part-header", "Thông tin chung"),
+    ("part-form", "Hình thức văn bản"),
+    ("part-bases", "Căn cứ"),
+    ("part-purposes", "Mục đích, yêu cầu"),
+    ("part-targets", "Chỉ tiêu cụ thể"),
+    ("part-areas", "Nhiệm vụ theo lĩnh vực"),
+    ("part-funding", "Kinh phí"),
+    ("part-implementation", "Tổ chức thực hiện"),
+    ("part-recipients", "Nơi nhận"),
+    ("part-signer", "Người ký"),
+    ("part-appendices", "Phụ lục"),
+];
+
+/// Every part of the open plan, editable, with its outline and checks.
+#[component]
+pub fn PlanForm(editor: Editor) -> impl IntoView {
+    let history = History::new(editor);
+    let form = Form {
+        editor,
+        history,
+        issue_list: RwSignal::new(Vec::new()),
+        issues: RwSignal::new(HashMap::new()),
+        year: RwSignal::new(editor.plan.with_untracked(|plan| plan.year)),
+        any_edit: Trigger::new(),
+        scope: StoredValue::new(ArcTrigger::new()),
+        triggers: StoredValue::new(HashMap::new()),
+    };
+    keep_checks(form);
+    provide_context(form);
+    undo_on_ctrl_z(history);
+    let plan = Lens::root();
+    let part = |id: &'static str| {
+        let title = PARTS
+            .iter()
+            .find(|(key, _)| *key == id)
+            .map_or("", |(_, title)| *title);
+        (id, title)
+    };
+    let section = move |(id, title): (&'static str, &'static str), body: AnyView| {
+        view! {
+            <section class="form-part" id=id aria-labelledby=format!("{id}-title") tabindex="-1">
+                <h3 id=format!("{id}-title")>{title}</h3>
+                {body}
+            </section>
+        }
+    };
+    view! {
+        <task::UnitSuggestions />
+        <div class="plan-form">
+            <outline::Outline />
+            <div class="plan-parts">
+                <outline::UndoBar />
+                {section(part("part-header"), view! { <header::HeaderPart /> }.into_any())}
+                {section(part("part-form"), view! { <document_form::DocumentFormPart /> }.into_any())}
+                {section(part("part-bases"), view! {
+                    <bases::BasesList lens=field!(plan, legal_bases) id="bases" />
+                }.into_any())}
+                {section(part("part-purposes"), view! { <purposes::PurposesPart /> }.into_any())}
+                {section(part("part-targets"), view! { <targets::TargetsPart /> }.into_any())}
+                {section(part("part-areas"), view! { <areas::AreasPart /> }.into_any())}
+                {section(part("part-funding"), view! { <funding::FundingPart /> }.into_any())}
+                {section(part("part-implementation"), view! { <implementation::ImplementationPart /> }.into_any())}
+                {section(part("part-recipients"), view! {
+                    <recipients::RecipientsList lens=field!(plan, recipients) id="recipients" />
+                }.into_any())}
+                {section(part("part-signer"), view! {
+                    <signer::SignerFields lens=field!(plan, signer) id="signer" />
+                }.into_any())}
+                {section(part("part-appendices"), view! { <appendices::AppendicesPart /> }.into_any())}
+            </div>
+        </div>
+    }
+}
+
+/// Keeps the issues and the plan year up to date, replacing them only when they change so that
+/// the fields showing them are not woken by every keystroke.
+fn keep_checks(form: Form) {
+    Effect::new(move |_| {
+        let (issues, year) = form.read_all(|plan| (validate(plan), plan.year));
+        if form.year.get_untracked() != year {
+            form.year.set(year);
+        }
+        if form.issue_list.with_untracked(|old| *old != issues) {
+            let mut by_field = HashMap::new();
+            for issue in &issues {
+                by_field
+                    .entry(issue.field.clone())
+                    .or_insert_with(|| issue.message.clone());
+            }
+            form.issues.set(by_field);
+            form.issue_list.set(issues);
+        }
+    });
+}
+
+/// Ctrl+Z (⌘Z) anywhere in the editor takes back the last change of the plan.
+fn undo_on_ctrl_z(history: History) {
+    let handle = window_event_listener(leptos::ev::keydown, move |event| {
+        let undo = (event.ctrl_key() || event.meta_key())
+            && !event.shift_key()
+            && event.key().eq_ignore_ascii_case("z");
+        if undo {
+            event.prevent_default();
+            history.undo();
+        }
+    });
+    on_cleanup(move || handle.remove());
+}

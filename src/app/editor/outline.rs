@@ -1,0 +1,147 @@
+//! Mục lục and "Cần xem lại": the outline of parts and areas to jump to, sticky beside the form
+//! on a wide screen; the list of issues, each jumping to its field; and the undo bar.
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+
+use super::{Form, PARTS};
+use crate::domain::slot::area_slots;
+
+/// Shows and focuses the element `id`, or, for a list, its first item or its add button; opens
+/// the folded `<details>` around it first.
+pub fn jump_to(id: &str) {
+    jump(id, true);
+}
+
+fn jump(id: &str, unfold: bool) {
+    let document = document();
+    let found = [id.to_string(), format!("{id}-0"), format!("{id}-add")]
+        .iter()
+        .filter_map(|candidate| document.get_element_by_id(candidate))
+        // A list's own id names the list; its first input or add button takes the focus.
+        .find(|element| {
+            matches!(
+                element.tag_name().as_str(),
+                "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON"
+            )
+        });
+    let Some(element) = found else {
+        // A folded task shows no fields: open it (its summary has the task's key), then look again.
+        if unfold {
+            let folded =
+                std::iter::successors(Some(id), |key| key.rsplit_once('-').map(|(head, _)| head))
+                    .find_map(|key| document.get_element_by_id(key))
+                    .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+                    .filter(|element| element.class_list().contains("task-folded"));
+            if let Some(summary) = folded {
+                summary.click();
+                let id = id.to_string();
+                request_animation_frame(move || jump(&id, false));
+            }
+        }
+        return;
+    };
+    let mut parent = element.parent_element();
+    while let Some(node) = parent {
+        if let Ok(details) = node.clone().dyn_into::<web_sys::HtmlDetailsElement>() {
+            details.set_open(true);
+        }
+        parent = node.parent_element();
+    }
+    element.scroll_into_view();
+    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        element.focus().ok();
+    }
+}
+
+/// The outline and the issue summary.
+#[component]
+pub fn Outline() -> impl IntoView {
+    let form = expect_context::<Form>();
+    let areas = Memo::new(move |_| {
+        form.read_all(|plan| {
+            area_slots(plan)
+                .into_iter()
+                .map(|(slot, area)| {
+                    (
+                        slot.key(),
+                        slot.number(),
+                        area.title.clone(),
+                        slot.sub.is_some(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let link = |id: String, text: String| {
+        let target = id.clone();
+        view! {
+            <a href=format!("#{id}") on:click=move |event| {
+                event.prevent_default();
+                jump_to(&target);
+            }>{text}</a>
+        }
+    };
+    let count = move || form.issue_list.with(Vec::len);
+    view! {
+        <aside class="plan-outline">
+            <section class="issue-summary" aria-labelledby="issue-summary-title" data-testid="issue-summary">
+                <h3 id="issue-summary-title">{move || format!("Cần xem lại ({})", count())}</h3>
+                <Show when=move || count() == 0>
+                    <p class="muted">"Chưa thấy gì cần xem lại."</p>
+                </Show>
+                <ul class="issue-list">
+                    {move || form.issue_list.get().into_iter().map(|issue| {
+                        let target = issue.field.clone();
+                        view! {
+                            <li>
+                                <button type="button" class="issue-link" data-testid="issue-link"
+                                    on:click=move |_| jump_to(&target)>
+                                    <span class="issue-place">{issue.place}</span>
+                                    <span>{issue.message}</span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+            <nav aria-label="Mục lục kế hoạch" class="outline-nav">
+                <h3 class="outline-title">"Mục lục"</h3>
+                <ol class="outline-list">
+                    {PARTS.iter().map(|(id, title)| {
+                        let areas_below = (*id == "part-areas").then(|| view! {
+                            <ol class="outline-areas">
+                                {move || areas.get().into_iter().map(|(key, number, title, sub)| view! {
+                                    <li class:outline-sub=sub>{link(key, format!("{number} {title}"))}</li>
+                                }).collect_view()}
+                            </ol>
+                        });
+                        view! { <li>{link(id.to_string(), title.to_string())}{areas_below}</li> }
+                    }).collect_view()}
+                </ol>
+            </nav>
+        </aside>
+    }
+}
+
+/// "Hoàn tác" and the notice of the last removal ("Đã xoá nhiệm vụ c — Hoàn tác").
+#[component]
+pub fn UndoBar() -> impl IntoView {
+    let form = expect_context::<Form>();
+    let history = form.history;
+    view! {
+        <div class="undo-bar" class:undo-bar-idle=move || history.depth.get() == 0 && history.notice.with(Option::is_none)>
+            <button type="button" class="button" id="undo-button" data-testid="undo"
+                disabled=move || history.depth.get() == 0 || form.editor.is_locked()
+                aria-keyshortcuts="Control+Z" on:click=move |_| history.undo()>
+                "↶ Hoàn tác"
+            </button>
+            <p class="undo-notice" role="status" aria-live="polite" data-testid="undo-notice">
+                {move || history.notice.get().map(|(_, what)| view! {
+                    <span>{what}" — "</span>
+                    <button type="button" class="link-button" on:click=move |_| history.undo()>"Hoàn tác"</button>
+                })}
+            </p>
+        </div>
+    }
+}

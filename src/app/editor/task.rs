@@ -1,0 +1,174 @@
+//! Nhiệm vụ: one task's form — content with sub-items, lead and partner units (suggested from
+//! the units already used), other roles, outputs, deadline, budget and the key-task flag.
+
+use leptos::prelude::*;
+
+use super::Form;
+use super::fields::{Lens, TextField, field};
+use super::lists::{Noun, StringList, item_list};
+use super::task_fields::{BudgetField, DeadlineField};
+use crate::app::unit_directory::{UnitDirectory, use_unit_directory};
+use crate::domain::units;
+use crate::domain::{Plan, Role, Task};
+
+/// Units to suggest in unit inputs (gợi ý cơ quan, đơn vị): the standard units of the plan's
+/// level, then the unit directory learned from every plan on this device, then the units this
+/// plan names, without repeats (`domain::units`).
+pub fn unit_suggestions(plan: &Plan, directory: Option<UnitDirectory>) -> Vec<String> {
+    match directory {
+        Some(directory) => directory.suggestions(plan),
+        None => {
+            let named = units::units_in_plan(plan);
+            units::suggestions(plan.level, plan.era, named.iter().map(String::as_str))
+        }
+    }
+}
+
+/// The `<datalist>` of unit suggestions that every unit input points at.
+#[component]
+pub fn UnitSuggestions() -> impl IntoView {
+    let form = expect_context::<Form>();
+    let directory = use_unit_directory();
+    let units = Memo::new(move |_| form.read_all(|plan| unit_suggestions(plan, directory)));
+    view! {
+        <datalist id="unit-suggestions">
+            <For each=move || units.get() key=|unit| unit.clone()
+                children=|unit| view! { <option value=unit></option> } />
+        </datalist>
+    }
+}
+
+/// The form of the task `lens` points at; `key` is its slot key ("area-1-task-0"), `label`
+/// its letter ("b)").
+#[component]
+pub fn TaskForm(lens: Lens<Task>, key: String, label: String) -> impl IntoView {
+    let form = expect_context::<Form>().scoped(&key);
+    provide_context(form);
+    let key_task = field!(lens, key_task);
+    let is_key = {
+        let key_task = key_task.clone();
+        move || form.read(|plan| key_task.read(plan, |k| *k).unwrap_or(false))
+    };
+    let is_key_card = is_key.clone();
+    let toggle = move |event: web_sys::Event| {
+        let (checked, key_task) = (event_target_checked(&event), key_task.clone());
+        form.history
+            .change(move |plan| key_task.write(plan, |k| *k = checked));
+    };
+    view! {
+        <article class="task-card" class:task-key=is_key_card aria-label=format!("Nhiệm vụ {label}")>
+            <h4 class="task-letter">{format!("Nhiệm vụ {label}")}</h4>
+            <TextField lens=field!(lens, content) id=format!("{key}-content") label="Nội dung"
+                multiline=true wide=true />
+            <details class="sub-items">
+                <summary>"Ý nhỏ (+ …)"</summary>
+                <StringList lens=field!(lens, sub_items) id=format!("{key}-sub") label="Ý nhỏ"
+                    noun="ý" add_label="Thêm ý nhỏ" multiline=true />
+            </details>
+            <div class="task-grid">
+                <StringList lens=field!(lens, lead_units) id=format!("{key}-lead") label="Cơ quan chủ trì"
+                    noun="cơ quan chủ trì" add_label="Thêm cơ quan chủ trì" list=Some("unit-suggestions") />
+                <StringList lens=field!(lens, partner_units) id=format!("{key}-partner")
+                    label="Cơ quan phối hợp" noun="cơ quan phối hợp" add_label="Thêm cơ quan phối hợp"
+                    list=Some("unit-suggestions") />
+                <StringList lens=field!(lens, outputs) id=format!("{key}-output") label="Sản phẩm, kết quả đầu ra"
+                    noun="sản phẩm" add_label="Thêm sản phẩm" multiline=true />
+                <DeadlineField task=lens.clone() id=format!("{key}-deadline") />
+                <BudgetField task=lens.clone() id=format!("{key}-budget") />
+                <label class="choice key-task-choice">
+                    <input type="checkbox" id=format!("{key}-key") prop:checked=is_key
+                        disabled=move || form.editor.is_locked() on:change=toggle />
+                    "Nhiệm vụ trọng tâm (đưa vào phụ lục)"
+                </label>
+            </div>
+            <details class="sub-items">
+                <summary>"Vai trò khác (theo dõi tổng hợp, thực hiện …)"</summary>
+                <OtherRoles lens=field!(lens, other_roles) id=format!("{key}-roles") />
+            </details>
+        </article>
+    }
+}
+
+#[component]
+fn OtherRoles(lens: Lens<Vec<Role>>, id: String) -> impl IntoView {
+    let list_id = id.clone();
+    item_list(
+        lens,
+        id,
+        Noun::numbered("vai trò"),
+        false,
+        "Thêm vai trò",
+        Role::default,
+        move |index, role| {
+            let key = format!("{list_id}-{index}");
+            view! {
+                <TextField lens=field!(role, label) id=key.clone() label="Tên vai trò, ví dụ Cơ quan theo dõi tổng hợp" />
+                <StringList lens=field!(role, units) id=format!("{key}-units") label="Cơ quan" noun="cơ quan"
+                    add_label="Thêm cơ quan" list=Some("unit-suggestions") />
+            }
+        },
+    )
+}
+
+/// Past this many tasks in a plan, tasks open folded to one line each, so that a long plan opens
+/// quickly; a task opens with a tap, or by itself when a check jumps to it.
+const FOLD_ABOVE: usize = 60;
+
+/// A task, shown whole or, in a long plan, folded to its letter, content, lead and deadline.
+#[component]
+pub fn FoldedTask(lens: Lens<Task>, key: String, label: String) -> impl IntoView {
+    let form = expect_context::<Form>().scoped(&key);
+    let folded = form.editor.plan.with_untracked(|plan| {
+        let tasks: usize = plan.areas.iter().map(|area| area.all_tasks().count()).sum();
+        let blank = lens
+            .read(plan, |task| task.content.is_empty())
+            .unwrap_or(true);
+        tasks > FOLD_ABOVE && !blank
+    });
+    let open = RwSignal::new(!folded);
+    let line = {
+        let lens = lens.clone();
+        move || {
+            form.read(|plan| {
+                lens.read(plan, |task| {
+                    let content: String = task.content.chars().take(140).collect();
+                    let more = if task.content.chars().count() > 140 {
+                        "…"
+                    } else {
+                        ""
+                    };
+                    let lead = task.lead_units.join(", ");
+                    format!("{content}{more} · {lead} · {}", task.deadline.text)
+                })
+                .unwrap_or_default()
+            })
+        }
+    };
+    let open_it = {
+        let key = key.clone();
+        move |_| {
+            open.set(true);
+            super::lists::focus_later(format!("{key}-content"));
+        }
+    };
+    let summary_label = label.clone();
+    let summary_id = key.clone();
+    view! {
+        <Show when=move || open.get() fallback=move || view! {
+            <button type="button" class="task-folded" id=summary_id.clone() aria-expanded="false" on:click=open_it.clone()>
+                <strong>{format!("Nhiệm vụ {summary_label} ")}</strong>
+                <span>{line.clone()}</span>
+            </button>
+        }>
+            <TaskForm lens=lens.clone() key=key.clone() label=label.clone() />
+        </Show>
+    }
+}
+
+/// A new, empty task with a fresh id.
+pub fn new_task() -> Task {
+    Task {
+        id: crate::state::new_id("nhiem-vu"),
+        ..Task::default()
+    }
+}

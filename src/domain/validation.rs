@@ -1,0 +1,313 @@
+//! Kiểm tra kế hoạch: what the drafter may want to look at again before signing (no lead unit,
+//! a budget or deadline that cannot be read, an empty area, a missing number or signer …).
+//! Issues help rather than block: the plan is saved and printed whatever they say.
+
+use super::appendix::AppendixColumns;
+use super::budget::Budget;
+use super::numbering::point_letter;
+use super::plan::{DocumentForm, Plan};
+use super::slot::{TaskSlot, area_slots, task_slots};
+use super::task::Task;
+
+/// One thing to look at again (cần xem lại), with where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    /// Key of the field the issue is about: "plan-number", "area-1-task-0-lead" … The editor
+    /// uses it as the id of that field's input.
+    pub field: String,
+    /// Where, in words: "Lĩnh vực 2, nhiệm vụ b".
+    pub place: String,
+    /// What, in a sentence the drafter can act on.
+    pub message: String,
+}
+
+fn issue(field: impl Into<String>, place: impl Into<String>, message: impl Into<String>) -> Issue {
+    Issue {
+        field: field.into(),
+        place: place.into(),
+        message: message.into(),
+    }
+}
+
+/// Every issue of the plan, in document order.
+pub fn validate(plan: &Plan) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    check_header(plan, &mut issues);
+    for (slot, area) in area_slots(plan) {
+        let place = format!("Lĩnh vực {}", slot.number().trim_end_matches('.'));
+        if area.title.trim().is_empty() {
+            issues.push(issue(
+                format!("{}-title", slot.key()),
+                &place,
+                "Lĩnh vực chưa có tên.",
+            ));
+        }
+        if area.all_tasks().next().is_none() {
+            issues.push(issue(
+                format!("{}-title", slot.key()),
+                &place,
+                "Lĩnh vực chưa có nhiệm vụ nào.",
+            ));
+        }
+    }
+    for (slot, task) in task_slots(plan) {
+        check_task(plan, slot, task, &mut issues);
+    }
+    issues
+}
+
+fn check_header(plan: &Plan, issues: &mut Vec<Issue>) {
+    let header = "Thông tin chung";
+    if plan.issuing_body.trim().is_empty() {
+        issues.push(issue(
+            "plan-issuing-body",
+            header,
+            "Chưa có tên cơ quan ban hành.",
+        ));
+    }
+    if plan.number.number.trim().is_empty() {
+        issues.push(issue(
+            "plan-number",
+            header,
+            "Chưa có số văn bản (bản dự thảo có thể để trống đến khi ký).",
+        ));
+    }
+    if plan.number.symbol.trim().is_empty() {
+        issues.push(issue(
+            "plan-symbol",
+            header,
+            "Chưa có ký hiệu văn bản, ví dụ KH-UBND.",
+        ));
+    }
+    if plan.title.trim().is_empty() {
+        issues.push(issue("plan-title", header, "Chưa có trích yếu."));
+    }
+    if !(2000..=2100).contains(&plan.year) {
+        issues.push(issue(
+            "plan-year",
+            header,
+            format!("Năm kế hoạch {} có vẻ không đúng.", plan.year),
+        ));
+    }
+    let (signer, field) = match &plan.form {
+        DocumentForm::Decision(decision) if plan.signer.is_empty() => {
+            (&decision.signer, "decision-signer-name")
+        }
+        _ => (&plan.signer, "signer-name"),
+    };
+    if signer.name.trim().is_empty() {
+        issues.push(issue(field, "Người ký", "Chưa có họ tên người ký."));
+    }
+}
+
+/// Why a budget cell cannot count in the totals, if it looks meant as a number but is not one.
+pub fn budget_problem(budget: &Budget) -> Option<String> {
+    let Budget::Note(note) = budget else {
+        return None;
+    };
+    let starts_with_digit = note
+        .trim_start_matches(['-', '+'])
+        .starts_with(|c: char| c.is_ascii_digit());
+    starts_with_digit.then(|| {
+        format!(
+            "Kinh phí «{note}» không đọc được thành số: dùng dấu chấm tách hàng nghìn và dấu phẩy \
+             cho phần thập phân, ví dụ 3.773 hoặc 1,5."
+        )
+    })
+}
+
+fn task_place(plan: &Plan, slot: TaskSlot) -> String {
+    match slot {
+        TaskSlot::Area { area, index } => format!(
+            "Lĩnh vực {}, nhiệm vụ {}",
+            area.number().trim_end_matches('.'),
+            point_letter(index)
+        ),
+        TaskSlot::Appendix { group, index } => {
+            let row = group.get(plan).map_or(0, |_| index + 1);
+            format!(
+                "Phụ lục {}, nhóm {}, dòng {row}",
+                group.table + 1,
+                group.group + 1
+            )
+        }
+    }
+}
+
+fn check_task(plan: &Plan, slot: TaskSlot, task: &Task, issues: &mut Vec<Issue>) {
+    let key = slot.key();
+    let place = task_place(plan, slot);
+    if task.content.trim().is_empty() {
+        issues.push(issue(
+            format!("{key}-content"),
+            &place,
+            "Nhiệm vụ chưa có nội dung.",
+        ));
+    }
+    let executor_table = matches!(slot, TaskSlot::Appendix { group, .. }
+        if plan.appendices.get(group.table).is_some_and(|t| t.columns == AppendixColumns::Executor));
+    let has_executor = task.other_roles.iter().any(|role| !role.units.is_empty());
+    let has_lead = task.lead_units.iter().any(|unit| !unit.trim().is_empty());
+    if !(has_lead || executor_table && has_executor) {
+        issues.push(issue(
+            format!("{key}-lead"),
+            &place,
+            "Chưa có cơ quan chủ trì.",
+        ));
+    }
+    if task.deadline.is_unreadable() {
+        issues.push(issue(
+            format!("{key}-deadline"),
+            &place,
+            format!(
+                "Chưa hiểu được thời hạn «{}»: hãy viết lại (ví dụ «Quý I/{}») hoặc chọn cách hiểu.",
+                task.deadline.text, plan.year
+            ),
+        ));
+    } else if let Some(year) = task
+        .deadline
+        .reading
+        .iter()
+        .filter_map(|milestone| milestone.year())
+        .find(|year| *year != plan.year)
+    {
+        issues.push(issue(
+            format!("{key}-deadline"),
+            &place,
+            format!(
+                "Thời hạn «{}» rơi vào năm {year}, ngoài năm kế hoạch {}.",
+                task.deadline.text, plan.year
+            ),
+        ));
+    }
+    if let Some(problem) = budget_problem(&task.budget) {
+        issues.push(issue(format!("{key}-budget"), &place, problem));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::plan::{DocumentNumber, Signer};
+    use crate::domain::task::ReformArea;
+    use crate::domain::{Deadline, Decimal};
+
+    fn good_task(year: i32) -> Task {
+        Task {
+            id: "t".into(),
+            content: "Xây dựng kế hoạch".into(),
+            lead_units: vec!["Công chức Văn phòng - Thống kê".into()],
+            deadline: Deadline::new("Quý I/2024", year),
+            budget: Budget::MillionVnd(Decimal::from_int(10)),
+            ..Task::default()
+        }
+    }
+
+    fn good_plan() -> Plan {
+        Plan {
+            issuing_body: "ỦY BAN NHÂN DÂN XÃ TỊNH MINH".into(),
+            number: DocumentNumber {
+                number: "479".into(),
+                symbol: "KH-UBND".into(),
+            },
+            year: 2024,
+            title: "Cải cách hành chính năm 2024".into(),
+            signer: Signer {
+                name: "Lê Thị Mỹ Hiệp".into(),
+                title: "CHỦ TỊCH".into(),
+                ..Signer::default()
+            },
+            areas: vec![ReformArea {
+                title: "Cải cách thể chế".into(),
+                tasks: vec![good_task(2024)],
+                ..ReformArea::default()
+            }],
+            ..Plan::default()
+        }
+    }
+
+    fn fields(plan: &Plan) -> Vec<String> {
+        validate(plan)
+            .into_iter()
+            .map(|issue| issue.field)
+            .collect()
+    }
+
+    #[test]
+    fn a_complete_plan_has_no_issues() {
+        assert_eq!(validate(&good_plan()), []);
+    }
+
+    #[test]
+    fn missing_number_title_and_signer_are_reported_in_the_header() {
+        let mut plan = good_plan();
+        plan.number.number.clear();
+        plan.title = "  ".into();
+        plan.signer = Signer::default();
+        assert_eq!(fields(&plan), ["plan-number", "plan-title", "signer-name"]);
+    }
+
+    #[test]
+    fn a_task_without_lead_with_bad_budget_and_unreadable_deadline() {
+        let mut plan = good_plan();
+        let task = &mut plan.areas[0].tasks[0];
+        task.lead_units = vec![" ".into()];
+        task.budget = Budget::from_input("3.77.3");
+        task.deadline = Deadline::new("lúc nào rảnh", 2024);
+        let issues = validate(&plan);
+        let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "area-0-task-0-lead",
+                "area-0-task-0-deadline",
+                "area-0-task-0-budget"
+            ]
+        );
+        assert_eq!(issues[0].place, "Lĩnh vực 1, nhiệm vụ a");
+        assert!(
+            issues[2].message.contains("«3.77.3»"),
+            "{}",
+            issues[2].message
+        );
+    }
+
+    #[test]
+    fn a_note_in_place_of_a_budget_is_fine() {
+        let mut plan = good_plan();
+        plan.areas[0].tasks[0].budget = Budget::from_input("Theo dự trù kinh phí riêng");
+        assert_eq!(validate(&plan), []);
+    }
+
+    #[test]
+    fn a_deadline_outside_the_plan_year_is_reported() {
+        let mut plan = good_plan();
+        plan.areas[0].tasks[0].deadline = Deadline::new("Quý I/2023", 2024);
+        let issues = validate(&plan);
+        assert_eq!(issues.len(), 1);
+        assert!(
+            issues[0].message.contains("năm 2023"),
+            "{}",
+            issues[0].message
+        );
+        plan.areas[0].tasks[0].deadline = Deadline::new("Thường xuyên", 2024);
+        assert_eq!(validate(&plan), []);
+    }
+
+    #[test]
+    fn an_empty_area_is_reported_at_its_title() {
+        let mut plan = good_plan();
+        plan.areas.push(ReformArea {
+            title: "Cải cách tài chính công".into(),
+            ..ReformArea::default()
+        });
+        assert_eq!(fields(&plan), ["area-1-title"]);
+        // Tasks of a sub-area count for the area above it.
+        plan.areas[1].sub_areas.push(ReformArea {
+            title: "Tài chính".into(),
+            tasks: vec![good_task(2024)],
+            ..ReformArea::default()
+        });
+        assert_eq!(validate(&plan), []);
+    }
+}
