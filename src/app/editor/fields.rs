@@ -215,10 +215,12 @@ pub fn NumberField(
             .unwrap_or_default()
     };
     let invalid = form.invalid(&id);
+    let testid = format!("field-{}", id.trim_start_matches("plan-"));
     view! {
         <div class="field field-number">
             <label for=id.clone()>{label}</label>
             <input id=id.clone() type="number" inputmode="numeric" min=min max=max prop:value=shown
+                data-testid=testid
                 disabled=move || form.editor.is_locked()
                 aria-invalid=invalid aria-describedby=format!("{id}-issue")
                 on:input=move |event| {
