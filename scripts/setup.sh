@@ -70,15 +70,17 @@ ensure_browser() {
 # The print test reads its PDFs with poppler-utils (pdfinfo, pdffonts, pdftotext, pdftoppm), and
 # prints in Tinos (fonts-croscore), the Times New Roman-metric serif with every Vietnamese letter:
 # Debian's Liberation Serif 1.07 lacks letters such as "ộ" and Chromium would fall back to a sans.
+# The Word files are opened and printed by LibreOffice in the tests, as the office would.
 ensure_print_tools() {
-  if command -v pdftotext >/dev/null && fc-list Tinos family | grep -q Tinos; then
-    step "poppler-utils and the Tinos font: present"
+  if command -v pdftotext >/dev/null && fc-list Tinos family | grep -q Tinos && command -v libreoffice >/dev/null; then
+    step "poppler-utils, the Tinos font and LibreOffice Writer: present"
   else
-    step "installing poppler-utils and fonts-croscore from apt"
+    step "installing poppler-utils, fonts-croscore and libreoffice-writer-nogui from apt"
     local sudo=""
     [ "$(id -u)" = 0 ] || sudo="sudo"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq poppler-utils fonts-croscore >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+      poppler-utils fonts-croscore libreoffice-writer-nogui >/dev/null
   fi
 }
 

@@ -162,3 +162,75 @@ fn son_chau_word_file_has_its_date_line_and_appendix_total() {
         .expect("total row");
     assert_eq!(lines[total + 1], "text 200");
 }
+
+/// Runs a command and returns its standard output, failing the test with its error output.
+fn run(program: &str, args: &[&str]) -> String {
+    let output = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|error| panic!("{program} runs: {error}"));
+    assert!(
+        output.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn libreoffice_opens_son_chau_without_repair_and_prints_it_on_a4_with_a_landscape_appendix() {
+    let (name, json) = SAMPLES[0];
+    let path = write_sample("libreoffice", name, json);
+    let folder = path.parent().expect("a folder").to_path_buf();
+    let profile = folder.join("profile");
+    let profile_url = format!("-env:UserInstallation=file://{}", profile.display());
+    let out_dir = folder.to_string_lossy().into_owned();
+    let input = path.to_string_lossy().into_owned();
+    run(
+        "libreoffice",
+        &[
+            &profile_url,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            &out_dir,
+            &input,
+        ],
+    );
+    let pdf = folder.join(format!("{name}.pdf"));
+    let pdf = pdf.to_string_lossy().into_owned();
+    let info = run("pdfinfo", &["-f", "1", "-l", "999", &pdf]);
+    let sizes: Vec<&str> = info
+        .lines()
+        .filter(|line| line.starts_with("Page") && line.contains("size:"))
+        .collect();
+    assert!(sizes.len() >= 10, "{info}");
+    // A4 is 595 × 842 points (LibreOffice writes 595.3 × 841.9).
+    let portrait = sizes
+        .iter()
+        .filter(|l| l.contains("595.") && l.contains("x 841."))
+        .count();
+    let landscape = sizes
+        .iter()
+        .filter(|l| l.contains("841.") && l.contains("x 595."))
+        .count();
+    assert_eq!(portrait + landscape, sizes.len(), "{info}");
+    assert!(portrait >= 5 && landscape >= 1, "{info}");
+    let text = run("pdftotext", &["-layout", &pdf, "-"]);
+    let plain = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        plain.contains("Sơn Châu, ngày 08 tháng 01 năm 2022"),
+        "date line"
+    );
+    let plan = sample(json);
+    for task in plan.areas.iter().flat_map(|area| area.all_tasks()) {
+        let words: Vec<&str> = task.content.split_whitespace().take(5).collect();
+        assert!(
+            plain.contains(&words.join(" ")),
+            "task «{}»",
+            words.join(" ")
+        );
+    }
+    assert!(plain.contains("200"), "the appendix total");
+}

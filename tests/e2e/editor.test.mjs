@@ -161,6 +161,28 @@ test("Tịnh Minh's 2024 plan typed in through the forms is all there after a re
     await page.locator("#part-appendices").evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: join(ROOT, "test-output/screenshots/editor-appendix-1280x800.png") });
     await screenshot(page, "editor-full-1280");
+
+    // Next December: next year's plan from this one has its years moved on, tasks carried.
+    await page.click("[data-testid=back-to-list]");
+    await page.locator("[data-testid=plan-card]", { hasText: FIXTURE.title }).locator("[data-testid=next-year-plan]").click();
+    await page.waitForSelector("#plan-title");
+    assert.equal(await page.inputValue("#plan-year"), "2025");
+    assert.equal(await page.inputValue("#plan-title"), FIXTURE.title.replace("2024", "2025"));
+    assert.equal(await page.inputValue("#plan-number"), "");
+    let moved = 0;
+    for (const [index] of FIXTURE.areas.entries()) {
+      for (const [t, task] of tasksOf(index).entries()) {
+        const id = `area-${index}-task-${t}`;
+        assert.equal(await page.inputValue(`#${id}-content`), task.content.replaceAll("năm 2024", "năm 2025"));
+        const deadline = typeof task.deadline === "string" ? task.deadline : task.deadline.text;
+        const next = await page.inputValue(`#${id}-deadline`);
+        assert.ok(!/\/2024|năm 2024/.test(next), `deadline «${next}» moved on`);
+        if (deadline !== next) moved += 1;
+        assert.equal(await page.inputValue(`#${id}-budget`), t === 0 ? BUDGETS[index] : "");
+      }
+    }
+    assert.ok(moved >= 2, "some deadlines named the year and moved on");
+    assert.equal((await page.locator("[data-testid=appendix-total]").textContent()).trim(), TOTAL);
     assert.deepEqual(app.errors, []);
   });
 });
