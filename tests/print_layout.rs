@@ -433,6 +433,9 @@ fn tinh_minh_prints_its_added_area_and_every_heading_level() {
 #[test]
 fn a_new_plan_prints_standard_headings_numbered_in_sequence() {
     let mut plan = kehoach::domain::template::new_commune_plan(2026, |kind| kind.to_string());
+    // Only requirements, funding and one task: the template's other parts are cleared.
+    plan.purposes.clear();
+    plan.implementation = Default::default();
     plan.requirements = vec![Paragraph::new("Bám sát kế hoạch của tỉnh")];
     plan.funding = vec![Paragraph::new("Ngân sách xã")];
     plan.areas[0].tasks.push(Task {
