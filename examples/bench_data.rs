@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use kehoach::domain::{Budget, Plan, Task};
+use kehoach::domain::{AppendixTable, Budget, Plan, Task};
 use kehoach::file_format::{self, ExportInfo};
 
 const SOURCE: &str = include_str!("../tests/fixtures/plans/tinh-minh-commune-2024.json");
@@ -43,6 +43,12 @@ fn big_plan(count: usize, id: &str) -> Plan {
         }
         plan.areas[n % areas].tasks.push(task);
     }
+    // The key-task appendix, derived from the plan's key tasks (one in three).
+    plan.appendices = vec![AppendixTable {
+        id: format!("{id}-phu-luc"),
+        title: "NHIỆM VỤ TRỌNG TÂM CẢI CÁCH HÀNH CHÍNH NĂM 2024".into(),
+        ..AppendixTable::default()
+    }];
     plan
 }
 

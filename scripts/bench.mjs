@@ -31,15 +31,16 @@ const SELECTORS = {
   listReady: "[data-testid=no-plans], [data-testid=plan-list]",
   openPlan: "[data-testid=open-plan]",
   editorReady: "[data-testid=field-title]",
-  // A text field of a task, for typing; the header's title field when there is none.
-  typingField: "[data-testid=task-content], [data-testid=field-title]",
+  // A text field of a task, for typing; the header's title field when there is none (a plan of
+  // more than 60 tasks opens with its tasks folded).
+  typingField: "#area-0-task-0-content, [data-testid=field-title]",
   saveStatus: "[data-testid=save-status]",
-  appendixLink: "[data-testid=outline-appendices], a[href='#appendices']",
+  appendixLink: "a[href='#part-appendices']",
   appendixTotal: "[data-testid=appendix-total]",
-  importInput: "[data-testid=import-file]",
-  importPreview: "[data-testid=import-preview]",
+  importInput: "[data-testid=import-input]",
+  importPreview: "[data-testid=import-confirm]",
   importConfirm: "[data-testid=import-confirm]",
-  importDone: "[data-testid=import-done]",
+  importDone: "[data-testid=import-done], [data-testid=transfer-notice]",
 };
 
 const rows = [];
