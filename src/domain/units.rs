@@ -106,19 +106,24 @@ pub fn suggestions<'a>(
     era: AdminEra,
     known: impl IntoIterator<Item = &'a str>,
 ) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
+    // Runs on every edit of a plan whose units repeat task after task: exact repeats are
+    // dropped before the (costlier) accent-folded comparison.
+    let mut spelled = std::collections::HashSet::new();
+    let mut folded = std::collections::HashSet::new();
     let mut list = Vec::new();
     let candidates = standard_units(level, era).iter().copied().chain(known);
-    for unit in candidates {
-        let unit = unit.trim();
-        if unit.is_empty() || unit.chars().count() > 200 {
-            continue;
-        }
-        if seen.insert(text::search_key(unit)) {
+    for unit in candidates.filter_map(usable) {
+        if spelled.insert(unit) && folded.insert(text::search_key(unit)) {
             list.push(unit.to_string());
         }
     }
     list
+}
+
+/// A unit name worth offering: trimmed, not blank, not a paragraph pasted into the field.
+fn usable(unit: &str) -> Option<&str> {
+    let unit = unit.trim();
+    (!unit.is_empty() && unit.chars().count() <= 200).then_some(unit)
 }
 
 /// The units of `query` matching best first, as `text::match_rank` ranks them.
@@ -146,10 +151,9 @@ pub fn learn_from(directory: &mut Vec<String>, plan: &Plan) -> bool {
         .collect();
     let mut changed = false;
     for unit in units_in_plan(plan) {
-        let unit = unit.trim();
-        if unit.is_empty() || unit.chars().count() > 200 {
+        let Some(unit) = usable(&unit) else {
             continue;
-        }
+        };
         let key = text::search_key(unit);
         if !standard.contains(&key) && keys.insert(key) {
             directory.push(unit.to_string());

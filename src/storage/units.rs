@@ -21,10 +21,7 @@ impl Database {
         let value = self
             .read_one(META, JsValue::from_str(UNIT_DIRECTORY_KEY))
             .await?;
-        Ok(value
-            .and_then(|v| v.as_string())
-            .map(|json| parse(&json))
-            .unwrap_or_default())
+        Ok(directory_of(value))
     }
 
     /// Adds the units named in `plan` to the directory, in one transaction; returns whether
@@ -35,10 +32,7 @@ impl Database {
             let meta = store(&transaction, META)?;
             let key = JsValue::from_str(UNIT_DIRECTORY_KEY);
             let stored = meta.get(key.clone()).await.map_err(js_error)?;
-            let mut directory = stored
-                .and_then(|v| v.as_string())
-                .map(|json| parse(&json))
-                .unwrap_or_default();
+            let mut directory = directory_of(stored);
             if !learn_from(&mut directory, plan) {
                 return Ok(false);
             }
@@ -53,6 +47,14 @@ impl Database {
         .await;
         finish(transaction, result).await
     }
+}
+
+/// The directory in a stored meta value; anything but a JSON text of a list reads as empty.
+fn directory_of(stored: Option<JsValue>) -> Vec<String> {
+    stored
+        .and_then(|value| value.as_string())
+        .map(|json| parse(&json))
+        .unwrap_or_default()
 }
 
 /// The stored list, keeping only short texts, cleaned to NFC.
