@@ -3,38 +3,14 @@
 //! sections, the repeated table header rows and the page number field.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::Command;
 
 use kehoach::document::{layout, write_docx};
-use kehoach::domain::Plan;
-use kehoach::file_format;
 
-const SAMPLES: [(&str, &str); 4] = [
-    (
-        "son-chau-commune-2022",
-        include_str!("fixtures/plans/son-chau-commune-2022.json"),
-    ),
-    (
-        "tinh-minh-commune-2024",
-        include_str!("fixtures/plans/tinh-minh-commune-2024.json"),
-    ),
-    (
-        "son-tay-district-2023",
-        include_str!("fixtures/plans/son-tay-district-2023.json"),
-    ),
-    (
-        "hoang-hoa-district-2023",
-        include_str!("fixtures/plans/hoang-hoa-district-2023.json"),
-    ),
-];
-
-fn sample(json: &str) -> Plan {
-    let value: serde_json::Value = serde_json::from_str(json).expect("fixture is JSON");
-    file_format::restore_plan(&value)
-        .0
-        .expect("fixture is a plan")
-}
+use common::{SAMPLES, plan_from as sample};
 
 /// Writes the sample's DOCX under the target directory, in a folder of the test's own since
 /// tests run in parallel, and returns its path.

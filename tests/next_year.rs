@@ -2,28 +2,17 @@
 //! of its own year, every task carries over, and the result survives export and import.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use kehoach::domain::next_year::{carry_into, next_year_plan};
 use kehoach::domain::template::{TemplateInput, TemplateKind, new_plan};
 use kehoach::domain::*;
 use kehoach::file_format::{self, ExportInfo};
 
-const SAMPLES: [&str; 4] = [
-    include_str!("fixtures/plans/son-chau-commune-2022.json"),
-    include_str!("fixtures/plans/tinh-minh-commune-2024.json"),
-    include_str!("fixtures/plans/son-tay-district-2023.json"),
-    include_str!("fixtures/plans/hoang-hoa-district-2023.json"),
-];
+use common::{SAMPLES, sample};
 
 fn samples() -> Vec<Plan> {
-    SAMPLES
-        .iter()
-        .map(|json| {
-            let value: serde_json::Value = serde_json::from_str(json).expect("fixture is JSON");
-            file_format::restore_plan(&value)
-                .0
-                .expect("fixture is a plan")
-        })
-        .collect()
+    SAMPLES.iter().map(|(name, _)| sample(name)).collect()
 }
 
 fn tasks(plan: &Plan) -> Vec<&Task> {

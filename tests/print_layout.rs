@@ -3,42 +3,15 @@
 //! Nghị định 30/2020/NĐ-CP and the source documents have them.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use kehoach::document::{
     Block, ColumnKind, Document, Orientation, Role, Section, SectionKind, TableRow, layout,
 };
 use kehoach::domain::appendix::AppendixRows;
 use kehoach::domain::*;
-use kehoach::file_format;
 
-const SAMPLES: [(&str, &str); 4] = [
-    (
-        "son-chau-commune-2022",
-        include_str!("fixtures/plans/son-chau-commune-2022.json"),
-    ),
-    (
-        "tinh-minh-commune-2024",
-        include_str!("fixtures/plans/tinh-minh-commune-2024.json"),
-    ),
-    (
-        "son-tay-district-2023",
-        include_str!("fixtures/plans/son-tay-district-2023.json"),
-    ),
-    (
-        "hoang-hoa-district-2023",
-        include_str!("fixtures/plans/hoang-hoa-district-2023.json"),
-    ),
-];
-
-fn sample(name: &str) -> Plan {
-    let (_, json) = SAMPLES
-        .iter()
-        .find(|(sample, _)| *sample == name)
-        .unwrap_or_else(|| panic!("no sample {name}"));
-    let value: serde_json::Value = serde_json::from_str(json).expect("fixture is JSON");
-    let (plan, report) = file_format::restore_plan(&value);
-    assert!(report.is_clean(), "{name}: {:?}", report.lines());
-    plan.expect("fixture is a plan")
-}
+use common::{SAMPLES, sample};
 
 /// Every task of the plan: the body's and the appendix tables' own rows.
 fn all_tasks(plan: &Plan) -> Vec<&Task> {

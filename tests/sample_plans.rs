@@ -3,39 +3,13 @@
 //! survives export and import unchanged.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use kehoach::domain::appendix::RowView;
 use kehoach::domain::*;
 use kehoach::file_format::{self, ExportInfo};
 
-const SAMPLES: [(&str, &str); 4] = [
-    (
-        "son-chau-commune-2022",
-        include_str!("fixtures/plans/son-chau-commune-2022.json"),
-    ),
-    (
-        "tinh-minh-commune-2024",
-        include_str!("fixtures/plans/tinh-minh-commune-2024.json"),
-    ),
-    (
-        "son-tay-district-2023",
-        include_str!("fixtures/plans/son-tay-district-2023.json"),
-    ),
-    (
-        "hoang-hoa-district-2023",
-        include_str!("fixtures/plans/hoang-hoa-district-2023.json"),
-    ),
-];
-
-fn sample(name: &str) -> Plan {
-    let (_, json) = SAMPLES
-        .iter()
-        .find(|(sample, _)| *sample == name)
-        .unwrap_or_else(|| panic!("no sample {name}"));
-    let value: serde_json::Value = serde_json::from_str(json).expect("fixture is JSON");
-    let (plan, report) = file_format::restore_plan(&value);
-    assert!(report.is_clean(), "{name}: {:?}", report.lines());
-    plan.expect("fixture is a plan")
-}
+use common::{SAMPLES, sample};
 
 fn info() -> ExportInfo {
     ExportInfo {

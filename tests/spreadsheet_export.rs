@@ -3,18 +3,13 @@
 //! numbers that add up to what the plan says.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::process::Command;
 
 use kehoach::document::{write_csv, write_xlsx};
-use kehoach::domain::Plan;
-use kehoach::file_format;
 
-fn sample(json: &str) -> Plan {
-    let value: serde_json::Value = serde_json::from_str(json).expect("fixture is JSON");
-    file_format::restore_plan(&value)
-        .0
-        .expect("fixture is a plan")
-}
+use common::sample;
 
 /// Reads the workbook with Python: for each sheet, its name and its cells as
 /// [row, column, type, value] (type "n" for numbers, "s" for text).
@@ -77,7 +72,7 @@ fn numbers_in_column(sheet: &serde_json::Value, column: &str) -> Vec<f64> {
 
 #[test]
 fn son_chau_appendix_holds_34_numbered_rows_and_its_budgets_as_numbers() {
-    let plan = sample(include_str!("fixtures/plans/son-chau-commune-2022.json"));
+    let plan = sample("son-chau-commune-2022");
     let bytes = write_xlsx(&plan).expect("Sơn Châu has an appendix");
     let workbook = read_workbook(&bytes, "son-chau");
     let sheets = workbook.as_array().expect("sheets");
@@ -107,7 +102,7 @@ fn son_chau_appendix_holds_34_numbered_rows_and_its_budgets_as_numbers() {
 
 #[test]
 fn hoang_hoa_has_a_sheet_per_appendix_and_no_budget_numbers() {
-    let plan = sample(include_str!("fixtures/plans/hoang-hoa-district-2023.json"));
+    let plan = sample("hoang-hoa-district-2023");
     let workbook = read_workbook(&write_xlsx(&plan).expect("appendices"), "hoang-hoa");
     let sheets = workbook.as_array().expect("sheets");
     assert_eq!(sheets.len(), 7);
@@ -120,7 +115,7 @@ fn hoang_hoa_has_a_sheet_per_appendix_and_no_budget_numbers() {
 
 #[test]
 fn csv_has_a_bom_crlf_lines_and_quoted_fields() {
-    let plan = sample(include_str!("fixtures/plans/son-chau-commune-2022.json"));
+    let plan = sample("son-chau-commune-2022");
     let csv = write_csv(&plan).expect("an appendix");
     assert!(csv.starts_with('\u{FEFF}'));
     assert!(csv.contains("\r\n"));
@@ -139,7 +134,7 @@ fn csv_has_a_bom_crlf_lines_and_quoted_fields() {
 #[test]
 fn a_plan_whose_document_has_no_appendix_gives_no_spreadsheet() {
     // Tịnh Minh's decision has no appendix table, though it has key tasks in its body.
-    let plan = sample(include_str!("fixtures/plans/tinh-minh-commune-2024.json"));
+    let plan = sample("tinh-minh-commune-2024");
     assert!(plan.appendices.is_empty());
     assert_eq!(write_xlsx(&plan), None);
     assert_eq!(write_csv(&plan), None);

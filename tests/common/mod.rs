@@ -1,0 +1,46 @@
+//! The four real sample plans, transcribed under `tests/fixtures/plans/`, for every native test
+//! that reads them. (Each test crate uses part of this.)
+#![allow(dead_code)]
+
+use kehoach::domain::Plan;
+use kehoach::file_format;
+
+/// (name, JSON) of each sample, in the order the tests report them.
+pub const SAMPLES: [(&str, &str); 4] = [
+    (
+        "son-chau-commune-2022",
+        include_str!("../fixtures/plans/son-chau-commune-2022.json"),
+    ),
+    (
+        "tinh-minh-commune-2024",
+        include_str!("../fixtures/plans/tinh-minh-commune-2024.json"),
+    ),
+    (
+        "son-tay-district-2023",
+        include_str!("../fixtures/plans/son-tay-district-2023.json"),
+    ),
+    (
+        "hoang-hoa-district-2023",
+        include_str!("../fixtures/plans/hoang-hoa-district-2023.json"),
+    ),
+];
+
+/// The plan a fixture's JSON holds, read through the tolerant reader.
+pub fn plan_from(json: &str) -> Plan {
+    let value: serde_json::Value = serde_json::from_str(json).expect("fixture is JSON");
+    file_format::restore_plan(&value)
+        .0
+        .expect("fixture is a plan")
+}
+
+/// The sample called `name`, which must read without a single problem.
+pub fn sample(name: &str) -> Plan {
+    let (_, json) = SAMPLES
+        .iter()
+        .find(|(sample, _)| *sample == name)
+        .unwrap_or_else(|| panic!("no sample {name}"));
+    let value: serde_json::Value = serde_json::from_str(json).expect("fixture is JSON");
+    let (plan, report) = file_format::restore_plan(&value);
+    assert!(report.is_clean(), "{name}: {:?}", report.lines());
+    plan.expect("fixture is a plan")
+}
