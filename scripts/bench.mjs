@@ -6,25 +6,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { cpus, hostname, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumPath, seedPlan } from "../tests/e2e/harness.mjs";
 import { startServer } from "./serve.mjs";
 import { measure, totals } from "./size-report.mjs";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const DIST = resolve(process.argv[2] ?? join(ROOT, "dist"));
 const WORK = mkdtempSync(join(tmpdir(), "kehoach-bench-"));
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-];
 // Chrome DevTools' "3G" preset: 400 kbit/s each way (in bytes per second), 2,000 ms round trip.
 const THREE_G = { offline: false, latency: 2000, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
-const DATABASE = "kehoach-cchc";
 
 // What the app shows once usable, as the end-to-end tests name it.
 const SELECTORS = {
@@ -55,9 +45,6 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
-function chromiumPath() {
-  return execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
-}
 
 async function launch(profile) {
   const context = await chromium.launchPersistentContext(profile, {
@@ -162,38 +149,6 @@ async function firstVisitAndOfflineRelaunch() {
   }
 }
 
-/** Stores `planJson` as the app's storage does, so that the list offers it. */
-async function seedPlan(page, planJson) {
-  await page.evaluate(
-    async ({ json, database }) => {
-      const plan = JSON.parse(json);
-      const db = await new Promise((resolve, reject) => {
-        const request = indexedDB.open(database);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      await new Promise((resolve, reject) => {
-        const tx = db.transaction("plans", "readwrite");
-        tx.objectStore("plans").put({
-          id: plan.id,
-          json,
-          revision: 1,
-          saved_at: Date.now(),
-          exported_at: null,
-          title: plan.title,
-          issuing_body: plan.issuing_body,
-          year: plan.year,
-          level: plan.level,
-        });
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { json: planJson, database: DATABASE },
-  );
-}
-
 async function bigPlan() {
   const file = join(WORK, "plan500.json");
   bench("plan", "500", file);
@@ -202,8 +157,7 @@ async function bigPlan() {
   try {
     await page.goto(url);
     await page.waitForSelector(SELECTORS.listReady);
-    await seedPlan(page, readFileSync(file, "utf8"));
-    await page.reload();
+    await seedPlan(page, JSON.parse(readFileSync(file, "utf8")));
     await page.waitForSelector(SELECTORS.openPlan);
     await throttle(page, { cpu: 4 });
     const open = await page.evaluate(async (selectors) => {

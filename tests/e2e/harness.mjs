@@ -182,3 +182,36 @@ export async function importFile(page, path) {
   await page.setInputFiles("[data-testid=import-input]", path);
   await page.waitForSelector("[data-testid=import-facts], [data-testid=import-error]", { timeout: 30_000 });
 }
+
+/**
+ * Writes `plan` (a plan object of the file format) into the app's database as
+ * src/storage/database.rs stores a plan record, and reloads the page so that the list shows it.
+ */
+export async function seedPlan(page, plan) {
+  await page.waitForSelector("#app[data-mounted=true]");
+  await page.evaluate(async (plan) => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open("kehoach-cchc");
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise((resolve, reject) => {
+      const transaction = db.transaction("plans", "readwrite");
+      transaction.objectStore("plans").put({
+        id: plan.id,
+        json: JSON.stringify(plan),
+        revision: 1,
+        saved_at: Date.now(),
+        exported_at: null,
+        title: plan.title,
+        issuing_body: plan.issuing_body,
+        year: plan.year,
+        level: plan.level,
+      });
+      transaction.oncomplete = resolve;
+      transaction.onerror = () => reject(transaction.error);
+    });
+    db.close();
+  }, plan);
+  await page.reload();
+}

@@ -6,41 +6,11 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { OUTPUT, ROOT, withApp } from "./harness.mjs";
+import { OUTPUT, ROOT, seedPlan, withApp } from "./harness.mjs";
 
 const FIXTURES = join(ROOT, "tests/fixtures/plans");
 // Keep the PDFs and PNGs of earlier runs from being mistaken for this run's.
 rmSync(join(OUTPUT, "print"), { recursive: true, force: true });
-
-/** Writes `plan` into the app's database as src/storage/database.rs stores a plan record. */
-async function seedPlan(page, plan) {
-  await page.waitForSelector("#app[data-mounted=true]");
-  await page.evaluate(async (plan) => {
-    const db = await new Promise((resolve, reject) => {
-      const request = indexedDB.open("kehoach-cchc");
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise((resolve, reject) => {
-      const transaction = db.transaction("plans", "readwrite");
-      transaction.objectStore("plans").put({
-        id: plan.id,
-        json: JSON.stringify(plan),
-        revision: 1,
-        saved_at: Date.now(),
-        exported_at: null,
-        title: plan.title,
-        issuing_body: plan.issuing_body,
-        year: plan.year,
-        level: plan.level,
-      });
-      transaction.oncomplete = resolve;
-      transaction.onerror = () => reject(transaction.error);
-    });
-    db.close();
-  }, plan);
-  await page.reload();
-}
 
 /** Opens the plan's print view the way a person does: plan list → editor → "In / Lưu PDF". */
 async function openPrintView(page) {
