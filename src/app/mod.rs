@@ -2,6 +2,7 @@
 
 mod editor;
 mod format;
+mod inputs;
 mod new_plan;
 mod plan_actions;
 mod plan_editor;

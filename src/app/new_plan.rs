@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::inputs::SignalText;
+
 use crate::domain::template::{TemplateInput, TemplateKind};
 use crate::domain::{Locality, LocalityKind, text};
 
@@ -83,33 +85,14 @@ pub fn NewPlanForm(
                         }).collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="new-plan-name">"Tên địa phương"</label>
-                    <input
-                        id="new-plan-name"
-                        type="text"
-                        data-testid="new-plan-name"
-                        placeholder="Ví dụ: Tịnh Minh"
-                        autocomplete="off"
-                        prop:value=move || name.get()
-                        on:input=move |event| name.set(event_target_value(&event))
-                    />
-                </div>
-                <div class="field">
-                    <label for="new-plan-superior">{move || kind.get().superior_label()}</label>
-                    <input
-                        id="new-plan-superior"
-                        type="text"
-                        data-testid="new-plan-superior"
-                        placeholder=move || match kind.get() {
-                            TemplateKind::CommuneThreeLevel => "Ví dụ: huyện Sơn Tịnh",
-                            _ => "Ví dụ: tỉnh Quảng Ngãi",
-                        }
-                        autocomplete="off"
-                        prop:value=move || superior.get()
-                        on:input=move |event| superior.set(event_target_value(&event))
-                    />
-                </div>
+                <SignalText id="new-plan-name" label="Tên địa phương"
+                    placeholder="Ví dụ: Tịnh Minh" value=name />
+                <SignalText id="new-plan-superior" value=superior
+                    label=Signal::derive(move || kind.get().superior_label())
+                    placeholder=Signal::derive(move || match kind.get() {
+                        TemplateKind::CommuneThreeLevel => "Ví dụ: huyện Sơn Tịnh",
+                        _ => "Ví dụ: tỉnh Quảng Ngãi",
+                    }) />
                 <div class="field">
                     <label for="new-plan-year">"Năm kế hoạch"</label>
                     <input

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 
 use super::Screen;
 use super::format::{bytes, date_time};
+use super::inputs::SignalText;
 use super::new_plan::NewPlanForm;
 use super::plan_actions;
 use super::transfer::{self, ExportPlanButtons, LastExported, TransferBar};
@@ -153,18 +154,8 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
                         let list = StoredValue::new(list);
                         view! {
                             <div class="list-tools" role="search">
-                                <div class="field">
-                                    <label for="plan-search">"Tìm kế hoạch"</label>
-                                    <input
-                                        id="plan-search"
-                                        type="search"
-                                        data-testid="plan-search"
-                                        placeholder="Gõ có dấu hoặc không dấu, ví dụ: cai cach 2025"
-                                        autocomplete="off"
-                                        prop:value=move || query.get()
-                                        on:input=move |event| query.set(event_target_value(&event))
-                                    />
-                                </div>
+                                <SignalText id="plan-search" kind="search" label="Tìm kế hoạch" value=query
+                                    placeholder="Gõ có dấu hoặc không dấu, ví dụ: cai cach 2025" />
                                 <div class="field">
                                     <label for="plan-order">"Sắp xếp"</label>
                                     <select
