@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ROOT, createPlan, openApp, screenshot, seedPlan, waitSaved, withApp } from "./harness.mjs";
+import { ROOT, createPlan, openApp, seedPlan, waitSaved, withApp } from "./harness.mjs";
 import { normalise, pageSizes, pageText, printToPdf } from "./pdf.mjs";
 
 const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
@@ -184,12 +184,16 @@ test("a key-task table narrowed to some areas, without budgets, prints on portra
     assert.deepEqual(await axeViolations(page), []);
     await page.locator("#appendix-0").evaluate((el) => el.scrollIntoView());
     await page.waitForTimeout(300);
-    await screenshot(page, "appendix-key-tasks-1280");
+    await page.screenshot({ path: join(ROOT, "test-output/screenshots/appendix-key-tasks-1280x800.png") });
+    await page.locator("#appendix-0 .grid-scroll").evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: join(ROOT, "test-output/screenshots/appendix-key-grid-1280x800.png") });
     await waitSaved(page);
 
     await page.click("[data-testid=open-print]");
     await page.waitForSelector("[data-testid=print-document]");
     const sheet = page.locator(".sheet-appendix");
+    await sheet.evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: join(ROOT, "test-output/screenshots/appendix-print-portrait-1280x800.png") });
     assert.equal(await sheet.count(), 1);
     assert.match(await sheet.getAttribute("class"), /sheet-portrait/);
     const printed = normalise(await sheet.textContent());

@@ -233,7 +233,9 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
         let Some((cols, own)) = shape.get() else {
             return ().into_any();
         };
-        let budget = cols.iter().any(|(column, _)| *column == TableColumn::Budget);
+        let budget = cols
+            .iter()
+            .any(|(column, _)| *column == TableColumn::Budget);
         // TT, the columns, and the tools.
         let width = cols.len() + 2;
         let heads = cols

@@ -38,9 +38,8 @@ pub fn TableLayout(lens: Lens<AppendixTable>, key: String) -> impl IntoView {
     let set_budget = set(|t, on| t.budget_column = on);
     let landscape = read(|t| t.landscape);
     let set_landscape = set(|t, on| t.landscape = on);
-    let orientation = Signal::derive(move || {
-        if landscape() { "landscape" } else { "portrait" }.to_string()
-    });
+    let orientation =
+        Signal::derive(move || if landscape() { "landscape" } else { "portrait" }.to_string());
     let columns = {
         let lens = lens.clone();
         Memo::new(move |_| {
@@ -150,7 +149,12 @@ fn chosen_areas(plan: &Plan, table: usize) -> Option<Vec<String>> {
 pub fn AreaChoice(table: usize, key: String) -> impl IntoView {
     let form = expect_context::<Form>();
     let state = Memo::new(move |_| {
-        form.read(|plan| (area_choices(plan), chosen_areas(plan, table).unwrap_or_default()))
+        form.read(|plan| {
+            (
+                area_choices(plan),
+                chosen_areas(plan, table).unwrap_or_default(),
+            )
+        })
     });
     let toggle = move |id: String, on: bool| {
         form.history.change(move |plan| {

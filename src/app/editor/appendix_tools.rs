@@ -9,8 +9,8 @@ use super::Form;
 use super::fields::DraftInput;
 use crate::domain::appendix::AppendixGroup;
 use crate::domain::appendix_edit::{
-    GroupPlace, RowPlace, Step, add_sub_group, can_move_group, move_group, move_row,
-    remove_group, remove_row, row_destination,
+    GroupPlace, RowPlace, Step, add_sub_group, can_move_group, move_group, move_row, remove_group,
+    remove_row, row_destination,
 };
 use crate::domain::slot::{GroupSlot, TaskSlot};
 use crate::domain::{AppendixRows, Plan};
@@ -104,7 +104,8 @@ pub fn RowTools(table: usize, group: GroupSlot, index: usize, name: String) -> i
     let key = TaskSlot::Appendix { group, index }.key();
     let can = move |step| {
         form.read(|plan| {
-            own_groups(plan, table).is_some_and(|groups| row_destination(groups, from, step).is_some())
+            own_groups(plan, table)
+                .is_some_and(|groups| row_destination(groups, from, step).is_some())
         })
     };
     let step = move |step: Step| {
