@@ -7,7 +7,7 @@ use super::Form;
 use super::appendix_grid::AppendixGrid;
 use super::appendix_settings::{AreaChoice, TableLayout};
 use super::fields::{ChoiceField, Lens, TextField, field};
-use super::lists::{Noun, item_list};
+use super::lists::{Noun, focus_later, item_list};
 use crate::domain::Plan;
 use crate::domain::appendix::{
     AppendixColumns, AppendixGroup, AppendixRows, AppendixTable, RowNumbering,
@@ -127,13 +127,18 @@ fn TableForm(lens: Lens<AppendixTable>, index: usize) -> impl IntoView {
         let lens = lens.clone();
         move |_| {
             let lens = lens.clone();
-            form.history.change(move |plan| {
+            let mut added = None;
+            form.history.change(|plan| {
                 lens.write(plan, |table| {
                     if let AppendixRows::Own { groups } = &mut table.rows {
                         groups.push(AppendixGroup::default());
+                        added = Some(groups.len() - 1);
                     }
                 })
             });
+            if let Some(group) = added {
+                focus_later(format!("appendix-{index}-group-{group}-title"));
+            }
         }
     };
     let add_group_id = format!("{key}-add-group");

@@ -119,8 +119,9 @@ fn ColumnLabelField(
     }
 }
 
-/// The plan's areas as the checkboxes list them: id, "3. Cải cách tổ chức bộ máy".
-fn area_choices(plan: &Plan) -> Vec<(String, String)> {
+/// The plan's areas as the checkboxes list them: id, "3. Cải cách tổ chức bộ máy", and how
+/// many of its tasks are key tasks ("2 nhiệm vụ trọng tâm").
+fn area_choices(plan: &Plan) -> Vec<(String, String, String)> {
     plan.areas
         .iter()
         .enumerate()
@@ -130,7 +131,17 @@ fn area_choices(plan: &Plan) -> Vec<(String, String)> {
                 sub: None,
             }
             .number();
-            (area.id.clone(), format!("{number} {}", area.title.trim()))
+            let key_tasks = area.all_tasks().filter(|task| task.key_task).count();
+            let count = if key_tasks == 0 {
+                "chưa có nhiệm vụ trọng tâm".to_string()
+            } else {
+                format!("{key_tasks} nhiệm vụ trọng tâm")
+            };
+            (
+                area.id.clone(),
+                format!("{number} {}", area.title.trim()),
+                count,
+            )
         })
         .collect()
 }
@@ -172,8 +183,8 @@ pub fn AreaChoice(table: usize, key: String) -> impl IntoView {
             <legend>"Lĩnh vực đưa vào bảng"</legend>
             {move || {
                 let (areas, chosen) = state.get();
-                let ticked = areas.iter().filter(|(id, _)| covers_area(&chosen, id)).count();
-                areas.into_iter().enumerate().map(|(index, (id, title))| {
+                let ticked = areas.iter().filter(|(id, _, _)| covers_area(&chosen, id)).count();
+                areas.into_iter().enumerate().map(|(index, (id, title, count))| {
                     let checked = covers_area(&chosen, &id);
                     let last = checked && ticked == 1;
                     let id_attr = format!("{key}-area-{index}");
@@ -182,7 +193,7 @@ pub fn AreaChoice(table: usize, key: String) -> impl IntoView {
                             <input type="checkbox" id=id_attr prop:checked=checked
                                 disabled=move || last || form.editor.is_locked()
                                 on:change=move |event| toggle(id.clone(), event_target_checked(&event)) />
-                            {title}
+                            <span>{title}" "<span class="muted area-count">"(" {count} ")"</span></span>
                         </label>
                     }
                 }).collect_view()
