@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 use super::Form;
-use super::appendix_tools::{GroupTitle, GroupTools, KeyRowTools, RowTools};
+use super::appendix_tools::{GroupTitle, KeyRowTools, LineTools, own_group, own_row};
 use super::fields::{DraftInput, FieldIssue, clean};
 use crate::domain::appendix::{AppendixRows, GroupView, RowNumbering};
 use crate::domain::appendix_columns::TableColumn;
@@ -51,38 +51,40 @@ fn lines(plan: &Plan, table: usize) -> (Vec<Line>, Vec<String>) {
     let own = matches!(appendix.rows, AppendixRows::Own { .. });
     let restart = appendix.numbering == RowNumbering::RestartPerGroup;
     let (mut out, mut totals, mut row) = (Vec::new(), Vec::new(), 0);
-    let mut walk = |group: &GroupView, slot: Option<GroupSlot>, top: &str, out: &mut Vec<Line>| {
-        let name = if group.label == top {
-            format!("nhóm {top}")
-        } else {
-            format!("nhóm con {} của nhóm {top}", group.label)
-        };
-        out.push(Line::Group {
-            label: group.label.clone(),
-            name,
-            title: group.title.to_string(),
-            total: totals.len(),
-            group: slot,
-        });
-        totals.push(group.total.format_vi());
-        for line in &group.rows {
-            if let Some(slot) = slots.get(&(line.task as *const Task)) {
-                // Restarted numbers repeat, so the name says which group the row is in.
-                let name = if restart {
-                    format!("dòng {} nhóm {top}", line.number)
-                } else {
-                    format!("dòng {}", line.number)
-                };
-                out.push(Line::Row {
-                    number: line.number,
-                    name,
-                    slot: *slot,
-                    row,
-                });
-                row += 1;
+    // `parent` is the label of a sub-group's group; `top` the label of the top-level group.
+    let mut walk =
+        |group: &GroupView, slot: Option<GroupSlot>, parent: Option<&str>, out: &mut Vec<Line>| {
+            let top = parent.unwrap_or(&group.label).to_string();
+            let name = match parent {
+                None => format!("nhóm {top}"),
+                Some(_) => format!("nhóm con {} của nhóm {top}", group.label),
+            };
+            out.push(Line::Group {
+                label: group.label.clone(),
+                name,
+                title: group.title.to_string(),
+                total: totals.len(),
+                group: slot,
+            });
+            totals.push(group.total.format_vi());
+            for line in &group.rows {
+                if let Some(slot) = slots.get(&(line.task as *const Task)) {
+                    // Restarted numbers repeat, so the name says which group the row is in.
+                    let name = if restart {
+                        format!("dòng {} nhóm {top}", line.number)
+                    } else {
+                        format!("dòng {}", line.number)
+                    };
+                    out.push(Line::Row {
+                        number: line.number,
+                        name,
+                        slot: *slot,
+                        row,
+                    });
+                    row += 1;
+                }
             }
-        }
-    };
+        };
     for (index, group) in view.groups.iter().enumerate() {
         let slot = |sub| {
             own.then_some(GroupSlot {
@@ -91,9 +93,9 @@ fn lines(plan: &Plan, table: usize) -> (Vec<Line>, Vec<String>) {
                 sub,
             })
         };
-        walk(group, slot(None), &group.label, &mut out);
+        walk(group, slot(None), None, &mut out);
         for (sub_index, sub) in group.sub_groups.iter().enumerate() {
-            walk(sub, slot(Some(sub_index)), &group.label, &mut out);
+            walk(sub, slot(Some(sub_index)), Some(&group.label), &mut out);
         }
     }
     totals.push(view.total.format_vi());
@@ -247,7 +249,7 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
                 let (title_cell, tools) = match group {
                     Some(slot) => (
                         view! { <GroupTitle place=slot name=name.clone() /> }.into_any(),
-                        view! { <GroupTools place=slot name=name /> }.into_any(),
+                        view! { <LineTools table=table line=own_group(slot) name=name /> }.into_any(),
                     ),
                     None => (view! { <span>{title}</span> }.into_any(), ().into_any()),
                 };
@@ -295,7 +297,7 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
                 }).collect_view();
                 let tools = match slot {
                     TaskSlot::Appendix { group, index } if own => {
-                        view! { <RowTools table=table group=group index=index name=name.clone() /> }.into_any()
+                        view! { <LineTools table=table line=own_row(group, index) name=name.clone() /> }.into_any()
                     }
                     _ => view! { <KeyRowTools table=table place=slot name=name.clone() /> }.into_any(),
                 };

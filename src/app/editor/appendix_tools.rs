@@ -69,15 +69,100 @@ fn focus_undo() {
     });
 }
 
-/// "Lên", "Xuống" and "Xoá" of a line whose buttons have ids `{key}-up` … and name it `name`.
-fn move_buttons(
-    key: String,
-    name: String,
-    can: impl Fn(Step) -> bool + Copy + Send + Sync + 'static,
-    step: impl Fn(Step) + Copy + Send + Sync + 'static,
-    remove: impl Fn(web_sys::MouseEvent) + 'static,
-) -> impl IntoView {
+/// A line of a table's own rows that "Lên", "Xuống" and "Xoá" act on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OwnLine {
+    Row(RowPlace),
+    Group(GroupPlace),
+}
+
+impl OwnLine {
+    /// The stable key of the line in table `table`, which its buttons' ids start with.
+    fn key(self, table: usize) -> String {
+        match self {
+            Self::Row(row) => TaskSlot::Appendix {
+                group: slot_of(table, row.group),
+                index: row.index,
+            }
+            .key(),
+            Self::Group(group) => slot_of(table, group).key(),
+        }
+    }
+
+    fn can_move(self, groups: &[AppendixGroup], step: Step) -> bool {
+        match self {
+            Self::Row(row) => row_destination(groups, row, step).is_some(),
+            Self::Group(group) => can_move_group(groups, group, step),
+        }
+    }
+
+    /// Moves the line one step; returns where it is now.
+    fn step(self, groups: &mut Vec<AppendixGroup>, step: Step) -> Option<Self> {
+        match self {
+            Self::Row(row) => move_row(groups, row, step).map(Self::Row),
+            Self::Group(group) => move_group(groups, group, step).map(Self::Group),
+        }
+    }
+
+    fn remove(self, groups: &mut Vec<AppendixGroup>) {
+        match self {
+            Self::Row(row) => {
+                remove_row(groups, row);
+            }
+            Self::Group(group) => {
+                remove_group(groups, group);
+            }
+        }
+    }
+}
+
+/// The own row of `group` at `index`, as the tools see it.
+pub fn own_row(group: GroupSlot, index: usize) -> OwnLine {
+    OwnLine::Row(RowPlace {
+        group: place_of(group),
+        index,
+    })
+}
+
+/// The own group at `slot`, as the tools see it.
+pub fn own_group(slot: GroupSlot) -> OwnLine {
+    OwnLine::Group(place_of(slot))
+}
+
+/// "Lên", "Xuống" and "Xoá" for `line` of table `table`; `name` names it ("dòng 3", "nhóm II").
+/// Focus follows the line that moved, so pressing again moves it further.
+#[component]
+pub fn LineTools(table: usize, line: OwnLine, name: String) -> impl IntoView {
     let form = expect_context::<Form>();
+    let key = line.key(table);
+    let can = move |step| {
+        form.read(|plan| own_groups(plan, table).is_some_and(|groups| line.can_move(groups, step)))
+    };
+    let step = move |step: Step| {
+        let mut moved = None;
+        form.history.change(|plan| {
+            if let Some(groups) = own_groups_mut(plan, table) {
+                moved = line.step(groups, step);
+            }
+        });
+        if let Some(moved) = moved {
+            let at = moved.key(table);
+            let (same, other) = match step {
+                Step::Up => ("up", "down"),
+                Step::Down => ("down", "up"),
+            };
+            focus_after_move(format!("{at}-{same}"), format!("{at}-{other}"));
+        }
+    };
+    let what = format!("Đã xoá {name}");
+    let remove = move |_| {
+        form.history.remove(what.clone(), move |plan| {
+            if let Some(groups) = own_groups_mut(plan, table) {
+                line.remove(groups);
+            }
+        });
+        focus_undo();
+    };
     let locked = move || form.editor.is_locked();
     view! {
         <div class="grid-tools" role="group" aria-label=format!("Sắp xếp {name}")>
@@ -91,103 +176,6 @@ fn move_buttons(
                 aria-label=format!("Xoá {name}") on:click=remove disabled=locked>"Xoá"</button>
         </div>
     }
-}
-
-/// "Lên", "Xuống", "Xoá" for the own row at `slot`; `name` names it ("dòng 3").
-#[component]
-pub fn RowTools(table: usize, group: GroupSlot, index: usize, name: String) -> impl IntoView {
-    let form = expect_context::<Form>();
-    let from = RowPlace {
-        group: place_of(group),
-        index,
-    };
-    let key = TaskSlot::Appendix { group, index }.key();
-    let can = move |step| {
-        form.read(|plan| {
-            own_groups(plan, table)
-                .is_some_and(|groups| row_destination(groups, from, step).is_some())
-        })
-    };
-    let step = move |step: Step| {
-        let moved = form.editor.plan.with_untracked(|plan| {
-            own_groups(plan, table).and_then(|groups| row_destination(groups, from, step))
-        });
-        let Some(to) = moved else { return };
-        form.history.change(move |plan| {
-            if let Some(groups) = own_groups_mut(plan, table) {
-                move_row(groups, from, step);
-            }
-        });
-        let at = TaskSlot::Appendix {
-            group: slot_of(table, to.group),
-            index: to.index,
-        }
-        .key();
-        let (same, other) = match step {
-            Step::Up => ("up", "down"),
-            Step::Down => ("down", "up"),
-        };
-        focus_after_move(format!("{at}-{same}"), format!("{at}-{other}"));
-    };
-    let remove = {
-        let name = name.clone();
-        move |_| {
-            form.history.remove(format!("Đã xoá {name}"), move |plan| {
-                if let Some(groups) = own_groups_mut(plan, table) {
-                    remove_row(groups, from);
-                }
-            });
-            focus_undo();
-        }
-    };
-    move_buttons(key, name, can, step, remove)
-}
-
-/// "Lên", "Xuống", "Xoá" for the own group at `slot`; `name` names it ("nhóm II").
-#[component]
-pub fn GroupTools(place: GroupSlot, name: String) -> impl IntoView {
-    let slot = place;
-    let form = expect_context::<Form>();
-    let (table, at) = (slot.table, place_of(slot));
-    let key = slot.key();
-    let can = move |step| {
-        form.read(|plan| {
-            own_groups(plan, table).is_some_and(|groups| can_move_group(groups, at, step))
-        })
-    };
-    let step = move |step: Step| {
-        if !form.editor.plan.with_untracked(|plan| {
-            own_groups(plan, table).is_some_and(|groups| can_move_group(groups, at, step))
-        }) {
-            return;
-        }
-        let mut to = None;
-        form.history.change(|plan| {
-            if let Some(groups) = own_groups_mut(plan, table) {
-                to = move_group(groups, at, step);
-            }
-        });
-        if let Some(to) = to {
-            let moved = slot_of(table, to).key();
-            let (same, other) = match step {
-                Step::Up => ("up", "down"),
-                Step::Down => ("down", "up"),
-            };
-            focus_after_move(format!("{moved}-{same}"), format!("{moved}-{other}"));
-        }
-    };
-    let remove = {
-        let name = name.clone();
-        move |_| {
-            form.history.remove(format!("Đã xoá {name}"), move |plan| {
-                if let Some(groups) = own_groups_mut(plan, table) {
-                    remove_group(groups, at);
-                }
-            });
-            focus_undo();
-        }
-    };
-    move_buttons(key, name, can, step, remove)
 }
 
 /// The editable title of one of a table's own groups, with buttons to add a row to it and, to
