@@ -443,3 +443,56 @@ fn a_new_plan_prints_standard_headings_numbered_in_sequence() {
     );
     assert!(texts.contains(&"- Kinh phí: 12,5 triệu đồng.".to_string()));
 }
+
+#[test]
+fn a_key_task_table_of_chosen_areas_without_budgets_prints_portrait_under_its_own_headings() {
+    let mut plan = sample("tinh-minh-commune-2024");
+    for area in &mut plan.areas {
+        area.tasks[0].key_task = true;
+        area.tasks[0].budget = Budget::from_input("10");
+    }
+    let chosen: Vec<String> = plan.areas[2..4].iter().map(|a| a.id.clone()).collect();
+    let mut table = AppendixTable {
+        rows: AppendixRows::KeyTasks { area_ids: chosen },
+        budget_column: false,
+        landscape: false,
+        ..AppendixTable::default()
+    };
+    table.column_labels.task = "Nội dung thực hiện".into();
+    plan.appendices = vec![table];
+    let document = layout(&plan);
+    let appendix = document.sections.last().expect("an appendix section");
+    assert_eq!(appendix.kind, SectionKind::Appendix);
+    assert_eq!(appendix.orientation, Orientation::Portrait);
+    let printed = tables(&document);
+    let table = printed.last().expect("the appendix table");
+    let heads: Vec<&str> = table.columns.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(
+        heads,
+        [
+            "TT",
+            "Nội dung thực hiện",
+            "Kết quả đầu ra, sản phẩm",
+            "Cơ quan chủ trì",
+            "Cơ quan phối hợp",
+            "Thời gian thực hiện"
+        ]
+    );
+    assert!(table.columns.iter().all(|c| c.kind != ColumnKind::Budget));
+    let groups: Vec<&str> = table
+        .rows
+        .iter()
+        .filter_map(|row| match row {
+            TableRow::Group { title, total, .. } => {
+                assert_eq!(*total, None);
+                Some(title.as_str())
+            }
+            TableRow::Total { .. } => panic!("no total without the budget column"),
+            TableRow::Item { .. } => None,
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        [plan.areas[2].title.trim(), plan.areas[3].title.trim()]
+    );
+}

@@ -58,7 +58,7 @@ pub fn PrintView(id: String, screen: RwSignal<Screen>) -> impl IntoView {
                     </button>
                 </Show>
                 <p class="muted print-hint">
-                    "Khổ A4, phụ lục in khổ ngang. Để gửi qua thư điện tử, chọn máy in «Lưu dưới dạng PDF»."
+                    "Khổ A4; mỗi phụ lục in khổ ngang hoặc dọc như đã chọn ở phần Phụ lục. Để gửi qua thư điện tử, chọn máy in «Lưu dưới dạng PDF»."
                 </p>
             </div>
             {move || docx_error.get().map(|message| view! {

@@ -8,7 +8,8 @@ use super::{
     TableRow,
 };
 use crate::domain::appendix::{AppendixTable, GroupView};
-use crate::domain::{AppendixColumns, Decision, Plan, Task};
+use crate::domain::appendix_columns::TableColumn;
+use crate::domain::{Decision, Plan, Task};
 
 /// One appendix on pages of its own, landscape unless the table says otherwise.
 pub(super) fn appendix_section(
@@ -119,52 +120,23 @@ fn push_group(
 
 /// The columns the table has, with their headings as written or the standard ones.
 fn columns(table: &AppendixTable) -> Vec<Column> {
-    let labels = &table.column_labels;
-    let column = |kind, written: &str, standard: &str| Column {
-        kind,
-        label: if written.trim().is_empty() {
-            standard.to_string()
-        } else {
-            written.trim().to_string()
-        },
+    let number = Column {
+        kind: ColumnKind::Number,
+        label: "TT".into(),
     };
-    let mut columns = vec![
-        column(ColumnKind::Number, "", "TT"),
-        column(ColumnKind::Task, &labels.task, "Nhiệm vụ"),
-        column(
-            ColumnKind::Output,
-            &labels.output,
-            "Kết quả đầu ra, sản phẩm",
-        ),
-    ];
-    match table.columns {
-        AppendixColumns::LeadAndPartner => {
-            columns.push(column(ColumnKind::Lead, &labels.lead, "Cơ quan chủ trì"));
-            columns.push(column(
-                ColumnKind::Partner,
-                &labels.partner,
-                "Cơ quan phối hợp",
-            ));
-        }
-        AppendixColumns::Executor => columns.push(column(
-            ColumnKind::Executor,
-            &labels.executor,
-            "Cơ quan thực hiện",
-        )),
-    }
-    columns.push(column(
-        ColumnKind::Deadline,
-        &labels.deadline,
-        "Thời gian thực hiện",
-    ));
-    if table.budget_column {
-        columns.push(column(
-            ColumnKind::Budget,
-            &labels.budget,
-            "Kinh phí (triệu đồng)",
-        ));
-    }
-    columns
+    let rest = table.table_columns().into_iter().map(|column| Column {
+        kind: match column {
+            TableColumn::Task => ColumnKind::Task,
+            TableColumn::Output => ColumnKind::Output,
+            TableColumn::Lead => ColumnKind::Lead,
+            TableColumn::Partner => ColumnKind::Partner,
+            TableColumn::Executor => ColumnKind::Executor,
+            TableColumn::Deadline => ColumnKind::Deadline,
+            TableColumn::Budget => ColumnKind::Budget,
+        },
+        label: table.column_labels.heading(column),
+    });
+    std::iter::once(number).chain(rest).collect()
 }
 
 /// The lines of one cell of a task's row.

@@ -2,11 +2,11 @@
 // PDF", printed to PDF by Chromium, and the PDF is checked with poppler-utils: page sizes,
 // fonts, page numbers, the date line, and every task and budget in the text layer.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { OUTPUT, ROOT, seedPlan, withApp } from "./harness.mjs";
+import { normalise, pageSizes, pageText, printToPdf, run } from "./pdf.mjs";
 
 const FIXTURES = join(ROOT, "tests/fixtures/plans");
 // Keep the PDFs and PNGs of earlier runs from being mistaken for this run's.
@@ -19,32 +19,6 @@ async function openPrintView(page) {
   await page.click("[data-testid=open-print]");
   await page.waitForSelector("[data-testid=print-document]");
 }
-
-/** Prints the page to test-output/print/NAME.pdf with the page sizes the CSS asks for. */
-async function printToPdf(page, name) {
-  const folder = join(OUTPUT, "print");
-  mkdirSync(folder, { recursive: true });
-  const path = join(folder, `${name}.pdf`);
-  await page.pdf({ path, preferCSSPageSize: true, printBackground: true });
-  return path;
-}
-
-const run = (command, args) => execFileSync(command, args, { encoding: "utf8" });
-
-/** Page sizes in points, rounded: [[595, 842], …]. */
-function pageSizes(pdf) {
-  const info = run("pdfinfo", ["-f", "1", "-l", "999", pdf]);
-  return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => [
-    Math.round(Number(m[1])),
-    Math.round(Number(m[2])),
-  ]);
-}
-
-/** The text of one page (1-based), as drawn. */
-const pageText = (pdf, page) => run("pdftotext", ["-raw", "-f", `${page}`, "-l", `${page}`, pdf, "-"]);
-
-/** Whitespace collapsed, so that lines wrapped in cells read as the sentence they are. */
-const normalise = (text) => text.normalize("NFC").replace(/\s+/g, " ").trim();
 
 /** The first words of a text: enough to be sure it is printed, short enough to stay on a page. */
 const prefix = (text, words = 7) => normalise(text).split(" ").slice(0, words).join(" ");

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use super::Form;
 use super::appendix_grid::AppendixGrid;
+use super::appendix_settings::{AreaChoice, TableLayout};
 use super::fields::{ChoiceField, Lens, TextField, field};
-use super::lists::{Noun, item_list};
+use super::lists::{Noun, focus_later, item_list};
 use crate::domain::Plan;
 use crate::domain::appendix::{
     AppendixColumns, AppendixGroup, AppendixRows, AppendixTable, RowNumbering,
@@ -126,15 +127,21 @@ fn TableForm(lens: Lens<AppendixTable>, index: usize) -> impl IntoView {
         let lens = lens.clone();
         move |_| {
             let lens = lens.clone();
-            form.history.change(move |plan| {
+            let mut added = None;
+            form.history.change(|plan| {
                 lens.write(plan, |table| {
                     if let AppendixRows::Own { groups } = &mut table.rows {
                         groups.push(AppendixGroup::default());
+                        added = Some(groups.len() - 1);
                     }
                 })
             });
+            if let Some(group) = added {
+                focus_later(format!("appendix-{index}-group-{group}-title"));
+            }
         }
     };
+    let add_group_id = format!("{key}-add-group");
     view! {
         <div class="appendix" id=key.clone()>
             <div class="form-grid">
@@ -147,9 +154,21 @@ fn TableForm(lens: Lens<AppendixTable>, index: usize) -> impl IntoView {
                 <ChoiceField id=format!("{key}-columns") label="Cột cơ quan" value=columns on_change=set_columns
                     options=vec![("lead", "Chủ trì và phối hợp".to_string()), ("executor", "Một cột cơ quan thực hiện".to_string())] />
             </div>
+            <TableLayout lens=lens.clone() key=key.clone() />
+            <Show when=own.clone() fallback=move || view! {
+                <AreaChoice table=index key=format!("appendix-{index}") />
+                <p class="muted appendix-order">
+                    "Các dòng theo đúng thứ tự nhiệm vụ ở phần «Nhiệm vụ theo lĩnh vực»; muốn đổi thứ tự, hãy đưa nhiệm vụ lên, xuống ở đó. "
+                    "«Bỏ khỏi bảng» chỉ bỏ đánh dấu trọng tâm, nhiệm vụ vẫn ở phần Nhiệm vụ."
+                </p>
+            }>
+                <p class="muted appendix-order">
+                    "Dòng và nhóm của bảng này do bạn nhập: dùng «Lên», «Xuống» để đổi thứ tự (dòng đầu hoặc cuối nhóm sẽ sang nhóm bên cạnh), «Xoá» để bỏ; số thứ tự tự đánh lại."
+                </p>
+            </Show>
             <AppendixGrid table=index />
             <Show when=own.clone()>
-                <button type="button" class="button button-add" on:click=add_group.clone()
+                <button type="button" class="button button-add" id=add_group_id.clone() on:click=add_group.clone()
                     disabled=move || form.editor.is_locked()>"Thêm nhóm"</button>
             </Show>
         </div>

@@ -9,8 +9,10 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 use super::Form;
+use super::appendix_tools::{GroupTitle, KeyRowTools, LineTools, own_group, own_row};
 use super::fields::{DraftInput, FieldIssue, clean};
-use crate::domain::appendix::{AppendixColumns, AppendixRows, GroupView};
+use crate::domain::appendix::{AppendixRows, GroupView, RowNumbering};
+use crate::domain::appendix_columns::TableColumn;
 use crate::domain::slot::{GroupSlot, TaskSlot, task_slots};
 use crate::domain::{Budget, Deadline, Plan, Role, Task};
 
@@ -20,13 +22,17 @@ enum Line {
     /// A group heading ("I", "CẢI CÁCH THỂ CHẾ"); `group` is set for a table's own groups.
     Group {
         label: String,
+        /// How buttons name it: "nhóm II", "nhóm con A của nhóm II".
+        name: String,
         title: String,
         total: usize,
         group: Option<GroupSlot>,
     },
-    /// A task row: TT, where the task is, and its position among rows (for Enter).
+    /// A task row: TT, how buttons name it ("dòng 3"), where the task is, and its position
+    /// among rows (for Enter).
     Row {
         number: usize,
+        name: String,
         slot: TaskSlot,
         row: usize,
     },
@@ -43,26 +49,42 @@ fn lines(plan: &Plan, table: usize) -> (Vec<Line>, Vec<String>) {
         .map(|(slot, task)| (task as *const Task, slot))
         .collect();
     let own = matches!(appendix.rows, AppendixRows::Own { .. });
+    let restart = appendix.numbering == RowNumbering::RestartPerGroup;
     let (mut out, mut totals, mut row) = (Vec::new(), Vec::new(), 0);
-    let mut walk = |group: &GroupView, slot: Option<GroupSlot>, out: &mut Vec<Line>| {
-        out.push(Line::Group {
-            label: group.label.clone(),
-            title: group.title.to_string(),
-            total: totals.len(),
-            group: slot,
-        });
-        totals.push(group.total.format_vi());
-        for line in &group.rows {
-            if let Some(slot) = slots.get(&(line.task as *const Task)) {
-                out.push(Line::Row {
-                    number: line.number,
-                    slot: *slot,
-                    row,
-                });
-                row += 1;
+    // `parent` is the label of a sub-group's group; `top` the label of the top-level group.
+    let mut walk =
+        |group: &GroupView, slot: Option<GroupSlot>, parent: Option<&str>, out: &mut Vec<Line>| {
+            let top = parent.unwrap_or(&group.label).to_string();
+            let name = match parent {
+                None => format!("nhóm {top}"),
+                Some(_) => format!("nhóm con {} của nhóm {top}", group.label),
+            };
+            out.push(Line::Group {
+                label: group.label.clone(),
+                name,
+                title: group.title.to_string(),
+                total: totals.len(),
+                group: slot,
+            });
+            totals.push(group.total.format_vi());
+            for line in &group.rows {
+                if let Some(slot) = slots.get(&(line.task as *const Task)) {
+                    // Restarted numbers repeat, so the name says which group the row is in.
+                    let name = if restart {
+                        format!("dòng {} nhóm {top}", line.number)
+                    } else {
+                        format!("dòng {}", line.number)
+                    };
+                    out.push(Line::Row {
+                        number: line.number,
+                        name,
+                        slot: *slot,
+                        row,
+                    });
+                    row += 1;
+                }
             }
-        }
-    };
+        };
     for (index, group) in view.groups.iter().enumerate() {
         let slot = |sub| {
             own.then_some(GroupSlot {
@@ -71,9 +93,9 @@ fn lines(plan: &Plan, table: usize) -> (Vec<Line>, Vec<String>) {
                 sub,
             })
         };
-        walk(group, slot(None), &mut out);
+        walk(group, slot(None), None, &mut out);
         for (sub_index, sub) in group.sub_groups.iter().enumerate() {
-            walk(sub, slot(Some(sub_index)), &mut out);
+            walk(sub, slot(Some(sub_index)), Some(&group.label), &mut out);
         }
     }
     totals.push(view.total.format_vi());
@@ -99,28 +121,21 @@ fn split_lines(text: &str) -> Vec<String> {
 
 const EXECUTOR: &str = "Cơ quan thực hiện";
 
-/// The cells of a row: (column key, heading, read, write).
+/// How a cell of a column is read from its task and written back.
 type Read = fn(&Task) -> String;
 type Write = fn(&mut Task, String, i32);
-fn columns(executor: bool, budget: bool) -> Vec<(&'static str, &'static str, Read, Write)> {
-    let mut out: Vec<(&'static str, &'static str, Read, Write)> = vec![
-        (
-            "content",
-            "Nhiệm vụ",
-            |t| t.content.clone(),
-            |t, v, _| t.content = v,
-        ),
-        (
+
+/// The key of a column's cells (in their ids) and how they are read and written.
+fn cell_of(column: TableColumn) -> (&'static str, Read, Write) {
+    match column {
+        TableColumn::Task => ("content", |t| t.content.clone(), |t, v, _| t.content = v),
+        TableColumn::Output => (
             "output",
-            "Kết quả đầu ra, sản phẩm",
             |t| t.outputs.join("\n"),
             |t, v, _| t.outputs = split_lines(&v),
         ),
-    ];
-    if executor {
-        out.push((
+        TableColumn::Executor => (
             "executor",
-            EXECUTOR,
             |t| {
                 t.other_roles
                     .iter()
@@ -135,42 +150,34 @@ fn columns(executor: bool, budget: bool) -> Vec<(&'static str, &'static str, Rea
                     units: split_units(&v),
                 }),
             },
-        ));
-    } else {
-        out.push((
+        ),
+        TableColumn::Lead => (
             "lead",
-            "Cơ quan chủ trì",
             |t| t.lead_units.join("; "),
             |t, v, _| t.lead_units = split_units(&v),
-        ));
-        out.push((
+        ),
+        TableColumn::Partner => (
             "partner",
-            "Cơ quan phối hợp",
             |t| t.partner_units.join("; "),
             |t, v, _| t.partner_units = split_units(&v),
-        ));
-    }
-    out.push((
-        "deadline",
-        "Thời gian thực hiện",
-        |t| t.deadline.text.clone(),
-        |t, v, year| {
-            t.deadline = if t.deadline.reading_overridden {
-                Deadline::with_reading(v, t.deadline.reading.clone())
-            } else {
-                Deadline::new(v, year)
-            }
-        },
-    ));
-    if budget {
-        out.push((
+        ),
+        TableColumn::Deadline => (
+            "deadline",
+            |t| t.deadline.text.clone(),
+            |t, v, year| {
+                t.deadline = if t.deadline.reading_overridden {
+                    Deadline::with_reading(v, t.deadline.reading.clone())
+                } else {
+                    Deadline::new(v, year)
+                }
+            },
+        ),
+        TableColumn::Budget => (
             "budget",
-            "Kinh phí (triệu đồng)",
             |t| t.budget.display(),
             |t, v, _| t.budget = Budget::from_input(&v),
-        ));
+        ),
     }
-    out
 }
 
 /// Enter moves to the cell below (Shift+Enter makes a new line in a text cell).
@@ -206,10 +213,16 @@ fn move_down(event: web_sys::KeyboardEvent) {
 pub fn AppendixGrid(table: usize) -> impl IntoView {
     let form = expect_context::<Form>();
     let computed = Memo::new(move |_| form.read_all(|plan| lines(plan, table)));
+    // The columns with their headings, and whether the rows are the table's own.
     let shape = Memo::new(move |_| {
         form.read(|plan| {
-            plan.appendices.get(table).map_or((false, true), |t| {
-                (t.columns == AppendixColumns::Executor, t.budget_column)
+            plan.appendices.get(table).map(|t| {
+                let columns: Vec<(TableColumn, String)> = t
+                    .table_columns()
+                    .into_iter()
+                    .map(|column| (column, t.column_labels.heading(column)))
+                    .collect();
+                (columns, matches!(t.rows, AppendixRows::Own { .. }))
             })
         })
     });
@@ -219,33 +232,44 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
     };
     let overall = move || computed.with(|(_, totals)| totals.last().cloned().unwrap_or_default());
     move || {
-        let (executor, budget) = shape.get();
-        let cols = columns(executor, budget);
-        let width = cols.len() + 1;
+        let Some((cols, own)) = shape.get() else {
+            return ().into_any();
+        };
+        let budget = cols
+            .iter()
+            .any(|(column, _)| *column == TableColumn::Budget);
+        // TT, the columns, and the tools.
+        let width = cols.len() + 2;
         let heads = cols
             .iter()
-            .map(|(_, head, _, _)| view! { <th scope="col">{*head}</th> })
+            .map(|(_, head)| view! { <th scope="col">{head.clone()}</th> })
             .collect_view();
         let body = structure.get().into_iter().map(|line| match line {
-            Line::Group { label, title, total: index, group } => {
-                let title_cell = match group {
-                    Some(slot) => view! { <GroupTitle place=slot table=table /> }.into_any(),
-                    None => view! { <span>{title}</span> }.into_any(),
+            Line::Group { label, name, title, total: index, group } => {
+                let (title_cell, tools) = match group {
+                    Some(slot) => (
+                        view! { <GroupTitle place=slot name=name.clone() /> }.into_any(),
+                        view! { <LineTools table=table line=own_group(slot) name=name /> }.into_any(),
+                    ),
+                    None => (view! { <span>{title}</span> }.into_any(), ().into_any()),
                 };
+                let span = if budget { width - 3 } else { width - 2 };
                 view! {
-                    <tr class="grid-group">
+                    <tr class="grid-group" data-testid="grid-group">
                         <th scope="row" class="grid-tt">{label}</th>
-                        <td colspan=width - 2 class="grid-group-title">{title_cell}</td>
+                        <td colspan=span class="grid-group-title">{title_cell}</td>
                         {budget.then(|| view! {
                             <td class="grid-number" data-label="Cộng kinh phí nhóm" data-testid="group-total">{move || total(index)}</td>
                         })}
+                        <td class="grid-tools-cell">{tools}</td>
                     </tr>
                 }.into_any()
             }
-            Line::Row { number, slot, row } => {
+            Line::Row { number, name, slot, row } => {
                 let form = form.scoped(&slot.key());
-                let cells = cols.iter().map(|(col, head, read, write)| {
-                    let (read, write, col, head) = (*read, *write, *col, *head);
+                let cells = cols.iter().map(|(column, head)| {
+                    let (col, read, write) = cell_of(*column);
+                    let head = head.clone();
                     let id = match slot {
                         TaskSlot::Appendix { .. } => format!("{}-{col}", slot.key()),
                         TaskSlot::Area { .. } => format!("grid-{table}-{}-{col}", slot.key()),
@@ -263,18 +287,25 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
                     };
                     let multiline = matches!(col, "content" | "output");
                     view! {
-                        <td data-label=head class=format!("grid-cell grid-{col}")>
+                        <td data-label=head.clone() class=format!("grid-cell grid-{col}")>
                             <DraftInput id=id.clone() value=value on_input=on_input multiline=multiline
-                                label=format!("{head}, dòng {number}") numeric=col == "budget"
+                                label=format!("{head}, {name}") numeric=col == "budget"
                                 cell=(table, row, col) />
                             <FieldIssue id=id />
                         </td>
                     }
                 }).collect_view();
+                let tools = match slot {
+                    TaskSlot::Appendix { group, index } if own => {
+                        view! { <LineTools table=table line=own_row(group, index) name=name.clone() /> }.into_any()
+                    }
+                    _ => view! { <KeyRowTools table=table place=slot name=name.clone() /> }.into_any(),
+                };
                 view! {
                     <tr class="grid-row" data-testid="grid-row">
                         <th scope="row" class="grid-tt" data-label="TT">{number}</th>
                         {cells}
+                        <td class="grid-tools-cell">{tools}</td>
                     </tr>
                 }.into_any()
             }
@@ -282,52 +313,25 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
         view! {
             <div class="grid-scroll" role="region" aria-label="Bảng nhiệm vụ trọng tâm" tabindex="0">
                 <table class="grid" on:keydown=move_down>
-                    <thead><tr><th scope="col" class="grid-tt">"TT"</th>{heads}</tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col" class="grid-tt">"TT"</th>
+                            {heads}
+                            <th scope="col" class="grid-tools-cell">"Thao tác"</th>
+                        </tr>
+                    </thead>
                     <tbody>{body}</tbody>
                     {budget.then(|| view! {
                         <tfoot>
                             <tr class="grid-total">
-                                <th scope="row" colspan=width - 1>"Tổng cộng"</th>
+                                <th scope="row" colspan=width - 2>"Tổng cộng"</th>
                                 <td class="grid-number" data-label="Tổng kinh phí" data-testid="appendix-total">{overall}</td>
+                                <td class="grid-tools-cell"></td>
                             </tr>
                         </tfoot>
                     })}
                 </table>
             </div>
-        }
-    }
-}
-
-/// The editable title of one of a table's own groups, with a button to add a row to it.
-#[component]
-fn GroupTitle(place: GroupSlot, table: usize) -> impl IntoView {
-    let slot = place;
-    let form = expect_context::<Form>();
-    let id = format!("{}-title", slot.key());
-    let value = Signal::derive(move || {
-        form.read(|plan| slot.get(plan).map(|g| g.title.clone()).unwrap_or_default())
-    });
-    let key = id.clone();
-    let on_input = move |typed: String| {
-        form.type_into(&key, move |plan| {
-            if let Some(group) = slot.get_mut(plan) {
-                group.title = typed;
-            }
-        });
-    };
-    let add_row = move |_| {
-        form.history.change(move |plan| {
-            if let Some(group) = slot.get_mut(plan) {
-                group.tasks.push(super::task::new_task());
-            }
-        });
-    };
-    let _ = table;
-    view! {
-        <div class="grid-group-edit">
-            <DraftInput id=id value=value on_input=on_input label="Tên nhóm" />
-            <button type="button" class="button button-small" on:click=add_row
-                disabled=move || form.editor.is_locked()>"Thêm dòng"</button>
-        </div>
+        }.into_any()
     }
 }

@@ -4,6 +4,8 @@
 
 mod appendices;
 mod appendix_grid;
+mod appendix_settings;
+mod appendix_tools;
 mod areas;
 mod bases;
 mod document_form;
