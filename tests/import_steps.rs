@@ -1,59 +1,220 @@
-//! Importing in steps (as the browser does, yielding between them) gives exactly what a
-//! one-go import gives, for every sample plan, a bundle of them, and hostile files.
+//! Importing in steps (as the browser does, yielding between them) gives exactly what the whole
+//! file parsed at once gives, for every sample plan, a bundle of them, and hostile files; the
+//! usual file takes the quick way, a plan per step.
 
 use std::fs;
 use std::path::Path;
 
-use kehoach::file_format::{ImportSteps, import_file};
+use kehoach::file_format::{
+    ExportInfo, ImportError, ImportSteps, Imported, export_plans, import_file,
+};
 
-fn in_steps(
-    bytes: &[u8],
-    batch: usize,
-) -> Result<kehoach::file_format::Imported, kehoach::file_format::ImportError> {
-    let mut steps = ImportSteps::start(bytes)?;
-    steps.check();
-    let mut rounds = 0;
-    while !steps.read_plans(batch) {
-        rounds += 1;
+/// Reads `bytes` a step at a time, checking the progress as it goes; the steps taken.
+fn in_steps(bytes: &[u8]) -> (Result<Imported, ImportError>, usize) {
+    let mut steps = match ImportSteps::start(bytes) {
+        Ok(steps) => steps,
+        Err(error) => return (Err(error), 0),
+    };
+    let mut taken = 0;
+    loop {
+        match steps.step() {
+            Ok(true) => break,
+            Ok(false) => {}
+            Err(error) => return (Err(error), taken),
+        }
+        taken += 1;
         let (read, total) = steps.progress();
         assert!(read <= total);
-        assert!(rounds <= total, "reading does not advance");
+        assert!(taken <= bytes.len(), "reading does not advance");
     }
-    steps.finish()
+    (steps.finish(), taken)
 }
 
-#[test]
-fn every_fixture_reads_the_same_in_steps_of_one_plan() {
+/// The file parsed at once, as before the quick way existed.
+fn whole(bytes: &[u8]) -> Result<Imported, ImportError> {
+    ImportSteps::start_whole(bytes)?.finish()
+}
+
+fn fixtures() -> Vec<(String, Vec<u8>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut checked = 0;
+    let mut files = Vec::new();
     for folder in ["format-v1", "hostile"] {
         for entry in fs::read_dir(root.join(folder)).expect("fixtures folder") {
-            let bytes = fs::read(entry.expect("entry").path()).expect("fixture");
-            assert_eq!(in_steps(&bytes, 1), import_file(&bytes));
-            checked += 1;
+            let path = entry.expect("entry").path();
+            files.push((
+                path.display().to_string(),
+                fs::read(&path).expect("fixture"),
+            ));
         }
     }
-    assert!(checked > 30);
+    files
 }
 
-#[test]
-fn a_bundle_reads_the_same_in_steps_and_reports_its_progress() {
+fn sample_plans() -> Vec<kehoach::domain::Plan> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-v1");
     let mut plans = Vec::new();
     for entry in fs::read_dir(root).expect("fixtures folder") {
         let bytes = fs::read(entry.expect("entry").path()).expect("fixture");
         plans.extend(import_file(&bytes).expect("sample plan").plans);
     }
-    let info = kehoach::file_format::ExportInfo::default();
-    let file = kehoach::file_format::export_plans(&plans, &info, true);
+    plans
+}
+
+#[test]
+fn every_fixture_reads_the_same_in_steps_as_whole() {
+    let files = fixtures();
+    for (name, bytes) in &files {
+        let (stepped, _) = in_steps(bytes);
+        assert_eq!(stepped, whole(bytes), "{name}");
+        assert_eq!(import_file(bytes), stepped, "{name}");
+    }
+    assert!(files.len() > 30);
+}
+
+#[test]
+fn our_own_files_take_the_quick_way_and_others_the_whole_way() {
+    let plans = sample_plans();
+    let file = export_plans(&plans, &ExportInfo::default(), true);
     let mut steps = ImportSteps::start(file.as_bytes()).expect("bundle");
-    steps.check();
+    steps.step().expect("the pass over the file");
+    assert!(steps.is_quick());
+    let text =
+        "{\"kind\": \"ke-hoach-cchc\", \"format_version\": 1, \"pay\\u006coad\": {\"plans\": []}}";
+    let mut steps = ImportSteps::start(text.as_bytes()).expect("escaped key");
+    steps.step().expect("the pass over the file");
+    assert!(
+        !steps.is_quick(),
+        "a key written with escapes is left to the parser"
+    );
+}
+
+#[test]
+fn a_bundle_reads_a_plan_in_four_steps_and_reports_its_progress() {
+    let plans = sample_plans();
+    let file = export_plans(&plans, &ExportInfo::default(), true);
+    let mut steps = ImportSteps::start(file.as_bytes()).expect("bundle");
+    assert_eq!(steps.progress(), (0, 0), "not known before the pass");
+    assert!(!steps.step().expect("the pass"));
     assert_eq!(steps.progress(), (0, 4));
-    assert!(!steps.read_plans(3));
-    assert_eq!(steps.progress(), (3, 4));
-    assert!(steps.read_plans(3));
+    // Parsed, hashed, read, counted: a plan takes four steps, and counts as read at the third.
+    for _ in 0..3 {
+        assert!(!steps.step().expect("plan 1"));
+    }
+    assert_eq!(steps.progress(), (1, 4));
+    for _ in 0..13 {
+        assert!(!steps.step().expect("plans 1–4"));
+    }
+    assert_eq!(steps.progress(), (4, 4));
     let imported = steps.finish().expect("bundle reads");
     assert_eq!(imported.plans, plans);
     assert!(imported.info.checksum_ok);
     assert!(imported.report.is_clean(), "{:?}", imported.report);
+}
+
+/// Files changed in ways the quick way must notice: each reads exactly as it does whole.
+#[test]
+fn changed_bundles_read_the_same_both_ways() {
+    let plans = sample_plans();
+    let file = export_plans(&plans, &ExportInfo::default(), true);
+    let second = file
+        .find("},\n      {")
+        .map(|at| at + 9)
+        .expect("a plan after the first");
+    let changes: Vec<(&str, String)> = vec![
+        (
+            "a value changed",
+            file.replacen("\"year\": 2022", "\"year\": 2021", 1),
+        ),
+        ("a comma missing between plans", {
+            let mut text = file.clone();
+            let comma = text[..second].rfind(',').expect("comma");
+            text.replace_range(comma..comma + 1, " ");
+            text
+        }),
+        (
+            "a comma too many",
+            file.replacen("\n    ]\n  }", ",\n    ]\n  }", 1),
+        ),
+        ("cut short", file[..file.len() / 2].to_string()),
+        ("text after the end", format!("{file} x")),
+        (
+            "a second payload",
+            file.replacen("\"kind\"", "\"payload\": 1, \"kind\"", 1),
+        ),
+        (
+            "a second plans list",
+            file.replacen("\"plans\": [", "\"plans\": [], \"plans\": [", 1),
+        ),
+        (
+            "a key with escapes",
+            file.replacen("\"payload\"", "\"pay\\u006coad\"", 1),
+        ),
+        (
+            "brackets in strings",
+            file.replacen("\"title\": \"", "\"title\": \"]}{[,\\\" ", 1),
+        ),
+        (
+            "the plans not a list",
+            file.replacen("\"plans\": [", "\"plans\": {\"x\": [", 1),
+        ),
+        ("an empty list", {
+            let start = file.find("\"plans\": [").expect("plans") + 10;
+            let end = file.rfind(']').expect("end of plans");
+            format!("{}{}", &file[..start], &file[end..])
+        }),
+        (
+            "a plan that is a number",
+            file.replacen("\"plans\": [", "\"plans\": [ 7,", 1),
+        ),
+        (
+            "a newer version",
+            file.replacen("\"format_version\": 1", "\"format_version\": 9", 1),
+        ),
+        ("a newer version and cut short", {
+            let text = file.replacen("\"format_version\": 1", "\"format_version\": 9", 1);
+            text[..text.len() - 200].to_string()
+        }),
+        ("not UTF-8 inside a plan", {
+            let mut bytes = file.clone().into_bytes();
+            let at = second + 40;
+            bytes[at] = 0xFF;
+            String::from_utf8_lossy(&bytes).into_owned()
+        }),
+    ];
+    for (change, text) in &changes {
+        assert_ne!(text, &file, "{change}: the change took");
+        let (stepped, _) = in_steps(text.as_bytes());
+        assert_eq!(stepped, whole(text.as_bytes()), "{change}");
+    }
+    let outcome = |change: &str| {
+        let text = &changes
+            .iter()
+            .find(|(name, _)| *name == change)
+            .expect("change")
+            .1;
+        in_steps(text.as_bytes()).0
+    };
+    let changed = outcome("a value changed").expect("a changed value still reads");
+    assert!(!changed.info.checksum_ok);
+    assert_eq!(
+        changed.report.problems.len(),
+        1,
+        "only the checksum warning"
+    );
+    assert!(matches!(
+        outcome("cut short"),
+        Err(ImportError::Damaged { .. })
+    ));
+    assert!(matches!(
+        outcome("a comma too many"),
+        Err(ImportError::Damaged { .. })
+    ));
+    assert!(matches!(
+        outcome("a newer version"),
+        Err(ImportError::NewerVersion { .. })
+    ));
+    assert_eq!(outcome("an empty list"), Err(ImportError::NoPlans));
+    let mut bytes = file.into_bytes();
+    bytes[second + 40] = 0xFF;
+    assert_eq!(in_steps(&bytes).0, Err(ImportError::NotText));
 }

@@ -7,6 +7,8 @@ pub mod file_name;
 pub mod migrate;
 mod reader;
 pub mod report;
+mod scan;
+mod steps;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -15,6 +17,7 @@ use sha2::{Digest, Sha256};
 use crate::domain::Plan;
 pub use migrate::CURRENT_VERSION;
 pub use report::{ImportReport, Outcome, Problem};
+pub use steps::ImportSteps;
 
 /// What every file of ours says it is, before anything else is read.
 pub const FILE_KIND: &str = "ke-hoach-cchc";
@@ -148,7 +151,11 @@ pub fn export_plans(plans: &[Plan], info: &ExportInfo, bundle: bool) -> String {
 /// that re-indenting the file does not break it but changing any value does.
 fn checksum(payload: &Value) -> String {
     let canonical = serde_json::to_string(payload).unwrap_or_default();
-    let digest = Sha256::digest(canonical.as_bytes());
+    hex_digest(Sha256::digest(canonical.as_bytes()).as_slice())
+}
+
+/// "sha256:" and a digest in lowercase hex.
+fn hex_digest(digest: &[u8]) -> String {
     let mut hex = String::with_capacity(7 + 64);
     hex.push_str("sha256:");
     for byte in digest {
@@ -161,154 +168,12 @@ fn checksum(payload: &Value) -> String {
 /// Reads a file. Fatal problems (not ours, newer version, damaged beyond reading) are errors;
 /// everything else is repaired or skipped and listed in the report.
 pub fn import_file(bytes: &[u8]) -> Result<Imported, ImportError> {
-    let mut steps = ImportSteps::start(bytes)?;
-    steps.check();
-    while !steps.read_plans(usize::MAX) {}
-    steps.finish()
+    ImportSteps::start(bytes)?.finish()
 }
 
-/// [`import_file`] in steps, so that a browser can let the page breathe between them on a
-/// large file: [`start`](Self::start) parses and checks the envelope, [`check`](Self::check)
-/// verifies the checksum and migrates, [`read_plans`](Self::read_plans) reads a few plans at
-/// a time, and [`finish`](Self::finish) gives ids and checks the size.
-pub struct ImportSteps {
-    info: FileInfo,
-    payload: Value,
-    /// The checksum the envelope states, compared in [`check`](Self::check).
-    stated_checksum: Option<String>,
-    report: ImportReport,
-    plans: Vec<Plan>,
-    /// The next plan of the payload to read; `None` before [`check`](Self::check).
-    next: Option<usize>,
-}
-
-impl ImportSteps {
-    /// Checks the size and encoding, parses the JSON and reads the envelope.
-    pub fn start(bytes: &[u8]) -> Result<Self, ImportError> {
-        if bytes.len() > MAX_FILE_BYTES {
-            return Err(ImportError::TooLarge {
-                size_mb: bytes.len().div_ceil(1024 * 1024),
-                limit_mb: MAX_FILE_BYTES / (1024 * 1024),
-            });
-        }
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
-        let start = text.trim_start();
-        if start.is_empty() {
-            return Err(ImportError::Empty);
-        }
-        // Our files are JSON objects. Anything else (plain text, a document, a list) is not
-        // ours, and telling the person to ask for it again would not help.
-        if !start.starts_with('{') {
-            return Err(ImportError::NotOurs);
-        }
-        let value: Value = serde_json::from_str(text).map_err(|error| {
-            if error.to_string().contains("recursion limit") {
-                ImportError::TooDeep
-            } else if error.is_eof() || error.is_syntax() {
-                ImportError::Damaged {
-                    line: error.line(),
-                    column: error.column(),
-                }
-            } else {
-                ImportError::NotOurs
-            }
-        })?;
-        read_envelope(value)
-    }
-
-    /// Verifies the checksum and brings the payload up to the current format version.
-    pub fn check(&mut self) {
-        if self.next.is_some() {
-            return;
-        }
-        let checksum_ok = self.stated_checksum.as_deref() == Some(checksum(&self.payload).as_str());
-        self.info.checksum_ok = checksum_ok;
-        if !checksum_ok {
-            self.report.push(
-                String::new(),
-                "Mã kiểm tra của tệp không khớp: tệp có thể đã bị hỏng khi gửi hoặc đã bị sửa bằng tay. Hãy xem kỹ nội dung trước khi lưu.".into(),
-                Outcome::Warning,
-            );
-        }
-        let payload = std::mem::take(&mut self.payload);
-        self.payload = migrate::to_current(payload, self.info.format_version);
-        let mut reader = fields::Reader::new(&mut self.report);
-        match self.payload.get("plans").and_then(Value::as_array) {
-            None => reader.problem("Tệp không có danh sách kế hoạch.", Outcome::Skipped),
-            Some(items) if items.len() > MAX_PLANS => reader.problem(
-                format!(
-                    "Tệp có {} kế hoạch, chỉ đọc {} kế hoạch đầu.",
-                    fields::count(items.len()),
-                    fields::count(MAX_PLANS)
-                ),
-                Outcome::Repaired,
-            ),
-            Some(_) => {}
-        }
-        self.next = Some(0);
-    }
-
-    /// Reads up to `count` more plans; true once every plan has been read.
-    pub fn read_plans(&mut self, count: usize) -> bool {
-        self.check();
-        let Some(items) = self.payload.get("plans").and_then(Value::as_array) else {
-            return true;
-        };
-        let next = self.next.unwrap_or(0);
-        let last = items.len().min(MAX_PLANS);
-        let several = items.len() > 1;
-        let mut reader = fields::Reader::new(&mut self.report);
-        let end = last.min(next.saturating_add(count));
-        for (index, item) in items.iter().enumerate().take(end).skip(next) {
-            let label = if several {
-                format!("Kế hoạch {}", index + 1)
-            } else {
-                String::new()
-            };
-            if let Some(plan) = reader.within(label, |r| reader::read_plan(r, item)) {
-                self.plans.push(plan);
-            }
-        }
-        self.next = Some(end);
-        end >= last
-    }
-
-    /// How many plans the file lists, and how many have been read so far.
-    pub fn progress(&self) -> (usize, usize) {
-        let total = self
-            .payload
-            .get("plans")
-            .and_then(Value::as_array)
-            .map_or(0, |items| items.len().min(MAX_PLANS));
-        (self.next.unwrap_or(0).min(total), total)
-    }
-
-    /// Reads whatever is left, gives every plan a unique id and checks that the plans can be
-    /// exported again within the size limit.
-    pub fn finish(mut self) -> Result<Imported, ImportError> {
-        while !self.read_plans(usize::MAX) {}
-        let mut plans = self.plans;
-        give_plans_unique_ids(&mut plans, &mut fields::Reader::new(&mut self.report));
-        if plans.is_empty() {
-            return Err(ImportError::NoPlans);
-        }
-        // What is imported must export again within the limit, or a backup of it could not
-        // be restored: a small file of empty items ("{},{},…") can expand a hundredfold.
-        if !fits_in_a_file(&plans) {
-            return Err(ImportError::ExpandsTooMuch {
-                limit_mb: MAX_FILE_BYTES / (1024 * 1024),
-            });
-        }
-        Ok(Imported {
-            info: self.info,
-            plans,
-            report: self.report,
-        })
-    }
-}
-
-fn read_envelope(value: Value) -> Result<ImportSteps, ImportError> {
+/// What the envelope says (its information, the checksum it states) and the payload it holds;
+/// an error when it is not ours or not a version this app reads.
+fn read_envelope(value: Value) -> Result<(FileInfo, Option<String>, Value), ImportError> {
     let Value::Object(mut envelope) = value else {
         return Err(ImportError::NotOurs);
     };
@@ -356,17 +221,11 @@ fn read_envelope(value: Value) -> Result<ImportSteps, ImportError> {
         period,
         checksum_ok: false,
     };
-    Ok(ImportSteps {
-        info,
-        payload,
-        stated_checksum: envelope
-            .get("checksum")
-            .and_then(Value::as_str)
-            .map(str::to_string),
-        report: ImportReport::default(),
-        plans: Vec::new(),
-        next: None,
-    })
+    let stated_checksum = envelope
+        .get("checksum")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    Ok((info, stated_checksum, payload))
 }
 
 /// A plan without an id gets one from its content; plans of one bundle sharing an id are told
@@ -396,26 +255,29 @@ fn give_plans_unique_ids(plans: &mut [Plan], reader: &mut fields::Reader) {
 /// Whether `plans` export to a file within [`MAX_FILE_BYTES`], found by writing them to a
 /// counter that gives up at the limit rather than building the text.
 fn fits_in_a_file(plans: &[Plan]) -> bool {
-    struct Counter {
-        left: usize,
-    }
-    impl std::io::Write for Counter {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.left = self
-                .left
-                .checked_sub(bytes.len())
-                .ok_or(std::io::ErrorKind::FileTooLarge)?;
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
     // The envelope around the payload takes well under 4 KB.
     let mut counter = Counter {
         left: MAX_FILE_BYTES - 4096,
     };
     serde_json::to_writer_pretty(&mut counter, &Payload { plans }).is_ok()
+}
+
+/// A writer that only counts, and refuses to go past `left` bytes.
+struct Counter {
+    left: usize,
+}
+
+impl std::io::Write for Counter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.left = self
+            .left
+            .checked_sub(bytes.len())
+            .ok_or(std::io::ErrorKind::FileTooLarge)?;
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Restores one plan stored by the app (IndexedDB) through the same validation as a file.

@@ -40,6 +40,9 @@ pub struct ImportReport {
     pub problems: Vec<Problem>,
 }
 
+/// A hostile file could produce millions of problems; a person reads the first ones.
+const MAX_PROBLEMS: usize = 1_000;
+
 impl ImportReport {
     pub fn is_clean(&self) -> bool {
         self.problems.is_empty()
@@ -51,8 +54,6 @@ impl ImportReport {
     }
 
     pub(crate) fn push(&mut self, location: String, message: String, outcome: Outcome) {
-        // A hostile file could produce millions of problems; a person reads the first ones.
-        const MAX_PROBLEMS: usize = 1_000;
         if self.problems.len() < MAX_PROBLEMS {
             self.problems.push(Problem {
                 location,
@@ -65,6 +66,23 @@ impl ImportReport {
                 message: "Còn nhiều lỗi khác không được liệt kê.".into(),
                 outcome: Outcome::Warning,
             });
+        }
+    }
+
+    /// Puts a problem about the file as a whole first, as if it had been found first: the
+    /// report then holds what [`push`](Self::push) would have kept.
+    pub(crate) fn push_first(&mut self, (location, message, outcome): (String, String, Outcome)) {
+        self.problems.insert(
+            0,
+            Problem {
+                location,
+                message,
+                outcome,
+            },
+        );
+        if self.problems.len() > MAX_PROBLEMS {
+            self.problems.truncate(MAX_PROBLEMS);
+            self.push(String::new(), String::new(), Outcome::Warning);
         }
     }
 }

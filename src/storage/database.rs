@@ -335,12 +335,29 @@ impl Database {
             .iter()
             .map(|(plan, _)| plan_json(plan))
             .collect::<Result<Vec<_>, _>>()?;
+        self.store_written_plans(plans, &jsons, now).await
+    }
+
+    /// [`store_plans`](Self::store_plans) for plans already written as JSON (`jsons[i]` is
+    /// `plans[i]` by [`plan_json`]), so that a caller with many can write them a few at a time
+    /// between paints.
+    pub async fn store_written_plans(
+        &self,
+        plans: &[(Plan, Option<u32>)],
+        jsons: &[String],
+        now: f64,
+    ) -> Result<Vec<u32>, StorageError> {
+        if plans.len() != jsons.len() {
+            return Err(StorageError::Transaction(
+                "plans and their JSON differ".into(),
+            ));
+        }
         let transaction = self.begin(&[PLANS, REVISIONS], TransactionMode::ReadWrite)?;
         let result = async {
             let plans_store = store(&transaction, PLANS)?;
             let revisions = store(&transaction, REVISIONS)?;
             let mut numbers = Vec::with_capacity(plans.len());
-            for ((plan, expected), json) in plans.iter().zip(&jsons) {
+            for ((plan, expected), json) in plans.iter().zip(jsons) {
                 let current = get_by_id(&plans_store, &plan.id).await?;
                 let stored_revision = current.as_ref().map(revision_of);
                 check_revision(stored_revision, *expected)?;
@@ -394,7 +411,8 @@ impl Database {
     }
 }
 
-pub(super) fn plan_json(plan: &Plan) -> Result<String, StorageError> {
+/// A plan as its record stores it.
+pub fn plan_json(plan: &Plan) -> Result<String, StorageError> {
     serde_json::to_string(plan).map_err(|error| StorageError::Transaction(error.to_string()))
 }
 

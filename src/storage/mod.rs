@@ -12,6 +12,7 @@ mod units;
 
 pub use database::{
     DATABASE_NAME, Database, PlanSummary, SCHEMA_VERSION, SaveRequest, StoredPlan, delete_database,
+    plan_json,
 };
 pub use device::{StorageEstimate, estimate, is_persisted, request_persistence};
 pub use error::StorageError;

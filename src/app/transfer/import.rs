@@ -16,9 +16,10 @@ use wasm_bindgen_futures::JsFuture;
 use super::browser::{read_file, yield_now};
 use super::{Screen, TransferContext, use_transfer};
 use crate::app::format::{bytes, date_time};
+use crate::domain::Plan;
 use crate::file_format::{FileInfo, ImportError, ImportSteps, Imported, MAX_FILE_BYTES, Outcome};
 use crate::state::{DatabaseContext, new_id, now_ms, use_database};
-use crate::storage::PlanSummary;
+use crate::storage::{self, PlanSummary, StorageError};
 
 /// Where an import is.
 #[derive(Clone, Debug, PartialEq)]
@@ -196,33 +197,52 @@ pub fn start_import(transfer: TransferContext, database: DatabaseContext, file: 
     });
 }
 
-/// Plans read between two yields: a few tens of milliseconds on a tablet.
-const PLANS_PER_STEP: usize = 4;
+/// How long the reading may hold the page before letting it paint and take input: well under
+/// the 50 ms that makes a task feel stuck, even on a slow tablet.
+const STEP_BUDGET_MS: f64 = 10.0;
 
-/// Reads the file's plans a few at a time, letting the page repaint and take input between
-/// steps. Once `current` turns false (a newer file overtook this one) it stops; the caller
-/// then drops the result unseen.
+/// Reads the file in steps, a few milliseconds of them at a time, letting the page repaint and
+/// take input in between. Once `current` turns false (a newer file overtook this one) it stops;
+/// the caller then drops the result unseen.
 async fn read_in_steps(
     bytes: &[u8],
     progress: impl Fn(usize, usize),
     current: impl Fn() -> bool,
 ) -> Result<Imported, ImportError> {
     let mut steps = ImportSteps::start(bytes)?;
-    yield_now().await;
-    steps.check();
     loop {
-        let (done, total) = steps.progress();
-        progress(done, total);
+        let started = js_sys::Date::now();
+        let mut done = false;
+        while !done && js_sys::Date::now() - started < STEP_BUDGET_MS {
+            done = steps.step()?;
+        }
+        if done {
+            break;
+        }
+        let (read, total) = steps.progress();
+        progress(read, total);
         yield_now().await;
         if !current() {
             return Err(ImportError::Empty);
         }
-        if steps.read_plans(PLANS_PER_STEP) {
-            break;
-        }
     }
     yield_now().await;
     steps.finish()
+}
+
+/// Writes each plan as its record will hold it, a few milliseconds at a time, so that storing a
+/// large backup does not hold the page.
+async fn write_in_steps(plans: &[(Plan, Option<u32>)]) -> Result<Vec<String>, StorageError> {
+    let mut jsons = Vec::with_capacity(plans.len());
+    let mut started = js_sys::Date::now();
+    for (plan, _) in plans {
+        if js_sys::Date::now() - started > STEP_BUDGET_MS {
+            yield_now().await;
+            started = js_sys::Date::now();
+        }
+        jsons.push(storage::plan_json(plan)?);
+    }
+    Ok(jsons)
 }
 
 /// Stores the previewed plans as chosen, all or nothing.
@@ -260,7 +280,14 @@ fn confirm(transfer: TransferContext, database: DatabaseContext) {
         let result = if count == 0 {
             Ok(Vec::new())
         } else {
-            database.store_plans(&chosen, now_ms()).await
+            match write_in_steps(&chosen).await {
+                Ok(jsons) => {
+                    database
+                        .store_written_plans(&chosen, &jsons, now_ms())
+                        .await
+                }
+                Err(error) => Err(error),
+            }
         };
         if transfer.run.get_value() != run {
             return;

@@ -1,0 +1,444 @@
+//! Reading a file in short steps, so that a browser can let the page paint and take input
+//! between them however large the file: no step does more than a quarter of the work on one
+//! plan, or reads more than 256 KB of text.
+//!
+//! The usual file (our envelope around a `payload.plans` array, in the current format) takes
+//! the quick way: a pass over the bytes finds each plan (`scan`), the envelope without its plans
+//! is parsed, then each plan in four steps, hashing each into the checksum and counting the size it
+//! will take when exported again. Any other file, and any file the quick way finds something
+//! wrong with, is read the whole way: parsed at once, as it always was, so that its error
+//! message or its result is exactly the one that way gives.
+
+use std::ops::Range;
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::scan::{Found, Scanner};
+use super::{
+    CURRENT_VERSION, FileInfo, ImportError, ImportReport, Imported, MAX_FILE_BYTES, MAX_PLANS,
+    Outcome, checksum, fields, give_plans_unique_ids, hex_digest, migrate, read_envelope, reader,
+};
+use crate::domain::Plan;
+
+/// Bytes of text the pass reads in one step.
+const SCAN_STEP: usize = 256 * 1024;
+
+/// The room the envelope around the plans takes, kept free under [`MAX_FILE_BYTES`].
+const ENVELOPE_ROOM: usize = 4096;
+
+/// [`super::import_file`] in steps: [`start`](Self::start), then [`step`](Self::step) until it
+/// says it is done, then [`finish`](Self::finish). [`progress`](Self::progress) tells how far
+/// it has come.
+pub struct ImportSteps {
+    bytes: Vec<u8>,
+    stage: Stage,
+    info: FileInfo,
+    stated_checksum: Option<String>,
+    report: ImportReport,
+    plans: Vec<Plan>,
+    /// Bytes the plans read so far take when exported again; past the limit, reading stops.
+    export_bytes: usize,
+}
+
+enum Stage {
+    /// The pass over the bytes, looking for the plans.
+    Scanning(Scanner),
+    /// The quick way: the plans' places, the next to read, the checksum so far, and what the
+    /// canonical payload has after its plans.
+    Items {
+        items: Vec<Range<usize>>,
+        next: usize,
+        hasher: Sha256,
+        after_plans: Vec<u8>,
+        pending: Option<Pending>,
+    },
+    /// The quick way found the plans too large to export again; the rest of the file is only
+    /// checked to be well-formed, so that a damaged file still says it is damaged.
+    Oversized {
+        items: Vec<Range<usize>>,
+        next: usize,
+    },
+    /// The whole way: the payload parsed at once, and the next plan of it to read.
+    Whole { payload: Value, next: usize },
+    /// Every plan has been read; the checksum's verdict when the quick way computed it.
+    Read { hashed: Option<String> },
+    /// The quick way found the plans too large, and the file well-formed.
+    TooLarge,
+}
+
+/// How far the quick way has come with the plan it is reading.
+enum Pending {
+    /// Parsed from its bytes.
+    Parsed(Value),
+    /// Added to the checksum too.
+    Hashed(Value),
+    /// Read into the plan with this index, whose size is still to count.
+    Read(usize),
+}
+
+impl ImportSteps {
+    /// Checks the size and what the file starts with; the rest is left to the steps.
+    pub fn start(bytes: &[u8]) -> Result<Self, ImportError> {
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(ImportError::TooLarge {
+                size_mb: bytes.len().div_ceil(1024 * 1024),
+                limit_mb: MAX_FILE_BYTES / (1024 * 1024),
+            });
+        }
+        let bytes = bytes
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(bytes)
+            .to_vec();
+        let first = bytes
+            .iter()
+            .copied()
+            .find(|byte| !b" \t\n\r".contains(byte));
+        if first.is_none() {
+            return Err(ImportError::Empty);
+        }
+        let mut steps = Self {
+            stage: Stage::Scanning(Scanner::new()),
+            bytes,
+            info: FileInfo::default(),
+            stated_checksum: None,
+            report: ImportReport::default(),
+            plans: Vec::new(),
+            export_bytes: 0,
+        };
+        if first != Some(b'{') {
+            // Not one of our files, most likely: the whole way says what it is.
+            steps.read_whole()?;
+        }
+        Ok(steps)
+    }
+
+    /// Starts reading the file the whole way, whatever it is: for tests that compare the two
+    /// ways.
+    #[doc(hidden)]
+    pub fn start_whole(bytes: &[u8]) -> Result<Self, ImportError> {
+        let mut steps = Self::start(bytes)?;
+        if matches!(steps.stage, Stage::Scanning(_)) {
+            steps.read_whole()?;
+        }
+        Ok(steps)
+    }
+
+    /// Whether the file is being read the quick way (for tests).
+    #[doc(hidden)]
+    pub fn is_quick(&self) -> bool {
+        !matches!(self.stage, Stage::Whole { .. })
+    }
+
+    /// Does one step of the work; true once every plan has been read.
+    pub fn step(&mut self) -> Result<bool, ImportError> {
+        match &mut self.stage {
+            Stage::Scanning(scanner) => match scanner.advance(&self.bytes, SCAN_STEP) {
+                Err(()) => Err(ImportError::NotText),
+                Ok(None) => Ok(false),
+                Ok(Some(Found::Plans { inside, items })) => {
+                    self.begin_items(inside, items)?;
+                    Ok(false)
+                }
+                Ok(Some(Found::Unusual)) => self.read_whole().map(|()| false),
+            },
+            Stage::Items { .. } => self.read_item().map(|()| false),
+            Stage::Oversized { items, next } => {
+                let Some(item) = items.get(*next) else {
+                    self.stage = Stage::TooLarge;
+                    return Ok(true);
+                };
+                *next += 1;
+                let item = &self.bytes[item.clone()];
+                if serde_json::from_slice::<serde::de::IgnoredAny>(item).is_err() {
+                    self.read_whole()?;
+                }
+                Ok(false)
+            }
+            Stage::Whole { payload, next } => {
+                let items = payload.get("plans").and_then(Value::as_array);
+                let last = items.map_or(0, |items| items.len().min(MAX_PLANS));
+                if *next >= last {
+                    self.stage = Stage::Read { hashed: None };
+                    return Ok(true);
+                }
+                let (index, several) = (*next, items.is_some_and(|items| items.len() > 1));
+                *next += 1;
+                let item = items.and_then(|items| items.get(index)).cloned();
+                if let Some(item) = item {
+                    self.read_plan(index, several, &item);
+                }
+                Ok(false)
+            }
+            Stage::Read { .. } | Stage::TooLarge => Ok(true),
+        }
+    }
+
+    /// How many plans the file lists, and how many have been read so far; (0, 0) while that is
+    /// not yet known.
+    pub fn progress(&self) -> (usize, usize) {
+        match &self.stage {
+            Stage::Scanning(_) => (0, 0),
+            Stage::Items { items, next, .. } | Stage::Oversized { items, next } => {
+                (*next, items.len())
+            }
+            Stage::Whole { payload, next } => {
+                let total = payload
+                    .get("plans")
+                    .and_then(Value::as_array)
+                    .map_or(0, |items| items.len().min(MAX_PLANS));
+                ((*next).min(total), total)
+            }
+            Stage::Read { .. } | Stage::TooLarge => (self.plans.len(), self.plans.len()),
+        }
+    }
+
+    /// Does whatever steps are left, then gives every plan a unique id and checks that the
+    /// plans can be exported again within the size limit.
+    pub fn finish(mut self) -> Result<Imported, ImportError> {
+        while !self.step()? {}
+        let quick = match std::mem::replace(&mut self.stage, Stage::TooLarge) {
+            Stage::Read {
+                hashed: Some(hashed),
+            } => {
+                let checksum_ok = self.stated_checksum.as_deref() == Some(hashed.as_str());
+                self.info.checksum_ok = checksum_ok;
+                if !checksum_ok {
+                    self.report.push_first(checksum_warning());
+                }
+                true
+            }
+            Stage::Read { hashed: None } => false,
+            _ => {
+                return Err(ImportError::ExpandsTooMuch {
+                    limit_mb: MAX_FILE_BYTES / (1024 * 1024),
+                });
+            }
+        };
+        let mut plans = self.plans;
+        give_plans_unique_ids(&mut plans, &mut fields::Reader::new(&mut self.report));
+        if plans.is_empty() {
+            return Err(ImportError::NoPlans);
+        }
+        // What is imported must export again within the limit, or a backup of it could not
+        // be restored: a small file of empty items ("{},{},…") can expand a hundredfold. The
+        // quick way has counted as it read.
+        if !quick && !super::fits_in_a_file(&plans) {
+            return Err(ImportError::ExpandsTooMuch {
+                limit_mb: MAX_FILE_BYTES / (1024 * 1024),
+            });
+        }
+        Ok(Imported {
+            info: self.info,
+            plans,
+            report: self.report,
+        })
+    }
+
+    /// The pass found the plans: parses the envelope around them and prepares the checksum.
+    /// A file the quick way cannot take is read the whole way.
+    fn begin_items(
+        &mut self,
+        inside: Range<usize>,
+        items: Vec<Range<usize>>,
+    ) -> Result<(), ImportError> {
+        let mut outside = Vec::with_capacity(self.bytes.len() - inside.len());
+        outside.extend_from_slice(&self.bytes[..inside.start]);
+        outside.extend_from_slice(&self.bytes[inside.end..]);
+        let quick = serde_json::from_slice::<Value>(&outside)
+            .ok()
+            .and_then(|value| read_envelope(value).ok())
+            .filter(|(info, _, _)| info.format_version == CURRENT_VERSION)
+            .filter(|_| items.len() <= MAX_PLANS);
+        let Some((info, stated_checksum, Value::Object(payload))) = quick else {
+            return self.read_whole();
+        };
+        // The checksum is of the payload written compactly with its keys in order: what comes
+        // before the plans, each plan as it is read, then what comes after.
+        let (mut before, mut after_plans) = (b"{".to_vec(), b"]".to_vec());
+        let mut past_plans = false;
+        for (key, value) in &payload {
+            if key == "plans" {
+                before.extend_from_slice(b"\"plans\":[");
+                past_plans = true;
+                continue;
+            }
+            let mut entry = serde_json::to_vec(key).unwrap_or_default();
+            entry.push(b':');
+            entry.extend(serde_json::to_vec(value).unwrap_or_default());
+            if past_plans {
+                after_plans.push(b',');
+                after_plans.extend(entry);
+            } else {
+                before.extend(entry);
+                before.push(b',');
+            }
+        }
+        after_plans.push(b'}');
+        let mut hasher = Sha256::new();
+        hasher.update(&before);
+        self.info = info;
+        self.stated_checksum = stated_checksum;
+        self.stage = Stage::Items {
+            items,
+            next: 0,
+            hasher,
+            after_plans,
+            pending: None,
+        };
+        Ok(())
+    }
+
+    /// Does the next quarter of reading a plan the quick way: parse it, add it to the
+    /// checksum, read it into a plan, count its size.
+    fn read_item(&mut self) -> Result<(), ImportError> {
+        let Stage::Items {
+            items,
+            next,
+            hasher,
+            after_plans,
+            pending,
+        } = &mut self.stage
+        else {
+            return Ok(());
+        };
+        let (index, several) = (*next, items.len() > 1);
+        match pending.take() {
+            None => {
+                let Some(range) = items.get(index).cloned() else {
+                    hasher.update(&*after_plans);
+                    let hashed = hex_digest(std::mem::take(hasher).finalize().as_slice());
+                    self.stage = Stage::Read {
+                        hashed: Some(hashed),
+                    };
+                    return Ok(());
+                };
+                let Ok(item) = serde_json::from_slice::<Value>(&self.bytes[range]) else {
+                    return self.read_whole();
+                };
+                *pending = Some(Pending::Parsed(item));
+            }
+            Some(Pending::Parsed(item)) => {
+                if index > 0 {
+                    hasher.update(b",");
+                }
+                hasher.update(serde_json::to_vec(&item).unwrap_or_default());
+                *pending = Some(Pending::Hashed(item));
+            }
+            Some(Pending::Hashed(item)) => {
+                *next += 1;
+                if let Some(plan) = self.read_plan(index, several, &item)
+                    && let Stage::Items { pending, .. } = &mut self.stage
+                {
+                    *pending = Some(Pending::Read(plan));
+                }
+            }
+            Some(Pending::Read(plan)) => {
+                if !self.count_export(plan) {
+                    let Stage::Items { items, next, .. } =
+                        std::mem::replace(&mut self.stage, Stage::TooLarge)
+                    else {
+                        return Ok(());
+                    };
+                    self.stage = Stage::Oversized { items, next };
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads item `index` of the plans into a plan, if it is one; the plan's index.
+    fn read_plan(&mut self, index: usize, several: bool, item: &Value) -> Option<usize> {
+        let label = if several {
+            format!("Kế hoạch {}", index + 1)
+        } else {
+            String::new()
+        };
+        let mut reader = fields::Reader::new(&mut self.report);
+        let plan = reader.within(label, |r| reader::read_plan(r, item))?;
+        self.plans.push(plan);
+        Some(self.plans.len() - 1)
+    }
+
+    /// Adds plan `index`'s exported size to the count; false once the plans would no longer fit
+    /// in a file. The count is the plan written as it sits in an exported file (indented two
+    /// levels deep), with a few bytes to spare per plan.
+    fn count_export(&mut self, index: usize) -> bool {
+        let room = MAX_FILE_BYTES - ENVELOPE_ROOM;
+        let left = room.saturating_sub(self.export_bytes);
+        let mut counter = super::Counter { left };
+        let wrapped = [[&self.plans[index]]];
+        if serde_json::to_writer_pretty(&mut counter, &wrapped).is_err() {
+            self.export_bytes = room + 1;
+            return false;
+        }
+        self.export_bytes += left - counter.left;
+        true
+    }
+
+    /// Reads the file the whole way: everything the quick way learned is set aside, and the
+    /// file is parsed at once, its checksum verified and its payload brought up to date.
+    fn read_whole(&mut self) -> Result<(), ImportError> {
+        self.report = ImportReport::default();
+        self.plans.clear();
+        self.export_bytes = 0;
+        let text = std::str::from_utf8(&self.bytes).map_err(|_| ImportError::NotText)?;
+        let start = text.trim_start();
+        if start.is_empty() {
+            return Err(ImportError::Empty);
+        }
+        // Our files are JSON objects. Anything else (plain text, a document, a list) is not
+        // ours, and telling the person to ask for it again would not help.
+        if !start.starts_with('{') {
+            return Err(ImportError::NotOurs);
+        }
+        let value: Value = serde_json::from_str(text).map_err(|error| {
+            if error.to_string().contains("recursion limit") {
+                ImportError::TooDeep
+            } else if error.is_eof() || error.is_syntax() {
+                ImportError::Damaged {
+                    line: error.line(),
+                    column: error.column(),
+                }
+            } else {
+                ImportError::NotOurs
+            }
+        })?;
+        let (info, stated_checksum, payload) = read_envelope(value)?;
+        let checksum_ok = stated_checksum.as_deref() == Some(checksum(&payload).as_str());
+        self.info = FileInfo {
+            checksum_ok,
+            ..info
+        };
+        self.stated_checksum = stated_checksum;
+        if !checksum_ok {
+            let (location, message, outcome) = checksum_warning();
+            self.report.push(location, message, outcome);
+        }
+        let payload = migrate::to_current(payload, self.info.format_version);
+        let mut reader = fields::Reader::new(&mut self.report);
+        match payload.get("plans").and_then(Value::as_array) {
+            None => reader.problem("Tệp không có danh sách kế hoạch.", Outcome::Skipped),
+            Some(items) if items.len() > MAX_PLANS => reader.problem(
+                format!(
+                    "Tệp có {} kế hoạch, chỉ đọc {} kế hoạch đầu.",
+                    fields::count(items.len()),
+                    fields::count(MAX_PLANS)
+                ),
+                Outcome::Repaired,
+            ),
+            Some(_) => {}
+        }
+        self.stage = Stage::Whole { payload, next: 0 };
+        Ok(())
+    }
+}
+
+/// The warning for a checksum that does not match.
+fn checksum_warning() -> (String, String, Outcome) {
+    (
+        String::new(),
+        "Mã kiểm tra của tệp không khớp: tệp có thể đã bị hỏng khi gửi hoặc đã bị sửa bằng tay. Hãy xem kỹ nội dung trước khi lưu.".into(),
+        Outcome::Warning,
+    )
+}
