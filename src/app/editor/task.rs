@@ -110,58 +110,51 @@ fn OtherRoles(lens: Lens<Vec<Role>>, id: String) -> impl IntoView {
     )
 }
 
-/// Past this many tasks in a plan, tasks open folded to one line each, so that a long plan opens
-/// quickly; a task opens with a tap, or by itself when a check jumps to it.
-const FOLD_ABOVE: usize = 60;
-
-/// A task, shown whole or, in a long plan, folded to its letter, content, lead and deadline.
+/// A task not yet drawn in full (`super::lazy`): its letter, content, units, outputs, deadline
+/// and budget as plain text, so that find-in-page finds it, in a box about as tall as its form.
+/// A tap or the keyboard focus draws the form and puts the cursor in its content.
 #[component]
-pub fn FoldedTask(lens: Lens<Task>, key: String, label: String) -> impl IntoView {
+pub fn TaskPlaceholder(
+    lens: Lens<Task>,
+    key: String,
+    label: String,
+    drawn: RwSignal<bool>,
+) -> impl IntoView {
     let form = expect_context::<Form>().scoped(&key);
-    let folded = form.editor.plan.with_untracked(|plan| {
-        let tasks: usize = plan.areas.iter().map(|area| area.all_tasks().count()).sum();
-        let blank = lens
-            .read(plan, |task| task.content.is_empty())
-            .unwrap_or(true);
-        tasks > FOLD_ABOVE && !blank
-    });
-    let open = RwSignal::new(!folded);
-    let line = {
-        let lens = lens.clone();
-        move || {
-            form.read(|plan| {
-                lens.read(plan, |task| {
-                    let content: String = task.content.chars().take(140).collect();
-                    let more = if task.content.chars().count() > 140 {
-                        "…"
-                    } else {
-                        ""
-                    };
-                    let lead = task.lead_units.join(", ");
-                    format!("{content}{more} · {lead} · {}", task.deadline.text)
-                })
-                .unwrap_or_default()
+    let text = move || {
+        form.read(|plan| {
+            lens.read(plan, |task| {
+                let mut text = format!("Nhiệm vụ {label} {}", task.content);
+                for line in task.sub_items.iter().chain(&task.outputs) {
+                    text.push_str(" · ");
+                    text.push_str(line);
+                }
+                let units = task.lead_units.iter().chain(&task.partner_units);
+                for unit in units.chain(task.other_roles.iter().flat_map(|role| &role.units)) {
+                    text.push_str(" · ");
+                    text.push_str(unit);
+                }
+                text.push_str(" · ");
+                text.push_str(&task.deadline.text);
+                text
             })
+            .unwrap_or_default()
+        })
+    };
+    let content = format!("{key}-content");
+    let draw = move || {
+        if !drawn.get_untracked() {
+            drawn.set(true);
+            super::lists::focus_later(content.clone());
         }
     };
-    let open_it = {
-        let key = key.clone();
-        move |_| {
-            open.set(true);
-            super::lists::focus_later(format!("{key}-content"));
-        }
-    };
-    let summary_label = label.clone();
-    let summary_id = key.clone();
+    let on_focus = draw.clone();
+    // One element with one text, since a long plan has hundreds of these.
     view! {
-        <Show when=move || open.get() fallback=move || view! {
-            <button type="button" class="task-folded" id=summary_id.clone() aria-expanded="false" on:click=open_it.clone()>
-                <strong>{format!("Nhiệm vụ {summary_label} ")}</strong>
-                <span>{line.clone()}</span>
-            </button>
-        }>
-            <TaskForm lens=lens.clone() key=key.clone() label=label.clone() />
-        </Show>
+        <button type="button" class="task-folded task-placeholder" id=key
+            on:click=move |_| draw() on:focus=move |_| on_focus()>
+            {text}
+        </button>
     }
 }
 
