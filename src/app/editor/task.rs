@@ -110,9 +110,14 @@ fn OtherRoles(lens: Lens<Vec<Role>>, id: String) -> impl IntoView {
     )
 }
 
-/// A task not yet drawn in full (`super::lazy`): its letter, content, units, outputs, deadline
-/// and budget as plain text, so that find-in-page finds it, in a box about as tall as its form.
-/// A tap or the keyboard focus draws the form and puts the cursor in its content.
+/// Characters of a waiting task's content shown on its placeholder; the rest is there for
+/// find-in-page only (laying out the text of hundreds of tasks is what makes opening slow).
+const SHOWN_CHARS: usize = 100;
+
+/// A task not yet drawn in full (`super::lazy`), in a box about as tall as its form: its letter
+/// and the start of its content, then the rest of the content, its units, outputs and deadline
+/// hidden until found, so that find-in-page finds every word of it (and, scrolling there, draws
+/// it). A tap or the keyboard focus draws the form and puts the cursor in its content.
 #[component]
 pub fn TaskPlaceholder(
     lens: Lens<Task>,
@@ -122,24 +127,31 @@ pub fn TaskPlaceholder(
 ) -> impl IntoView {
     let form = expect_context::<Form>().scoped(&key);
     let text = move || {
-        form.read(|plan| {
+        let (shown, rest) = form.read(|plan| {
             lens.read(plan, |task| {
-                let mut text = format!("Nhiệm vụ {label} {}", task.content);
-                for line in task.sub_items.iter().chain(&task.outputs) {
-                    text.push_str(" · ");
-                    text.push_str(line);
-                }
+                let cut = task
+                    .content
+                    .char_indices()
+                    .nth(SHOWN_CHARS)
+                    .map_or(task.content.len(), |(at, _)| at);
+                let (start, end) = task.content.split_at(cut);
+                let shown = format!(
+                    "Nhiệm vụ {label} {start}{}",
+                    if end.is_empty() { "" } else { "…" }
+                );
+                let mut rest = end.to_string();
                 let units = task.lead_units.iter().chain(&task.partner_units);
-                for unit in units.chain(task.other_roles.iter().flat_map(|role| &role.units)) {
-                    text.push_str(" · ");
-                    text.push_str(unit);
+                let units = units.chain(task.other_roles.iter().flat_map(|role| &role.units));
+                let lines = task.sub_items.iter().chain(&task.outputs).chain(units);
+                for line in lines.chain(std::iter::once(&task.deadline.text)) {
+                    rest.push_str(" · ");
+                    rest.push_str(line);
                 }
-                text.push_str(" · ");
-                text.push_str(&task.deadline.text);
-                text
+                (shown, rest)
             })
             .unwrap_or_default()
-        })
+        });
+        view! { {shown} <span hidden="until-found">{rest}</span> }
     };
     let content = format!("{key}-content");
     let draw = move || {
