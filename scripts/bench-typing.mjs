@@ -38,7 +38,7 @@ try {
   }, { fixture, perArea });
   const started = Date.now();
   await page.reload();
-  // Past 60 tasks, tasks open folded; open the one typed into.
+  // Past 60 tasks, a task's form is drawn as it comes near the screen; a tap draws it at once.
   await page.waitForSelector("#area-3-task-5", { timeout: 120_000 });
   const openMs = Date.now() - started;
   await page.click("#area-3-task-5");

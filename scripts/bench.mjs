@@ -1,6 +1,11 @@
 // Benchmarks of the release build in headless Chromium, with CPU and network throttling over
 // CDP. Prints one table and writes it to benchmarks/<date>-<host>.md. It measures; it does not
 // pass or fail. Usage: node scripts/bench.mjs [dist] (scripts/bench.sh builds first).
+//   --only PARTS          runs only some of size, visit, big-plan, import (comma-separated)
+//                         and prints their rows (no table written)
+//   --profile DIR         also records a CPU profile (CDP Profiler) of opening the plan and of
+//                         the typing and of the saves, as DIR/open.cpuprofile,
+//                         DIR/typing.cpuprofile and DIR/saves.cpuprofile
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, hostname, tmpdir } from "node:os";
@@ -11,7 +16,14 @@ import { startServer } from "./serve.mjs";
 import { measure, totals } from "./size-report.mjs";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const DIST = resolve(process.argv[2] ?? join(ROOT, "dist"));
+const args = process.argv.slice(2);
+const option = (name) => {
+  const at = args.indexOf(name);
+  return at < 0 ? null : args.splice(at, 2)[1];
+};
+const ONLY = option("--only");
+const PROFILE = option("--profile");
+const DIST = resolve(args[0] ?? join(ROOT, "dist"));
 const WORK = mkdtempSync(join(tmpdir(), "kehoach-bench-"));
 // Chrome DevTools' "3G" preset: 400 kbit/s each way (in bytes per second), 2,000 ms round trip.
 const THREE_G = { offline: false, latency: 2000, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
@@ -21,11 +33,11 @@ const SELECTORS = {
   listReady: "[data-testid=no-plans], [data-testid=plan-list]",
   openPlan: "[data-testid=open-plan]",
   editorReady: "[data-testid=field-title]",
-  // A text field of a task, for typing; the header's title field when there is none (a plan of
-  // more than 60 tasks opens with its tasks folded).
+  // A text field of a task, for typing; the header's title field when there is none (before
+  // 2026-11-24, a plan of more than 60 tasks opened with its tasks folded).
   typingField: "#area-0-task-0-content, [data-testid=field-title]",
   saveStatus: "[data-testid=save-status]",
-  appendixLink: "a[href='#part-appendices']",
+  appendixPart: "#part-appendices",
   appendixTotal: "[data-testid=appendix-total]",
   importInput: "[data-testid=import-input]",
   importPreview: "[data-testid=import-confirm]",
@@ -149,6 +161,23 @@ async function firstVisitAndOfflineRelaunch() {
   }
 }
 
+/** Starts the CPU profiler when --profile was given. */
+async function startProfile(cdp) {
+  if (!PROFILE) return false;
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  return true;
+}
+
+/** Writes the profile as PROFILE/NAME.cpuprofile (open it in DevTools' Performance panel). */
+async function stopProfile(cdp, started, name) {
+  if (!started) return;
+  const { profile } = await cdp.send("Profiler.stop");
+  mkdirSync(PROFILE, { recursive: true });
+  writeFileSync(join(PROFILE, `${name}.cpuprofile`), JSON.stringify(profile));
+}
+
 async function bigPlan() {
   const file = join(WORK, "plan500.json");
   bench("plan", "500", file);
@@ -159,7 +188,8 @@ async function bigPlan() {
     await page.waitForSelector(SELECTORS.listReady);
     await seedPlan(page, JSON.parse(readFileSync(file, "utf8")));
     await page.waitForSelector(SELECTORS.openPlan);
-    await throttle(page, { cpu: 4 });
+    const cdp = await throttle(page, { cpu: 4 });
+    const profiler = await startProfile(cdp);
     const open = await page.evaluate(async (selectors) => {
       const started = performance.now();
       document.querySelector(selectors.openPlan).click();
@@ -171,6 +201,7 @@ async function bigPlan() {
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       return performance.now() - started;
     }, SELECTORS);
+    await stopProfile(cdp, profiler, "open");
     record("500-task plan, 4× CPU: open", ms(open), "≤ 300 ms");
 
     // Keystroke to the next paint, from the key event's own time stamp.
@@ -185,9 +216,14 @@ async function bigPlan() {
         true,
       );
     });
+    // Type into the first task, scrolled to as a person would (a long plan draws task forms
+    // as they come near the screen).
+    await page.evaluate(() => document.querySelector("#area-0")?.scrollIntoView());
+    await page.waitForSelector("#area-0-task-0-content", { timeout: 10_000 }).catch(() => {});
     const field = page.locator(SELECTORS.typingField).first();
     await field.click();
     await page.keyboard.press("End");
+    const typingProfiler = await startProfile(cdp);
     for (let i = 0; i < 100; i += 1) {
       // Keys that send a keydown (typed characters outside ASCII arrive as text insertion,
       // with no key event to time from): as a Telex keyboard sends them, "a", "w" for "ă"…
@@ -195,6 +231,7 @@ async function bigPlan() {
       await page.waitForTimeout(40);
     }
     await page.waitForTimeout(500);
+    await stopProfile(cdp, typingProfiler, "typing");
     const latencies = await page.evaluate(() => window.__latencies);
     record(
       "500-task plan, 4× CPU: keystroke to paint, median / p95 (100 keys)",
@@ -216,6 +253,7 @@ async function bigPlan() {
         }
       }).observe(status, { childList: true, subtree: true, characterData: true });
     }, SELECTORS.saveStatus);
+    const savesProfiler = await startProfile(cdp);
     for (let i = 0; i < 30; i += 1) {
       await page.keyboard.press("KeyW");
       await page.waitForFunction(
@@ -224,6 +262,7 @@ async function bigPlan() {
         { timeout: 10_000 },
       ).catch(() => {});
     }
+    await stopProfile(cdp, savesProfiler, "saves");
     const saves = await page.evaluate(() => window.__saves);
     record(
       `500-task plan, 4× CPU: autosave, median / p95 (${saves.length} saves)`,
@@ -231,15 +270,22 @@ async function bigPlan() {
       "p95 ≤ 30 ms",
     );
 
+    // From scrolling to the appendices until their totals are painted (a long plan draws them
+    // only when they come near the screen).
     const appendix = await page.evaluate(async (selectors) => {
-      const link = document.querySelector(selectors.appendixLink);
-      if (!link) return null;
+      const part = document.querySelector(selectors.appendixPart);
+      if (!part) return null;
       const started = performance.now();
-      link.click();
-      await new Promise((resolve) => {
-        const check = () => (document.querySelector(selectors.appendixTotal) ? resolve() : requestAnimationFrame(check));
+      part.scrollIntoView();
+      const waited = await new Promise((resolve) => {
+        const check = () => {
+          if (document.querySelector(selectors.appendixTotal)) resolve(true);
+          else if (performance.now() - started > 30_000) resolve(false);
+          else requestAnimationFrame(check);
+        };
         check();
       });
+      if (!waited) return null;
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       return performance.now() - started;
     }, SELECTORS);
@@ -278,7 +324,7 @@ async function importBundle() {
     const total = Date.now() - started;
     const tasks = await page.evaluate(() => window.__bench.longTasks);
     const longest = Math.max(0, ...tasks);
-    if (only) console.log(`long tasks (ms): ${tasks.map(Math.round).join(", ")}; to preview ${toPreview} ms`);
+    if (ONLY) console.log(`long tasks (ms): ${tasks.map(Math.round).join(", ")}; to preview ${toPreview} ms`);
     const megabytes = readFileSync(file).length / 1_000_000;
     record(`import of a 5 MB bundle (${made}), 4× CPU: total`, ms(total), "≤ 1000 ms");
     record("import of a 5 MB bundle, 4× CPU: longest main-thread task", ms(longest), "≤ 50 ms");
@@ -292,22 +338,19 @@ async function importBundle() {
   }
 }
 
-// BENCH_ONLY=import (or size, visit, plan; comma-separated) runs only those parts and prints
-// their rows without writing a table.
-const only = process.env.BENCH_ONLY?.split(",");
-const parts = { size: shippedBytes, visit: firstVisitAndOfflineRelaunch, plan: bigPlan, import: importBundle };
+const parts = { size: shippedBytes, visit: firstVisitAndOfflineRelaunch, "big-plan": bigPlan, import: importBundle };
+const chosen = ONLY ? ONLY.split(",") : Object.keys(parts);
 try {
-  for (const [name, part] of Object.entries(parts)) {
-    if (!only || only.includes(name)) await part();
+  for (const name of chosen) {
+    if (!parts[name]) throw new Error(`--only: no part named ${name}; parts: ${Object.keys(parts).join(", ")}`);
+    await parts[name]();
   }
 } finally {
   rmSync(WORK, { recursive: true, force: true });
 }
+// Some parts only: their rows are printed above, and no table is written.
+if (ONLY) process.exit(0);
 
-if (only) {
-  for (const row of rows) console.log(`${row.what}: ${row.value}`);
-  process.exit(0);
-}
 const date = new Date().toISOString().slice(0, 10);
 const chromiumVersion = execFileSync(chromiumPath(), ["--version"], {
   encoding: "utf8",

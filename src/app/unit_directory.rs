@@ -1,5 +1,5 @@
 //! Danh mục đơn vị for the unit fields of any plan: the directory kept in IndexedDB learns the
-//! units of each plan when it is opened and when it is left, and is offered in every plan after.
+//! units of each plan when it is left, and is offered in every plan after.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -36,13 +36,13 @@ pub fn provide_unit_directory(screen: RwSignal<Screen>) {
     Effect::new(move |previous: Option<Screen>| {
         let current = screen.get();
         let database = database.get();
+        // The plan just left: reading it again while a plan opens would double the opening's
+        // work, and the open plan's own units are suggested in it anyway (`suggestions`).
         let mut plan_ids: Vec<String> = Vec::new();
-        for screen in [previous.as_ref(), Some(&current)].into_iter().flatten() {
-            if let Screen::Editor(id) = screen
-                && !plan_ids.contains(id)
-            {
-                plan_ids.push(id.clone());
-            }
+        if let Some(Screen::Editor(id)) = previous.as_ref()
+            && current != Screen::Editor(id.clone())
+        {
+            plan_ids.push(id.clone());
         }
         spawn_local(async move {
             for id in plan_ids {

@@ -131,6 +131,14 @@ mod tests {
     }
 
     #[test]
+    fn typed_vietnamese_is_surely_composed_and_a_separate_mark_is_not() {
+        let all = |text: &str| text.chars().all(surely_composed);
+        assert!(all("Cải cách hành chính – “một cửa” … 3.773 ₫"));
+        assert!(!all("Ca\u{309}i"));
+        assert!(!all("\u{2000}"));
+    }
+
+    #[test]
     fn vietnamese_composes_and_decomposes() {
         assert_eq!(nfc("Ca\u{309}i ca\u{301}ch"), "Cải cách");
         assert_eq!(nfd("ệ").chars().count(), 3);

@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use super::database::{now_ms, session_id};
 use super::tabs::TabChannel;
 use crate::domain::Plan;
-use crate::storage::{self, Database, SaveRequest, StorageError};
+use crate::storage::{self, Database, PlanText, StorageError};
 
 /// localStorage key prefix of unsaved edits journaled when the page was hidden or closed.
 const JOURNAL_PREFIX: &str = "ke-hoach-cchc.unsaved.";
@@ -182,21 +182,24 @@ impl Editor {
         }
         self.status.set(SaveStatus::Saving);
         let editor = *self;
-        let plan = self.plan.get_untracked();
+        // Written out in place: a copy of a long plan would cost as much again.
+        let (id, written) = self
+            .plan
+            .with_untracked(|plan| (plan.id.clone(), PlanText::of(plan)));
         let (database, base_revision) = self
             .inner
             .with_value(|inner| (inner.database.clone(), inner.base_revision));
         spawn_local(async move {
             let session = session_id();
-            let result = database
-                .save_plan(SaveRequest {
-                    plan: &plan,
-                    base_revision,
-                    session: &session,
-                    now: now_ms(),
-                })
-                .await;
-            editor.saved(&plan.id, &session, result);
+            let result = match &written {
+                Ok(written) => {
+                    database
+                        .save_plan_text(written, base_revision, &session, now_ms())
+                        .await
+                }
+                Err(error) => Err(error.clone()),
+            };
+            editor.saved(&id, &session, result);
         });
     }
 

@@ -89,6 +89,35 @@ pub struct SaveRequest<'a> {
     pub now: f64,
 }
 
+/// A plan written out for storing: its JSON and the fields the plan list shows. Made while the
+/// plan is borrowed, so that a save needs no copy of the plan.
+pub struct PlanText {
+    pub id: String,
+    pub json: String,
+    title: String,
+    issuing_body: String,
+    year: i32,
+    level: &'static str,
+}
+
+impl PlanText {
+    pub fn of(plan: &Plan) -> Result<Self, StorageError> {
+        let level = match plan.level {
+            crate::domain::Level::Commune => "commune",
+            crate::domain::Level::District => "district",
+            crate::domain::Level::Province => "province",
+        };
+        Ok(Self {
+            id: plan.id.clone(),
+            json: plan_json(plan)?,
+            title: plan.title.clone(),
+            issuing_body: plan.issuing_body.clone(),
+            year: plan.year,
+            level,
+        })
+    }
+}
+
 /// The app's IndexedDB database (kho dữ liệu).
 pub struct Database {
     pub(super) rexie: Rexie,
@@ -207,19 +236,32 @@ impl Database {
     /// the stored plan is no longer at `base_revision` (another tab saved it meanwhile), so no
     /// update is silently lost. Returns the new revision number.
     pub async fn save_plan(&self, request: SaveRequest<'_>) -> Result<u32, StorageError> {
-        let json = plan_json(request.plan)?;
+        let text = PlanText::of(request.plan)?;
+        self.save_plan_text(&text, request.base_revision, request.session, request.now)
+            .await
+    }
+
+    /// [`Database::save_plan`] of a plan already written out.
+    pub async fn save_plan_text(
+        &self,
+        plan: &PlanText,
+        base_revision: Option<u32>,
+        session: &str,
+        now: f64,
+    ) -> Result<u32, StorageError> {
+        let json = &plan.json;
         let transaction = self.begin(&[PLANS, REVISIONS], TransactionMode::ReadWrite)?;
         let result = async {
             let plans = store(&transaction, PLANS)?;
-            let current = get_by_id(&plans, &request.plan.id).await?;
+            let current = get_by_id(&plans, &plan.id).await?;
             let stored_revision = current.as_ref().map(revision_of);
-            check_revision(stored_revision, request.base_revision)?;
+            check_revision(stored_revision, base_revision)?;
             let revision = stored_revision.unwrap_or(0) + 1;
             let last_at = current.as_ref().and_then(|c| number(c, "snapshot_at"));
             let last_session = current.as_ref().and_then(|c| text(c, "snapshot_session"));
-            let reason = if last_session.as_deref() != Some(request.session) {
+            let reason = if last_session.as_deref() != Some(session) {
                 Some(RevisionReason::Session)
-            } else if last_at.is_none_or(|at| request.now - at >= ROLLING_INTERVAL_MS) {
+            } else if last_at.is_none_or(|at| now - at >= ROLLING_INTERVAL_MS) {
                 Some(RevisionReason::Rolling)
             } else {
                 None
@@ -238,11 +280,11 @@ impl Database {
                         text(current, "json").map(|old| (old, stored))
                     }
                 }
-                (Some(_), _, _) => Some((json.clone(), revision)),
+                (Some(_), _, _) => Some((json.to_string(), revision)),
                 (None, _, _) => None,
             };
             let (snapshot_at, snapshot_session) = match reason {
-                Some(_) => (Some(request.now), Some(request.session.to_string())),
+                Some(_) => (Some(now), Some(session.to_string())),
                 None => (last_at, last_session),
             };
             let snapshot_revision = keep
@@ -250,7 +292,7 @@ impl Database {
                 .map(|(_, kept)| f64::from(*kept))
                 .or(last_kept);
             let exported_at = current.as_ref().and_then(|c| number(c, "exported_at"));
-            let record = plan_record(request.plan, &json, revision, request.now, exported_at)?
+            let record = plan_record(plan, revision, now, exported_at)?
                 .set(
                     "snapshot_at",
                     snapshot_at.map_or(JsValue::NULL, JsValue::from_f64),
@@ -266,16 +308,8 @@ impl Database {
             plans.put(&record.into_js(), None).await.map_err(js_error)?;
             if let (Some(reason), Some((kept_json, kept_revision))) = (reason, keep) {
                 let revisions = store(&transaction, REVISIONS)?;
-                let id = &request.plan.id;
-                add_revision(
-                    &revisions,
-                    id,
-                    &kept_json,
-                    kept_revision,
-                    request.now,
-                    reason,
-                )
-                .await?;
+                let id = &plan.id;
+                add_revision(&revisions, id, &kept_json, kept_revision, now, reason).await?;
                 prune_revisions(&revisions, id).await?;
             }
             Ok(revision)
@@ -331,33 +365,26 @@ impl Database {
         plans: &[(Plan, Option<u32>)],
         now: f64,
     ) -> Result<Vec<u32>, StorageError> {
-        let jsons = plans
+        let written = plans
             .iter()
-            .map(|(plan, _)| plan_json(plan))
-            .collect::<Result<Vec<_>, _>>()?;
-        self.store_written_plans(plans, &jsons, now).await
+            .map(|(plan, expected)| Ok((PlanText::of(plan)?, *expected)))
+            .collect::<Result<Vec<_>, StorageError>>()?;
+        self.store_written_plans(&written, now).await
     }
 
-    /// [`store_plans`](Self::store_plans) for plans already written as JSON (`jsons[i]` is
-    /// `plans[i]` by [`plan_json`]), so that a caller with many can write them a few at a time
-    /// between paints.
+    /// [`store_plans`](Self::store_plans) for plans already written out ([`PlanText::of`]),
+    /// so that a caller with many can write them a few at a time between paints.
     pub async fn store_written_plans(
         &self,
-        plans: &[(Plan, Option<u32>)],
-        jsons: &[String],
+        plans: &[(PlanText, Option<u32>)],
         now: f64,
     ) -> Result<Vec<u32>, StorageError> {
-        if plans.len() != jsons.len() {
-            return Err(StorageError::Transaction(
-                "plans and their JSON differ".into(),
-            ));
-        }
         let transaction = self.begin(&[PLANS, REVISIONS], TransactionMode::ReadWrite)?;
         let result = async {
             let plans_store = store(&transaction, PLANS)?;
             let revisions = store(&transaction, REVISIONS)?;
             let mut numbers = Vec::with_capacity(plans.len());
-            for ((plan, expected), json) in plans.iter().zip(jsons) {
+            for (plan, expected) in plans {
                 let current = get_by_id(&plans_store, &plan.id).await?;
                 let stored_revision = current.as_ref().map(revision_of);
                 check_revision(stored_revision, *expected)?;
@@ -369,7 +396,7 @@ impl Database {
                     prune_revisions(&revisions, &plan.id).await?;
                 }
                 let revision = stored_revision.map_or(1, |r| r + 1);
-                let record = plan_record(plan, json, revision, now, None)?;
+                let record = plan_record(plan, revision, now, None)?;
                 plans_store
                     .put(&record.into_js(), None)
                     .await
@@ -411,8 +438,7 @@ impl Database {
     }
 }
 
-/// A plan as its record stores it.
-pub fn plan_json(plan: &Plan) -> Result<String, StorageError> {
+pub(super) fn plan_json(plan: &Plan) -> Result<String, StorageError> {
     serde_json::to_string(plan).map_err(|error| StorageError::Transaction(error.to_string()))
 }
 
@@ -443,20 +469,14 @@ pub(super) fn revision_of(record: &JsValue) -> u32 {
 
 /// The stored record of a plan: its JSON and the fields the plan list shows.
 pub(super) fn plan_record(
-    plan: &Plan,
-    json: &str,
+    plan: &PlanText,
     revision: u32,
     now: f64,
     exported_at: Option<f64>,
 ) -> Result<Record, StorageError> {
-    let level = match plan.level {
-        crate::domain::Level::Commune => "commune",
-        crate::domain::Level::District => "district",
-        crate::domain::Level::Province => "province",
-    };
     Record::new()
         .set("id", plan.id.as_str())?
-        .set("json", json)?
+        .set("json", plan.json.as_str())?
         .set("revision", revision)?
         .set("saved_at", now)?
         .set(
@@ -466,7 +486,7 @@ pub(super) fn plan_record(
         .set("title", plan.title.as_str())?
         .set("issuing_body", plan.issuing_body.as_str())?
         .set("year", plan.year)?
-        .set("level", level)
+        .set("level", plan.level)
 }
 
 /// A stored record back to a plan, through the file format's restore path.

@@ -11,8 +11,8 @@ mod trash;
 mod units;
 
 pub use database::{
-    DATABASE_NAME, Database, PlanSummary, SCHEMA_VERSION, SaveRequest, StoredPlan, delete_database,
-    plan_json,
+    DATABASE_NAME, Database, PlanSummary, PlanText, SCHEMA_VERSION, SaveRequest, StoredPlan,
+    delete_database,
 };
 pub use device::{StorageEstimate, estimate, is_persisted, request_persistence};
 pub use error::StorageError;

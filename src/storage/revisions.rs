@@ -189,7 +189,7 @@ impl Database {
             prune_revisions(&revisions, plan_id).await?;
             let revision = base_revision + 1;
             let exported_at = number(&current, "exported_at");
-            let record = plan_record(&plan, &plan_json(&plan)?, revision, now, exported_at)?;
+            let record = plan_record(&PlanText::of(&plan)?, revision, now, exported_at)?;
             plans.put(&record.into_js(), None).await.map_err(js_error)?;
             Ok(revision)
         }

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ROOT, createPlan, openApp, screenshot, waitSaved, withApp } from "./harness.mjs";
+import { ROOT, createPlan, eventually, openApp, screenshot, waitSaved, withApp } from "./harness.mjs";
 
 const FIXTURE = JSON.parse(
   readFileSync(join(ROOT, "tests/fixtures/plans/tinh-minh-commune-2024.json"), "utf8"),
@@ -70,7 +70,9 @@ test("Tịnh Minh's 2024 plan typed in through the forms is all there after a re
     assert.equal(await page.evaluate(() => document.activeElement?.id), "plan-number");
     assert.match(await page.locator("#plan-number-issue").textContent(), /Chưa có số văn bản/);
     await page.fill("#plan-number", FIXTURE.number.number);
-    assert.equal(await page.locator("[data-testid=issue-link]", { hasText: "Chưa có số văn bản" }).count(), 0);
+    await eventually(async () =>
+      assert.equal(await page.locator("[data-testid=issue-link]", { hasText: "Chưa có số văn bản" }).count(), 0),
+    );
 
     // Căn cứ, mục đích, yêu cầu, chỉ tiêu.
     const bases = FIXTURE.form.legal_bases.slice(0, 2);
@@ -113,12 +115,15 @@ test("Tịnh Minh's 2024 plan typed in through the forms is all there after a re
     await page.locator("[data-testid=appendix-total]").waitFor();
     assert.equal(await page.locator("[data-testid=grid-row]").count(), FIXTURE.areas.length);
     assert.equal((await page.locator("[data-testid=appendix-total]").textContent()).trim(), TOTAL);
-    // Like a spreadsheet: Enter goes to the cell below, and a budget typed there counts at once.
+    // Like a spreadsheet: Enter goes to the cell below, and a budget typed there counts as soon
+    // as typing pauses.
     await page.focus("#grid-0-area-0-task-0-content");
     await page.keyboard.press("Enter");
     assert.equal(await page.evaluate(() => document.activeElement?.id), "grid-0-area-1-task-0-content");
     await page.fill("#grid-0-area-1-task-0-budget", "3.774");
-    assert.equal((await page.locator("[data-testid=appendix-total]").textContent()).trim(), "3.994");
+    await eventually(async () =>
+      assert.equal((await page.locator("[data-testid=appendix-total]").textContent()).trim(), "3.994"),
+    );
     assert.equal(await page.inputValue("#area-1-task-0-budget"), "3.774");
     await page.fill("#grid-0-area-1-task-0-budget", BUDGETS[1]);
     await waitSaved(page);
@@ -225,8 +230,10 @@ test("a budget that is not a number and an unreadable deadline are shown where t
     await page.click("#area-0-task-add");
     await page.fill("#area-0-task-0-budget", "3.77.3");
     await page.fill("#area-0-task-0-deadline", "lúc nào rảnh");
-    assert.match(await page.locator("#area-0-task-0-budget-issue").textContent(), /không đọc được thành số/);
-    assert.match(await page.locator("#area-0-task-0-deadline-issue").textContent(), /Chưa hiểu được thời hạn/);
+    await eventually(async () => {
+      assert.match(await page.locator("#area-0-task-0-budget-issue").textContent(), /không đọc được thành số/);
+      assert.match(await page.locator("#area-0-task-0-deadline-issue").textContent(), /Chưa hiểu được thời hạn/);
+    });
     // Correct the reading by hand: it is kept, and the issue goes.
     await page.selectOption("#area-0-task-0-deadline-reading", "quarter-2");
     assert.match(await page.locator("#area-0-task-0-deadline ~ [data-testid=deadline-reading]").textContent(), /Đã chọn: quý II/);

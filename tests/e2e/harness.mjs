@@ -149,6 +149,22 @@ export async function waitSaved(page) {
   );
 }
 
+/**
+ * Runs `check` until it passes, for at most 5 s: the checks, the outline and the totals catch up
+ * with typing once it pauses (a quarter of a second), not at every keystroke.
+ */
+export async function eventually(check, timeout = 5_000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
 /** Every record of every IndexedDB store of the app, with its key, as one JSON text. */
 export async function dumpDatabase(page, name = "kehoach-cchc") {
   return page.evaluate(

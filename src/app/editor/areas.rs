@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use super::Form;
 use super::fields::{ChoiceField, Lens, TextField, field};
-use super::lists::{Noun, ParagraphList, item_list};
-use super::task::{FoldedTask, new_task};
+use super::lazy::DRAW_ALL_UP_TO;
+use super::lists::{Noun, ParagraphList, item_list, item_list_drawn_when_near};
+use super::task::{TaskForm, TaskPlaceholder, new_task};
 use crate::domain::numbering::{point_label, point_letter};
 use crate::domain::slot::AreaSlot;
 use crate::domain::{AreaKind, Plan, ReformArea};
@@ -95,16 +96,29 @@ fn AreaForm(lens: Lens<ReformArea>, place: AreaSlot) -> AnyView {
         one: "nhiệm vụ",
         name: |index| point_letter(index),
     };
-    let task_key = key.clone();
-    let tasks = item_list(
-        field!(lens, tasks),
+    let (task_key, placeholder_key) = (key.clone(), key.clone());
+    // A long plan draws each task's form as it comes near the screen.
+    let lazy = form.editor.plan.with_untracked(|plan| {
+        let tasks: usize = plan.areas.iter().map(|area| area.all_tasks().count()).sum();
+        tasks > DRAW_ALL_UP_TO
+    });
+    let task_lens = field!(lens, tasks);
+    let tasks = item_list_drawn_when_near(
+        task_lens.clone(),
         tasks_id,
         task_noun,
-        false,
         "Thêm nhiệm vụ",
         new_task,
         move |index, task| {
-            view! { <FoldedTask lens=task key=format!("{task_key}-task-{index}") label=point_label(index) /> }
+            view! { <TaskForm lens=task key=format!("{task_key}-task-{index}") label=point_label(index) /> }
+        },
+        lazy,
+        move |index, drawn| {
+            view! {
+                <TaskPlaceholder lens=task_lens.at(index) key=format!("{placeholder_key}-task-{index}")
+                    label=point_label(index) drawn=drawn />
+            }
+            .into_any()
         },
     );
     let sub_areas = slot.sub.is_none().then(|| {

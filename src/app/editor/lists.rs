@@ -8,6 +8,7 @@ use leptos::wasm_bindgen::JsCast;
 
 use super::Form;
 use super::fields::{FieldIssue, Lens, TextField, field};
+use super::lazy::drawn_when_near;
 use crate::domain::{Paragraph, Plan};
 
 /// Focuses the element `id` once the view has caught up with the change just made.
@@ -145,6 +146,43 @@ where
     T: Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    let (ops, item) = list_parts(lens, make, item);
+    list_view(ops, list_id, noun, compact, add_label, item, None)
+}
+
+/// A list of a long plan whose items are drawn as they come near the screen (`lazy`), each
+/// shown as `placeholder(index, drawn)` until then; setting `drawn` draws it at once.
+#[allow(clippy::too_many_arguments)]
+pub fn item_list_drawn_when_near<T, V>(
+    lens: Lens<Vec<T>>,
+    list_id: String,
+    noun: Noun,
+    add_label: &'static str,
+    make: impl Fn() -> T + Send + Sync + 'static,
+    item: impl Fn(usize, Lens<T>) -> V + Send + Sync + 'static,
+    lazy: bool,
+    placeholder: impl Fn(usize, RwSignal<bool>) -> AnyView + Send + Sync + 'static,
+) -> AnyView
+where
+    T: Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let (ops, item) = list_parts(lens, make, item);
+    let placeholder: Placeholder = Arc::new(placeholder);
+    let placeholder = lazy.then_some(placeholder);
+    list_view(ops, list_id, noun, false, add_label, item, placeholder)
+}
+
+/// The list's operations and its item view, without the item type.
+fn list_parts<T, V>(
+    lens: Lens<Vec<T>>,
+    make: impl Fn() -> T + Send + Sync + 'static,
+    item: impl Fn(usize, Lens<T>) -> V + Send + Sync + 'static,
+) -> (ListOps, ItemView)
+where
+    T: Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     let (read, item_lens) = (lens.clone(), lens.clone());
     let ops = ListOps {
         len: Arc::new(move |plan| read.read(plan, Vec::len).unwrap_or(0)),
@@ -166,11 +204,14 @@ where
         }),
     };
     let item: ItemView = Arc::new(move |index| item(index, item_lens.at(index)).into_any());
-    list_view(ops, list_id, noun, compact, add_label, item)
+    (ops, item)
 }
 
 /// Draws item `index` of the list: the caller's view, type-erased.
 type ItemView = Arc<dyn Fn(usize) -> AnyView + Send + Sync>;
+
+/// Draws item `index` as plain text until it is drawn in full (`super::lazy`).
+type Placeholder = Arc<dyn Fn(usize, RwSignal<bool>) -> AnyView + Send + Sync>;
 
 fn list_view(
     ops: ListOps,
@@ -179,6 +220,7 @@ fn list_view(
     compact: bool,
     add_label: &'static str,
     item: ItemView,
+    placeholder: Option<Placeholder>,
 ) -> AnyView {
     let form = expect_context::<Form>();
     let len = {
@@ -198,10 +240,28 @@ fn list_view(
     let rows = {
         let list_id = list_id.clone();
         move |index: usize| {
-            view! {
-                <li class="list-item" class:list-item-compact=compact id=format!("{list_id}-item-{index}")>
+            let (drawn, token) = drawn_when_near(placeholder.is_none());
+            let row_id = format!("{list_id}-item-{index}");
+            let (ops, list_id, item, placeholder) = (
+                ops.clone(),
+                list_id.clone(),
+                item.clone(),
+                placeholder.clone(),
+            );
+            let full = move || {
+                view! {
                     <div class="list-item-body">{item(index)}</div>
                     <ItemTools ops=ops.clone() list_id=list_id.clone() index=index len=len noun=noun />
+                }
+                .into_any()
+            };
+            let body = move || match &placeholder {
+                Some(placeholder) if !drawn.get() => placeholder(index, drawn),
+                _ => full(),
+            };
+            view! {
+                <li class="list-item" class:list-item-compact=compact id=row_id data-near=token>
+                    {body}
                 </li>
             }
         }

@@ -14,6 +14,7 @@ mod funding;
 mod header;
 mod history;
 mod implementation;
+mod lazy;
 mod lists;
 mod outline;
 mod purposes;
@@ -49,8 +50,10 @@ pub struct Form {
     pub issues: RwSignal<HashMap<String, String>>,
     /// Năm kế hoạch, which deadlines are read against.
     pub year: RwSignal<i32>,
-    /// Told of every edit, quiet or not.
+    /// Told of every edit: at once of a loud one, of typing once it pauses.
     any_edit: Trigger,
+    /// The pending telling of `any_edit` about typing.
+    any_edit_later: StoredValue<Option<TimeoutHandle>>,
     /// The trigger of this form's part: "root", an area's key or a task's key.
     scope: StoredValue<ArcTrigger>,
     /// Every part's trigger by key, so that two views of one task (its form, its appendix row)
@@ -87,12 +90,32 @@ impl Form {
         }
     }
 
-    /// Changes the plan as typed into `field` of this form's part.
+    /// Changes the plan as typed into `field` of this form's part. The part's readers see it at
+    /// once; the whole-plan readers (checks, outline, suggestions, totals) once typing pauses,
+    /// so that a keystroke costs what its field costs, not what the plan costs.
     pub fn type_into(&self, field: &str, change: impl FnOnce(&mut crate::domain::Plan)) {
         let form = *self;
         self.history.type_into(field, change, move || {
             form.scope.with_value(ArcTrigger::notify);
-            form.any_edit.notify();
+            form.tell_whole_plan_later();
+        });
+    }
+
+    fn tell_whole_plan_later(&self) {
+        let any_edit = self.any_edit;
+        let timer = set_timeout_with_handle(
+            move || {
+                if !any_edit.is_disposed() {
+                    any_edit.notify();
+                }
+            },
+            WHOLE_PLAN_PAUSE,
+        )
+        .ok();
+        self.any_edit_later.update_value(|pending| {
+            if let Some(old) = std::mem::replace(pending, timer) {
+                old.clear();
+            }
         });
     }
 
@@ -106,6 +129,9 @@ impl Form {
         }
     }
 }
+
+/// How long typing must pause before the whole-plan readers catch up with it.
+const WHOLE_PLAN_PAUSE: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// A part of the plan as the outline lists it: anchor id and heading.
 const PARTS: [(&str, &str); 11] = [
@@ -133,11 +159,18 @@ pub fn PlanForm(editor: Editor) -> impl IntoView {
         issues: RwSignal::new(HashMap::new()),
         year: RwSignal::new(editor.plan.with_untracked(|plan| plan.year)),
         any_edit: Trigger::new(),
+        any_edit_later: StoredValue::new(None),
         scope: StoredValue::new(ArcTrigger::new()),
         triggers: StoredValue::new(HashMap::new()),
     };
     keep_checks(form);
     provide_context(form);
+    lazy::provide_near_screen();
+    // A long plan draws its appendix tables when they come near the screen.
+    let short = editor.plan.with_untracked(|plan| {
+        let tasks: usize = plan.areas.iter().map(|area| area.all_tasks().count()).sum();
+        tasks <= lazy::DRAW_ALL_UP_TO
+    });
     undo_on_ctrl_z(history);
     let plan = Lens::root();
     let part = |id: &'static str| {
@@ -177,7 +210,8 @@ pub fn PlanForm(editor: Editor) -> impl IntoView {
                 {section(part("part-signer"), view! {
                     <signer::SignerFields lens=field!(plan, signer) id="signer" />
                 }.into_any())}
-                {section(part("part-appendices"), view! { <appendices::AppendicesPart /> }.into_any())}
+                {section(part("part-appendices"), lazy::drawn_later(short, "Đang chuẩn bị các bảng phụ lục…",
+                    || view! { <appendices::AppendicesPart /> }.into_any()))}
             </div>
         </div>
     }

@@ -110,58 +110,63 @@ fn OtherRoles(lens: Lens<Vec<Role>>, id: String) -> impl IntoView {
     )
 }
 
-/// Past this many tasks in a plan, tasks open folded to one line each, so that a long plan opens
-/// quickly; a task opens with a tap, or by itself when a check jumps to it.
-const FOLD_ABOVE: usize = 60;
+/// Characters of a waiting task's content shown on its placeholder; the rest is there for
+/// find-in-page only (laying out the text of hundreds of tasks is what makes opening slow).
+const SHOWN_CHARS: usize = 100;
 
-/// A task, shown whole or, in a long plan, folded to its letter, content, lead and deadline.
+/// A task not yet drawn in full (`super::lazy`), in a box about as tall as its form: its letter
+/// and the start of its content, then the rest of the content, its units, outputs and deadline
+/// hidden until found, so that find-in-page finds every word of it (and, scrolling there, draws
+/// it). A tap or the keyboard focus draws the form and puts the cursor in its content.
 #[component]
-pub fn FoldedTask(lens: Lens<Task>, key: String, label: String) -> impl IntoView {
+pub fn TaskPlaceholder(
+    lens: Lens<Task>,
+    key: String,
+    label: String,
+    drawn: RwSignal<bool>,
+) -> impl IntoView {
     let form = expect_context::<Form>().scoped(&key);
-    let folded = form.editor.plan.with_untracked(|plan| {
-        let tasks: usize = plan.areas.iter().map(|area| area.all_tasks().count()).sum();
-        let blank = lens
-            .read(plan, |task| task.content.is_empty())
-            .unwrap_or(true);
-        tasks > FOLD_ABOVE && !blank
-    });
-    let open = RwSignal::new(!folded);
-    let line = {
-        let lens = lens.clone();
-        move || {
-            form.read(|plan| {
-                lens.read(plan, |task| {
-                    let content: String = task.content.chars().take(140).collect();
-                    let more = if task.content.chars().count() > 140 {
-                        "…"
-                    } else {
-                        ""
-                    };
-                    let lead = task.lead_units.join(", ");
-                    format!("{content}{more} · {lead} · {}", task.deadline.text)
-                })
-                .unwrap_or_default()
+    let text = move || {
+        let (shown, rest) = form.read(|plan| {
+            lens.read(plan, |task| {
+                let cut = task
+                    .content
+                    .char_indices()
+                    .nth(SHOWN_CHARS)
+                    .map_or(task.content.len(), |(at, _)| at);
+                let (start, end) = task.content.split_at(cut);
+                let shown = format!(
+                    "Nhiệm vụ {label} {start}{}",
+                    if end.is_empty() { "" } else { "…" }
+                );
+                let mut rest = end.to_string();
+                let units = task.lead_units.iter().chain(&task.partner_units);
+                let units = units.chain(task.other_roles.iter().flat_map(|role| &role.units));
+                let lines = task.sub_items.iter().chain(&task.outputs).chain(units);
+                for line in lines.chain(std::iter::once(&task.deadline.text)) {
+                    rest.push_str(" · ");
+                    rest.push_str(line);
+                }
+                (shown, rest)
             })
+            .unwrap_or_default()
+        });
+        view! { {shown} <span hidden="until-found">{rest}</span> }
+    };
+    let content = format!("{key}-content");
+    let draw = move || {
+        if !drawn.get_untracked() {
+            drawn.set(true);
+            super::lists::focus_later(content.clone());
         }
     };
-    let open_it = {
-        let key = key.clone();
-        move |_| {
-            open.set(true);
-            super::lists::focus_later(format!("{key}-content"));
-        }
-    };
-    let summary_label = label.clone();
-    let summary_id = key.clone();
+    let on_focus = draw.clone();
+    // One element with one text, since a long plan has hundreds of these.
     view! {
-        <Show when=move || open.get() fallback=move || view! {
-            <button type="button" class="task-folded" id=summary_id.clone() aria-expanded="false" on:click=open_it.clone()>
-                <strong>{format!("Nhiệm vụ {summary_label} ")}</strong>
-                <span>{line.clone()}</span>
-            </button>
-        }>
-            <TaskForm lens=lens.clone() key=key.clone() label=label.clone() />
-        </Show>
+        <button type="button" class="task-folded task-placeholder" id=key
+            on:click=move |_| draw() on:focus=move |_| on_focus()>
+            {text}
+        </button>
     }
 }
 

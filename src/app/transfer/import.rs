@@ -19,7 +19,7 @@ use crate::app::format::{bytes, date_time};
 use crate::domain::Plan;
 use crate::file_format::{FileInfo, ImportError, ImportSteps, Imported, MAX_FILE_BYTES, Outcome};
 use crate::state::{DatabaseContext, new_id, now_ms, use_database};
-use crate::storage::{self, PlanSummary, StorageError};
+use crate::storage::{PlanSummary, PlanText, StorageError};
 
 /// Where an import is.
 #[derive(Clone, Debug, PartialEq)]
@@ -230,19 +230,21 @@ async fn read_in_steps(
     steps.finish()
 }
 
-/// Writes each plan as its record will hold it, a few milliseconds at a time, so that storing a
-/// large backup does not hold the page.
-async fn write_in_steps(plans: &[(Plan, Option<u32>)]) -> Result<Vec<String>, StorageError> {
-    let mut jsons = Vec::with_capacity(plans.len());
+/// Writes each plan out as its record will hold it, a few milliseconds at a time, so that
+/// storing a large backup does not hold the page.
+async fn write_in_steps(
+    plans: Vec<(Plan, Option<u32>)>,
+) -> Result<Vec<(PlanText, Option<u32>)>, StorageError> {
+    let mut written = Vec::with_capacity(plans.len());
     let mut started = js_sys::Date::now();
-    for (plan, _) in plans {
+    for (plan, expected) in plans {
         if js_sys::Date::now() - started > STEP_BUDGET_MS {
             yield_now().await;
             started = js_sys::Date::now();
         }
-        jsons.push(storage::plan_json(plan)?);
+        written.push((PlanText::of(&plan)?, expected));
     }
-    Ok(jsons)
+    Ok(written)
 }
 
 /// Stores the previewed plans as chosen, all or nothing.
@@ -280,12 +282,8 @@ fn confirm(transfer: TransferContext, database: DatabaseContext) {
         let result = if count == 0 {
             Ok(Vec::new())
         } else {
-            match write_in_steps(&chosen).await {
-                Ok(jsons) => {
-                    database
-                        .store_written_plans(&chosen, &jsons, now_ms())
-                        .await
-                }
+            match write_in_steps(chosen).await {
+                Ok(written) => database.store_written_plans(&written, now_ms()).await,
                 Err(error) => Err(error),
             }
         };
