@@ -61,6 +61,14 @@ test("a heading, a task label and an extra section are kept and printed where th
     const tasksAfter = await page.getAttribute("#heading-tasks", "placeholder");
     assert.equal(numeral(tasksAfter), next[numeral(tasksBefore)]);
     assert.match(await page.textContent("[data-testid=outline-extras]"), /II\. MỤC TIÊU CHUNG/);
+    // A Roman number out of order is printed as typed, and the hint says which one fits.
+    const funding = await page.getAttribute("#heading-funding", "placeholder");
+    await page.fill("#heading-funding", "IX. KINH PHÍ");
+    assert.equal(
+      await page.textContent("[data-testid=heading-funding-printed]"),
+      `Sẽ in: IX. KINH PHÍ (theo thứ tự các phần thì là số ${numeral(funding)})`,
+    );
+    await page.fill("#heading-funding", "");
     await waitSaved(page);
 
     await page.reload();
@@ -94,6 +102,7 @@ test("a heading, a task label and an extra section are kept and printed where th
     // The next heading is the standard one, numbered after the extra section.
     const nextHeading = printed.slice(extra + 1).find((text) => /^[IVX]+\. /.test(text));
     assert.equal(nextHeading, tasksAfter);
+    assert.ok(printed.includes(funding), `the standard «${funding}» where the heading was left empty`);
     assert.ok(printed.includes(`- ${LEAD_LABEL}: ${LEAD_UNIT}.`), "the task's lead under the plan's label");
     assert.ok(!printed.some((text) => text.startsWith("- Cơ quan chủ trì:")), "no standard lead label left");
     await screenshot(page, "print-headings-1280x800");

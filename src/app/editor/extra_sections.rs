@@ -31,7 +31,7 @@ pub const ANCHORS: [(&str, PartAnchor, &str); 6] = [
 pub fn ExtraSectionsPart() -> impl IntoView {
     let plan = Lens::root();
     view! {
-        <p class="field-reading">
+        <p class="field-reading part-note">
             "Những mục riêng của kế hoạch ngoài các phần chuẩn, in sau phần đã chọn. Tiêu đề in đúng \
              như ghi, kể cả số thứ tự (ví dụ «IV. GIẢI PHÁP»); để trống thì chỉ in các đoạn."
         </p>

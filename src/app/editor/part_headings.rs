@@ -40,12 +40,27 @@ fn standard_heading(plan: &Plan, part: HeadingPart) -> String {
         .map_or_else(|| part.standard().to_string(), |h| h.text.clone())
 }
 
-/// What the heading of `part` prints as now, or why nothing prints.
+/// What the heading of `part` prints as now, or why nothing prints; for a section the drafter
+/// titled, whether its Roman number is the one the order of the parts gives.
 fn printed_heading(plan: &Plan, part: HeadingPart) -> String {
-    match part_headings(plan, &plan.headings).get(part) {
-        Some(heading) => format!("Sẽ in: {}", heading.text),
-        None => "Phần này chưa có nội dung nên chưa in tiêu đề.".to_string(),
+    let Some(heading) = part_headings(plan, &plan.headings).get(part).cloned() else {
+        return "Phần này chưa có nội dung nên chưa in tiêu đề.".to_string();
+    };
+    let mut line = format!("Sẽ in: {}", heading.text);
+    if part.is_section() && !part.written(&plan.headings).trim().is_empty() {
+        let standard = standard_heading(plan, part);
+        let expected = standard.split_once(". ").map_or("", |(number, _)| number);
+        let written = heading
+            .text
+            .split_once('.')
+            .map_or("", |(number, _)| number);
+        if heading.level != 1 {
+            line.push_str(" (không có số La Mã nên in như một mục nhỏ)");
+        } else if written != expected && !expected.is_empty() {
+            line.push_str(&format!(" (theo thứ tự các phần thì là số {expected})"));
+        }
     }
+    line
 }
 
 /// The heading inputs of one part of the form, with the rule of their numbering.
@@ -127,7 +142,7 @@ pub fn TaskLabelFields() -> impl IntoView {
     view! {
         <fieldset class="list-field task-labels" data-testid="task-labels">
             <legend>"Cách ghi các mục của nhiệm vụ"</legend>
-            <p class="field-reading">
+            <p class="field-reading part-note">
                 "Tên mỗi mục in trước nội dung của nó dưới từng nhiệm vụ, ví dụ «- Chủ trì thực hiện: …». \
                  Để trống thì in tên chuẩn."
             </p>
