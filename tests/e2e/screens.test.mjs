@@ -24,7 +24,7 @@ for (const viewport of [
     // What is wrong, screen by screen, reported together at the end so one run shows all of it.
     const problems = [];
     /** Screenshots what the screen shows now, and notes what fails the checks of every screen. */
-    const look = async (name, { element, full = false } = {}) => {
+    const look = async (name, { element } = {}) => {
       // Parts of the editor painted as they come into view change the height of what is above
       // the target: scroll, let them paint, and scroll again.
       for (let pass = 0; pass < 2; pass += 1) {
@@ -32,10 +32,11 @@ for (const viewport of [
         else await page.evaluate(() => window.scrollTo(0, 0));
         await page.waitForTimeout(200);
       }
+      // The picture first: a notice that times out may be gone once axe-core has run.
+      await page.screenshot({ path: join(OUTPUT, "screenshots", `screen-${name}-${size}.png`) });
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       if (wide > viewport.width) problems.push(`${name}: ${wide} px wide in a ${viewport.width} px window`);
       for (const violation of await axeViolations(page)) problems.push(`${name}: ${violation}`);
-      await page.screenshot({ path: join(OUTPUT, "screenshots", `screen-${name}-${size}.png`), fullPage: full });
     };
     try {
       await page.goto(app.url);
