@@ -73,8 +73,9 @@ pub fn Outline() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Extra sections are typed into at the root of the form, so its reads see every change.
     let extras = Memo::new(move |_| {
-        form.read_all(|plan| {
+        form.read(|plan| {
             plan.extra_sections
                 .iter()
                 .map(|extra| extra.heading.trim().to_string())
