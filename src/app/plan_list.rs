@@ -299,7 +299,7 @@ fn PlanCard(
                 <button
                     class="button plan-card-delete"
                     data-testid="delete-plan"
-                    aria-label=format!("Chuyển kế hoạch «{title}» vào thùng rác")
+                    aria-label=format!("Xóa kế hoạch «{title}» (chuyển vào thùng rác)")
                     on:click=delete
                 >
                     "Xóa"

@@ -129,7 +129,9 @@ fn export_file_name(plan: &Plan, extension: &str) -> String {
 #[component]
 fn DocumentView(document: Document) -> impl IntoView {
     view! {
-        <div class="print-document" data-testid="print-document" role="document" aria-label="Bản in kế hoạch">
+        // Focusable, so that a keyboard can scroll the page sideways on a narrow screen.
+        <div class="print-document" data-testid="print-document" role="document" aria-label="Bản in kế hoạch"
+            tabindex="0">
             {document.sections.into_iter().map(|section| view! { <SheetView section=section /> }).collect_view()}
         </div>
     }

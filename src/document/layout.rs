@@ -1,6 +1,7 @@
 //! From a plan to the blocks of its document: the decision (quyết định) where there is one,
 //! the plan (kế hoạch) part by part in the order the document prints them, then the appendices.
 
+use super::headings::{HeadingPart, PartHeadings, TaskField, heading_level, part_headings};
 use super::table::appendix_section;
 use super::wording::{body_lines, date_line, document_number, marked, sentence, short_date};
 use super::{
@@ -8,7 +9,7 @@ use super::{
     SectionKind, Signature, Title,
 };
 use crate::domain::budget::Budget;
-use crate::domain::numbering::{point_label, roman};
+use crate::domain::numbering::point_label;
 use crate::domain::{
     Decision, DocumentForm, ExtraSection, PartAnchor, Plan, Recipient, ReformArea, Signer, Task,
     TaskLabels,
@@ -149,7 +150,7 @@ fn plan_section(plan: &Plan, decision: Option<&Decision>) -> Section {
     }
     let mut body = Body {
         blocks,
-        sections: 0,
+        headings: part_headings(plan, &plan.headings),
     };
     body.legal_bases(plan);
     body.extras(plan, PartAnchor::LegalBases);
@@ -172,10 +173,10 @@ fn plan_section(plan: &Plan, decision: Option<&Decision>) -> Section {
     }
 }
 
-/// The plan's body as it is built, with the count of top-level (Roman) sections so far.
+/// The plan's body as it is built, with the headings its parts print with.
 struct Body {
     blocks: Vec<Block>,
-    sections: usize,
+    headings: PartHeadings,
 }
 
 impl Body {
@@ -187,30 +188,12 @@ impl Body {
         self.push(Paragraph::plain(Role::Body, text));
     }
 
-    /// A heading as the drafter wrote it, or the standard wording numbered in sequence.
-    fn section_heading(&mut self, written: &str, standard: &str) {
-        let written = written.trim();
-        if written.is_empty() {
-            self.sections += 1;
-            let text = format!("{}. {standard}", roman(self.sections));
-            self.push(heading(1, text));
-        } else {
-            let level = heading_level(written);
-            if level == 1 {
-                self.sections += 1;
-            }
-            self.push(heading(level, written.to_string()));
+    /// The heading of `part`, as written or standard and numbered (see `headings`).
+    fn part_heading(&mut self, part: HeadingPart) {
+        if let Some(printed) = self.headings.get(part) {
+            let paragraph = heading(printed.level, printed.text.clone());
+            self.push(paragraph);
         }
-    }
-
-    fn sub_heading(&mut self, written: &str, standard: &str) {
-        let written = written.trim();
-        let text = if written.is_empty() {
-            standard.to_string()
-        } else {
-            written.to_string()
-        };
-        self.push(heading(heading_level(&text).max(2), text));
     }
 
     /// A paragraph after a list marker, with its sub-items under it.
@@ -240,21 +223,15 @@ impl Body {
         if plan.purposes.is_empty() && plan.requirements.is_empty() {
             return;
         }
-        let headings = &plan.headings;
-        self.section_heading(&headings.purposes_and_requirements, "MỤC ĐÍCH, YÊU CẦU");
+        self.part_heading(HeadingPart::PurposesAndRequirements);
         if !plan.purposes.is_empty() {
-            self.sub_heading(&headings.purposes, "1. Mục đích");
+            self.part_heading(HeadingPart::Purposes);
             for paragraph in &plan.purposes {
                 self.item("-", paragraph);
             }
         }
         if !plan.requirements.is_empty() {
-            let standard = if plan.purposes.is_empty() {
-                "1. Yêu cầu"
-            } else {
-                "2. Yêu cầu"
-            };
-            self.sub_heading(&headings.requirements, standard);
+            self.part_heading(HeadingPart::Requirements);
             for paragraph in &plan.requirements {
                 self.item("-", paragraph);
             }
@@ -265,7 +242,7 @@ impl Body {
         if plan.targets.is_empty() {
             return;
         }
-        self.section_heading(&plan.headings.targets, "CHỈ TIÊU CỤ THỂ");
+        self.part_heading(HeadingPart::Targets);
         for (index, target) in plan.targets.iter().enumerate() {
             self.text(format!("{}. {}", index + 1, target.text.trim()));
             for sub in &target.sub_items {
@@ -278,7 +255,7 @@ impl Body {
         if plan.areas.is_empty() {
             return;
         }
-        self.section_heading(&plan.headings.tasks, "NHIỆM VỤ VÀ GIẢI PHÁP");
+        self.part_heading(HeadingPart::Tasks);
         for (index, area) in plan.areas.iter().enumerate() {
             let number = (index + 1).to_string();
             self.area(plan, area, &number, 2);
@@ -369,7 +346,7 @@ impl Body {
         if plan.funding.is_empty() {
             return;
         }
-        self.section_heading(&plan.headings.funding, "KINH PHÍ THỰC HIỆN");
+        self.part_heading(HeadingPart::Funding);
         for paragraph in &plan.funding {
             self.paragraph(paragraph);
         }
@@ -380,7 +357,7 @@ impl Body {
         if implementation.is_empty() {
             return;
         }
-        self.section_heading(&plan.headings.implementation, "TỔ CHỨC THỰC HIỆN");
+        self.part_heading(HeadingPart::Implementation);
         for paragraph in &implementation.intro {
             self.item("-", paragraph);
         }
@@ -443,11 +420,8 @@ impl Body {
     fn extra(&mut self, extra: &ExtraSection) {
         let title = extra.heading.trim();
         if !title.is_empty() {
-            let level = heading_level(title);
-            if level == 1 {
-                self.sections += 1;
-            }
-            self.push(heading(level, title.to_string()));
+            // Its Roman number, if it has one, was counted by `part_headings`.
+            self.push(heading(heading_level(title), title.to_string()));
         }
         for paragraph in &extra.paragraphs {
             self.paragraph(paragraph);
@@ -466,18 +440,12 @@ struct FieldLabels<'a> {
 
 impl<'a> FieldLabels<'a> {
     fn of(task: &'a TaskLabels, plan: &'a TaskLabels) -> Self {
-        let pick = |own: &'a str, plan: &'a str, standard: &'static str| -> &'a str {
-            [own.trim(), plan.trim()]
-                .into_iter()
-                .find(|label| !label.is_empty())
-                .unwrap_or(standard)
-        };
         Self {
-            lead: pick(&task.lead, &plan.lead, "Cơ quan chủ trì"),
-            partner: pick(&task.partner, &plan.partner, "Cơ quan phối hợp"),
-            output: pick(&task.output, &plan.output, "Sản phẩm"),
-            deadline: pick(&task.deadline, &plan.deadline, "Thời gian thực hiện"),
-            budget: pick(&task.budget, &plan.budget, "Kinh phí"),
+            lead: TaskField::Lead.printed(task, plan),
+            partner: TaskField::Partner.printed(task, plan),
+            output: TaskField::Output.printed(task, plan),
+            deadline: TaskField::Deadline.printed(task, plan),
+            budget: TaskField::Budget.printed(task, plan),
         }
     }
 }
@@ -487,25 +455,6 @@ fn starts_lowercase(text: &str) -> bool {
         .chars()
         .next()
         .is_some_and(char::is_lowercase)
-}
-
-/// The level of a heading as written: "II. …" is 1, "2. …" is 2, "7.1. …" is 3.
-pub(super) fn heading_level(text: &str) -> u8 {
-    let head: String = text
-        .chars()
-        .take_while(|c| !matches!(c, '.' | ' ' | ':'))
-        .collect();
-    let next = text[head.len()..].chars().next();
-    let rest = &text[head.len()..];
-    if !head.is_empty() && head.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
-        return 1;
-    }
-    if !head.is_empty() && head.chars().all(|c| c.is_ascii_digit()) {
-        // "7.1." names a sub-area.
-        let deeper = next == Some('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit());
-        return if deeper { 3 } else { 2 };
-    }
-    2
 }
 
 fn heading(level: u8, text: String) -> Paragraph {
@@ -572,19 +521,4 @@ fn closing(recipients: &[Recipient], signer: &Signer) -> Option<Block> {
         recipients: lines,
         signature,
     }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn heading_levels_follow_the_numbering_written() {
-        assert_eq!(heading_level("II. CÁC CHỈ TIÊU CỤ THỂ"), 1);
-        assert_eq!(heading_level("IV. KINH PHÍ"), 1);
-        assert_eq!(heading_level("1. Mục đích"), 2);
-        assert_eq!(heading_level("7.1. Ứng dụng công nghệ thông tin"), 3);
-        assert_eq!(heading_level("Mục tiêu chung"), 2);
-        assert_eq!(heading_level("Ít nhất"), 2);
-    }
 }

@@ -3,6 +3,7 @@
 //! writes as a Word file. No browser, no styling units: roles, text runs and tables.
 
 mod docx;
+mod headings;
 mod layout;
 mod sheet;
 mod table;
@@ -10,6 +11,7 @@ mod wording;
 mod zip;
 
 pub use docx::{DOCX_MIME, document_xml, write_docx};
+pub use headings::{HeadingPart, PartHeadings, PrintedHeading, TaskField, part_headings};
 pub use layout::layout;
 pub use sheet::{XLSX_MIME, write_csv, write_xlsx};
 pub use wording::{date_line, document_number, short_date};

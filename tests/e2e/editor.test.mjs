@@ -5,12 +5,11 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ROOT, createPlan, eventually, openApp, screenshot, waitSaved, withApp } from "./harness.mjs";
+import { ROOT, axeViolations, createPlan, eventually, openApp, screenshot, waitSaved, withApp } from "./harness.mjs";
 
 const FIXTURE = JSON.parse(
   readFileSync(join(ROOT, "tests/fixtures/plans/tinh-minh-commune-2024.json"), "utf8"),
 );
-const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
 
 // Tịnh Minh's plan gives no budgets and no targets; these are made up for the test, in the
 // notations real plans use. Only the first task of each area is a key task, with a budget.
@@ -34,18 +33,6 @@ async function fillTask(page, area, index, task, { budget, key }) {
   await page.fill(`#${id}-deadline`, typeof task.deadline === "string" ? task.deadline : task.deadline.text);
   if (budget) await page.fill(`#${id}-budget`, budget);
   if (key) await page.check(`#${id}-key`);
-}
-
-async function axeViolations(page) {
-  // Evaluated through the driver, which the page's Content-Security-Policy does not govern
-  // (it rightly refuses an injected <script>).
-  await page.evaluate(readFileSync(AXE, "utf8"));
-  const result = await page.evaluate(async () => {
-    // Colour contrast of disabled buttons is not a violation, and axe agrees; nothing excluded.
-    const { violations } = await window.axe.run(document, { resultTypes: ["violations"] });
-    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-  });
-  return result;
 }
 
 test("Tịnh Minh's 2024 plan typed in through the forms is all there after a reload", async () => {

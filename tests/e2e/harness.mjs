@@ -1,7 +1,7 @@
 // Shared set-up of the end-to-end tests: serve dist/ on 127.0.0.1 and drive the system
 // Chromium (never a downloaded browser) through playwright-core, each test with a fresh profile.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
@@ -138,6 +138,18 @@ export async function createPlan(page, template = {}) {
   if (template.year) await page.fill("[data-testid=new-plan-year]", String(template.year));
   await page.click("[data-testid=create-plan]");
   await page.waitForSelector("[data-testid=field-title]");
+}
+
+/** What axe-core (npm `axe-core`) finds wrong with the page's accessibility, one line each. */
+export async function axeViolations(page) {
+  // Evaluated through the driver, which the page's Content-Security-Policy does not govern
+  // (it rightly refuses an injected <script>).
+  await page.evaluate(readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8"));
+  return page.evaluate(async () => {
+    // Colour contrast of disabled buttons is not a violation, and axe agrees; nothing excluded.
+    const { violations } = await window.axe.run(document, { resultTypes: ["violations"] });
+    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  });
 }
 
 /** Waits until the save indicator says the plan is saved. */

@@ -17,13 +17,10 @@ const ERAS: [(&str, AdminEra, &str); 2] = [
     (
         "two",
         AdminEra::TwoLevel,
-        "Chính quyền hai cấp (từ 01/7/2025)",
+        // Short enough to be read whole in a third of the form on a tablet.
+        "Hai cấp (từ 01/7/2025)",
     ),
-    (
-        "three",
-        AdminEra::ThreeLevel,
-        "Ba cấp tỉnh, huyện, xã (trước 01/7/2025)",
-    ),
+    ("three", AdminEra::ThreeLevel, "Ba cấp (trước 01/7/2025)"),
 ];
 
 const KINDS: [(&str, LocalityKind, &str); 9] = [

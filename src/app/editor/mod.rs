@@ -9,6 +9,7 @@ mod appendix_tools;
 mod areas;
 mod bases;
 mod document_form;
+mod extra_sections;
 mod fields;
 mod funding;
 mod header;
@@ -17,6 +18,7 @@ mod implementation;
 mod lazy;
 mod lists;
 mod outline;
+mod part_headings;
 mod purposes;
 mod recipients;
 mod signer;
@@ -28,10 +30,12 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::document::HeadingPart;
 use crate::domain::validation::{Issue, validate};
 use crate::state::Editor;
 use fields::{Lens, field};
 use history::History;
+use part_headings::{PartHeadingFields, TaskLabelFields};
 
 /// What every input of the form needs: the open plan, the undo stack, the issues found, and
 /// the trigger of the part of the plan this form is scoped to.
@@ -134,7 +138,7 @@ impl Form {
 const WHOLE_PLAN_PAUSE: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// A part of the plan as the outline lists it: anchor id and heading.
-const PARTS: [(&str, &str); 11] = [
+const PARTS: [(&str, &str); 12] = [
     ("part-header", "Thông tin chung"),
     ("part-form", "Hình thức văn bản"),
     ("part-bases", "Căn cứ"),
@@ -143,6 +147,7 @@ const PARTS: [(&str, &str); 11] = [
     ("part-areas", "Nhiệm vụ theo lĩnh vực"),
     ("part-funding", "Kinh phí"),
     ("part-implementation", "Tổ chức thực hiện"),
+    ("part-extras", "Mục bổ sung"),
     ("part-recipients", "Nơi nhận"),
     ("part-signer", "Người ký"),
     ("part-appendices", "Phụ lục"),
@@ -171,7 +176,7 @@ pub fn PlanForm(editor: Editor) -> impl IntoView {
         let tasks: usize = plan.areas.iter().map(|area| area.all_tasks().count()).sum();
         tasks <= lazy::DRAW_ALL_UP_TO
     });
-    undo_on_ctrl_z(history);
+    undo_redo_keys(history);
     let plan = Lens::root();
     let part = |id: &'static str| {
         let title = PARTS
@@ -199,11 +204,28 @@ pub fn PlanForm(editor: Editor) -> impl IntoView {
                 {section(part("part-bases"), view! {
                     <bases::BasesList lens=field!(plan, legal_bases) id="bases" />
                 }.into_any())}
-                {section(part("part-purposes"), view! { <purposes::PurposesPart /> }.into_any())}
-                {section(part("part-targets"), view! { <targets::TargetsPart /> }.into_any())}
-                {section(part("part-areas"), view! { <areas::AreasPart /> }.into_any())}
-                {section(part("part-funding"), view! { <funding::FundingPart /> }.into_any())}
-                {section(part("part-implementation"), view! { <implementation::ImplementationPart /> }.into_any())}
+                {section(part("part-purposes"), view! {
+                    <PartHeadingFields parts=&[HeadingPart::PurposesAndRequirements, HeadingPart::Purposes, HeadingPart::Requirements] />
+                    <purposes::PurposesPart />
+                }.into_any())}
+                {section(part("part-targets"), view! {
+                    <PartHeadingFields parts=&[HeadingPart::Targets] />
+                    <targets::TargetsPart />
+                }.into_any())}
+                {section(part("part-areas"), view! {
+                    <PartHeadingFields parts=&[HeadingPart::Tasks] />
+                    <TaskLabelFields />
+                    <areas::AreasPart />
+                }.into_any())}
+                {section(part("part-funding"), view! {
+                    <PartHeadingFields parts=&[HeadingPart::Funding] />
+                    <funding::FundingPart />
+                }.into_any())}
+                {section(part("part-implementation"), view! {
+                    <PartHeadingFields parts=&[HeadingPart::Implementation] />
+                    <implementation::ImplementationPart />
+                }.into_any())}
+                {section(part("part-extras"), view! { <extra_sections::ExtraSectionsPart /> }.into_any())}
                 {section(part("part-recipients"), view! {
                     <recipients::RecipientsList lens=field!(plan, recipients) id="recipients" />
                 }.into_any())}
@@ -238,15 +260,21 @@ fn keep_checks(form: Form) {
     });
 }
 
-/// Ctrl+Z (⌘Z) anywhere in the editor takes back the last change of the plan.
-fn undo_on_ctrl_z(history: History) {
+/// Ctrl+Z (⌘Z) anywhere in the editor takes back the last change of the plan; Ctrl+Y and
+/// Ctrl+Shift+Z (⌘⇧Z) make it again.
+fn undo_redo_keys(history: History) {
     let handle = window_event_listener(leptos::ev::keydown, move |event| {
-        let undo = (event.ctrl_key() || event.meta_key())
-            && !event.shift_key()
-            && event.key().eq_ignore_ascii_case("z");
-        if undo {
+        if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+            return;
+        }
+        let key = event.key().to_lowercase();
+        let shift = event.shift_key();
+        if key == "z" && !shift {
             event.prevent_default();
             history.undo();
+        } else if (key == "z" && shift) || (key == "y" && !shift) {
+            event.prevent_default();
+            history.redo();
         }
     });
     on_cleanup(move || handle.remove());

@@ -1,5 +1,5 @@
 //! Mục lục and "Cần xem lại": the outline of parts and areas to jump to, sticky beside the form
-//! on a wide screen; the list of issues, each jumping to its field; and the undo bar.
+//! on a wide screen; the list of issues, each jumping to its field; and the undo and redo bar.
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -73,6 +73,15 @@ pub fn Outline() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Extra sections are typed into at the root of the form, so its reads see every change.
+    let extras = Memo::new(move |_| {
+        form.read(|plan| {
+            plan.extra_sections
+                .iter()
+                .map(|extra| extra.heading.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+    });
     let link = |id: String, text: String| {
         let target = id.clone();
         view! {
@@ -116,7 +125,19 @@ pub fn Outline() -> impl IntoView {
                                 }).collect_view()}
                             </ol>
                         });
-                        view! { <li>{link(id.to_string(), title.to_string())}{areas_below}</li> }
+                        let extras_below = (*id == "part-extras").then(|| view! {
+                            <ol class="outline-areas" data-testid="outline-extras">
+                                {move || extras.get().into_iter().enumerate().map(|(index, heading)| {
+                                    let text = if heading.is_empty() {
+                                        format!("Mục bổ sung {} (chưa có tiêu đề)", index + 1)
+                                    } else {
+                                        heading
+                                    };
+                                    view! { <li>{link(format!("extras-{index}"), text)}</li> }
+                                }).collect_view()}
+                            </ol>
+                        });
+                        view! { <li>{link(id.to_string(), title.to_string())}{areas_below}{extras_below}</li> }
                     }).collect_view()}
                 </ol>
             </nav>
@@ -124,17 +145,24 @@ pub fn Outline() -> impl IntoView {
     }
 }
 
-/// "Hoàn tác" and the notice of the last removal ("Đã xoá nhiệm vụ c — Hoàn tác").
+/// "Hoàn tác", "Làm lại" and the notice of the last removal ("Đã xoá nhiệm vụ c — Hoàn tác").
 #[component]
 pub fn UndoBar() -> impl IntoView {
     let form = expect_context::<Form>();
     let history = form.history;
     view! {
-        <div class="undo-bar" class:undo-bar-idle=move || history.depth.get() == 0 && history.notice.with(Option::is_none)>
+        <div class="undo-bar" class:undo-bar-idle=move || {
+            history.depth.get() == 0 && history.redo_depth.get() == 0 && history.notice.with(Option::is_none)
+        }>
             <button type="button" class="button" id="undo-button" data-testid="undo"
                 disabled=move || history.depth.get() == 0 || form.editor.is_locked()
                 aria-keyshortcuts="Control+Z" on:click=move |_| history.undo()>
                 "↶ Hoàn tác"
+            </button>
+            <button type="button" class="button" id="redo-button" data-testid="redo"
+                disabled=move || history.redo_depth.get() == 0 || form.editor.is_locked()
+                aria-keyshortcuts="Control+Y Control+Shift+Z" on:click=move |_| history.redo()>
+                "↷ Làm lại"
             </button>
             <p class="undo-notice" role="status" aria-live="polite" data-testid="undo-notice">
                 {move || history.notice.get().map(|(_, what)| view! {
