@@ -5,18 +5,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ROOT, createPlan, openApp, seedPlan, waitSaved, withApp } from "./harness.mjs";
+import { ROOT, axeViolations, createPlan, eventually, openApp, seedPlan, waitSaved, withApp } from "./harness.mjs";
 import { normalise, pageSizes, pageText, printToPdf } from "./pdf.mjs";
-
-const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
-
-async function axeViolations(page) {
-  await page.evaluate(readFileSync(AXE, "utf8"));
-  return page.evaluate(async () => {
-    const { violations } = await window.axe.run(document, { resultTypes: ["violations"] });
-    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-  });
-}
 
 /** The rows of table 0 as shown: [TT, task content]. */
 async function gridRows(page) {
@@ -64,7 +54,8 @@ test("an appendix's own rows and groups are added, reordered, removed and undone
     await page.keyboard.type("Ứng dụng công nghệ thông tin");
     await addRow(page, "appendix-0-group-0-0", 0, "Dòng E", "2");
     assert.deepEqual(await gridRows(page), [["1", "Dòng A"], ["2", "Dòng B"], ["3", "Dòng C"], ["4", "Dòng E"], ["5", "Dòng D"]]);
-    assert.equal(await text(page, "#appendix-0 [data-testid=appendix-total]"), "38,5");
+    // Totals catch up once typing pauses.
+    await eventually(async () => assert.equal(await text(page, "#appendix-0 [data-testid=appendix-total]"), "38,5"));
 
     // The last row of group I goes down into its sub-group A; A and B swap by keyboard.
     await button(page, "Đưa dòng 3 xuống").click();
@@ -97,11 +88,14 @@ test("an appendix's own rows and groups are added, reordered, removed and undone
 
     const expected = [["1", "Dòng A"], ["2", "Dòng C"], ["3", "Dòng E"], ["4", "Dòng D"]];
     assert.deepEqual(await gridRows(page), expected);
-    assert.deepEqual(
-      await page.$$eval("#appendix-0 [data-testid=group-total]", (cells) => cells.map((c) => c.textContent.trim())),
-      ["18,5", "8,5"],
+    await eventually(async () =>
+      assert.deepEqual(
+        await page.$$eval("#appendix-0 [data-testid=group-total]", (cells) => cells.map((c) => c.textContent.trim())),
+        ["18,5", "8,5"],
+      ),
     );
-    assert.equal(await text(page, "#appendix-0 [data-testid=appendix-total]"), "18,5");
+    // Totals catch up once typing pauses.
+    await eventually(async () => assert.equal(await text(page, "#appendix-0 [data-testid=appendix-total]"), "18,5"));
     assert.deepEqual(await axeViolations(page), []);
     await waitSaved(page);
 
@@ -109,7 +103,8 @@ test("an appendix's own rows and groups are added, reordered, removed and undone
     await page.waitForSelector("#appendix-0-group-0-title");
     assert.deepEqual(await gridRows(page), expected);
     assert.deepEqual(await gridGroups(page), [["I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"], ["A", "Ứng dụng công nghệ thông tin"]]);
-    assert.equal(await text(page, "#appendix-0 [data-testid=appendix-total]"), "18,5");
+    // Totals catch up once typing pauses.
+    await eventually(async () => assert.equal(await text(page, "#appendix-0 [data-testid=appendix-total]"), "18,5"));
 
     await page.locator("#appendix-0").evaluate((el) => el.scrollIntoView());
     await page.waitForTimeout(300);
@@ -155,12 +150,14 @@ test("a key-task table narrowed to some areas, without budgets, prints on portra
     await page.click("[data-testid=open-plan]");
     await page.waitForSelector("#appendix-0-areas");
     assert.equal(await page.locator("#appendix-0 [data-testid=grid-row]").count(), 8);
-    assert.equal(await text(page, "#appendix-0 [data-testid=appendix-total]"), "360");
+    // Totals catch up once typing pauses.
+    await eventually(async () => assert.equal(await text(page, "#appendix-0 [data-testid=appendix-total]"), "360"));
 
     // Area 2 out of the table: its key task leaves the grid and the total.
     await page.getByRole("checkbox", { name: /^2\. Cải cách thủ tục hành chính/ }).uncheck();
     assert.equal(await page.locator("#appendix-0 [data-testid=grid-row]").count(), 7);
-    assert.equal(await text(page, "#appendix-0 [data-testid=appendix-total]"), "340");
+    // Totals catch up once typing pauses.
+    await eventually(async () => assert.equal(await text(page, "#appendix-0 [data-testid=appendix-total]"), "340"));
     // A key task taken out of the table stays in the body, unmarked; undo puts it back.
     await button(page, "Bỏ khỏi bảng dòng 1").click();
     assert.match(await text(page, "[data-testid=undo-notice]"), /Đã bỏ dòng 1 khỏi bảng/);
