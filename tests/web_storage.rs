@@ -5,7 +5,7 @@
 use kehoach::domain::{Budget, Plan};
 use kehoach::file_format::restore_plan;
 use kehoach::storage::{
-    Database, RevisionReason, SCHEMA_VERSION, SaveRequest, StorageError, delete_database,
+    Database, PlanText, RevisionReason, SCHEMA_VERSION, SaveRequest, StorageError, delete_database,
 };
 use wasm_bindgen_test::*;
 
@@ -432,4 +432,31 @@ async fn restoring_a_revision_keeps_the_state_it_replaces() {
         .expect("load");
     assert_eq!(replaced.title, "Bản sửa sau");
     database.close();
+}
+
+#[wasm_bindgen_test]
+async fn typing_that_could_not_be_saved_is_kept_as_a_revision() {
+    let database = fresh("test-keep-unsaved").await;
+    let plan = sample_plan();
+    save(&database, &plan, None, "s1", 0.0).await.expect("save");
+    let mut typed = plan.clone();
+    typed.title = "Gõ ở thẻ bị khoá".into();
+    let written = PlanText::of(&typed).expect("written");
+    database
+        .keep_unsaved(&written, 1, 500.0)
+        .await
+        .expect("kept");
+    // The stored plan is untouched; the typing is a revision made from revision 1.
+    let stored = database.load_plan(&plan.id).await.expect("load").expect("plan");
+    assert_eq!(stored.plan.title, plan.title);
+    assert_eq!(stored.revision, 1);
+    let revisions = database.list_revisions(&plan.id).await.expect("list");
+    let kept: Vec<_> = revisions
+        .iter()
+        .filter(|r| r.reason == RevisionReason::Unsaved)
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!((kept[0].revision, kept[0].saved_at), (1, 500.0));
+    let (restored, _) = database.load_revision(kept[0].key).await.expect("revision");
+    assert_eq!(restored, typed);
 }

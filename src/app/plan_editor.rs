@@ -71,6 +71,14 @@ fn EditorForm(editor: Editor) -> impl IntoView {
                 <SaveIndicator status=editor.status />
             </div>
             <super::transfer::SaveProblem status=editor.status plan=editor.plan />
+            <Show when=move || editor.kept_unsaved.get()>
+                <div class="notice notice-warning" role="status" data-testid="kept-unsaved">
+                    <p>
+                        "Có phần gõ chưa lưu được vì kế hoạch đã được lưu ở thẻ khác trước. "
+                        "Phần đó không mất: nó được giữ trong «Lịch sử phiên bản» bên dưới, ghi là phần gõ chưa lưu được."
+                    </p>
+                </div>
+            </Show>
             <Show when=locked>
                 <div class="notice notice-warning" role="alert" data-testid="locked-banner">
                     <p>

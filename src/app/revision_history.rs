@@ -72,5 +72,6 @@ fn reason_label(reason: RevisionReason) -> &'static str {
         RevisionReason::Session => "khi bắt đầu soạn",
         RevisionReason::Rolling => "tự động khi đang soạn",
         RevisionReason::BeforeReplace => "bản trước khi khôi phục hoặc nhập tệp",
+        RevisionReason::Unsaved => "phần gõ chưa lưu được vì thẻ khác đã lưu trước",
     }
 }

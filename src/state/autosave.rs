@@ -50,6 +50,8 @@ struct Inner {
     unsaved: bool,
     channel: Option<TabChannel>,
     persistence_asked: bool,
+    /// The newest revision another tab has said it saved.
+    heard_revision: Option<u32>,
 }
 
 /// A plan open for editing (kế hoạch đang soạn).
@@ -58,6 +60,9 @@ pub struct Editor {
     pub plan: RwSignal<Plan>,
     pub status: RwSignal<SaveStatus>,
     pub lock: RwSignal<Option<Lock>>,
+    /// Typing this device could not save, because another tab saved the plan first, and that
+    /// was kept as a revision instead: said once, beside the form.
+    pub kept_unsaved: RwSignal<bool>,
     inner: StoredValue<Inner, LocalStorage>,
 }
 
@@ -74,8 +79,9 @@ impl Editor {
                 at: stored.saved_at,
             }),
             lock: RwSignal::new(None),
+            kept_unsaved: RwSignal::new(false),
             inner: StoredValue::new_local(Inner {
-                database,
+                database: database.clone(),
                 base_revision: Some(stored.revision),
                 timer: None,
                 saving: false,
@@ -83,6 +89,7 @@ impl Editor {
                 unsaved: false,
                 channel: None,
                 persistence_asked: false,
+                heard_revision: None,
             }),
         };
         super::unsaved::track(editor);
@@ -90,12 +97,30 @@ impl Editor {
         editor
             .inner
             .update_value(|inner| inner.channel = Some(channel));
-        if let Some(unsaved) = take_journal(&id, stored.revision) {
-            // Typed just before the tab was closed, and not yet stored: carry on from there.
-            editor.plan.set(unsaved);
-            editor.inner.update_value(|inner| inner.unsaved = true);
-            editor.status.set(SaveStatus::Pending);
-            editor.save_now();
+        match take_journal(&id, stored.revision) {
+            Some(Journal::Current(unsaved)) => {
+                // Typed just before the tab was closed, and not yet stored: carry on from there.
+                editor.plan.set(unsaved);
+                editor.inner.update_value(|inner| inner.unsaved = true);
+                editor.status.set(SaveStatus::Pending);
+                editor.save_now();
+            }
+            Some(Journal::Stale { plan, base }) => {
+                // Typed before the tab was closed, but another tab saved the plan since: the
+                // typing is kept as a revision, and the journal dropped once it is.
+                let kept = match PlanText::of(&plan) {
+                    Ok(written) => database.keep_unsaved(&written, base, now_ms()).await,
+                    Err(error) => Err(error),
+                };
+                match kept {
+                    Ok(()) => {
+                        remove_journal(&id);
+                        editor.kept_unsaved.set(true);
+                    }
+                    Err(error) => web_sys::console::error_1(&format!("{error:?}").into()),
+                }
+            }
+            None => {}
         }
         Ok(editor)
     }
@@ -262,8 +287,13 @@ impl Editor {
         let newer = self
             .inner
             .with_value(|inner| inner.base_revision.is_none_or(|base| saved.revision > base));
-        if ours && newer && saved.session != session_id() {
-            self.lock.set(Some(Lock::EditedElsewhere));
+        if ours && saved.session != session_id() {
+            self.inner.update_value(|inner| {
+                inner.heard_revision = inner.heard_revision.max(Some(saved.revision));
+            });
+            if newer {
+                self.lock.set(Some(Lock::EditedElsewhere));
+            }
         }
     }
 
@@ -293,16 +323,36 @@ impl Editor {
         self.reload_latest().await
     }
 
-    /// Replaces this tab's copy with the latest stored revision and unlocks editing.
+    /// Replaces this tab's copy with the latest stored revision and unlocks editing. Typing of
+    /// this tab that is not stored is kept as a revision first, so that nothing is lost. Should
+    /// another tab save again while the latest is read, that is read too.
     pub async fn reload_latest(&self) -> Result<(), StorageError> {
         let (database, id) = (
             self.inner.with_value(|inner| inner.database.clone()),
             self.plan.with_untracked(|plan| plan.id.clone()),
         );
-        let stored = database
-            .load_plan(&id)
-            .await?
-            .ok_or(StorageError::NotFound)?;
+        let unsaved = self.inner.try_with_value(|inner| inner.unsaved) == Some(true);
+        if unsaved {
+            let base = self.inner.with_value(|inner| inner.base_revision.unwrap_or(0));
+            let written = self.plan.with_untracked(PlanText::of)?;
+            database.keep_unsaved(&written, base, now_ms()).await?;
+            self.kept_unsaved.set(true);
+        }
+        let mut stored = None;
+        // A few reads at most: a tab that keeps saving is caught on a later reload.
+        for _ in 0..4 {
+            let latest = database
+                .load_plan(&id)
+                .await?
+                .ok_or(StorageError::NotFound)?;
+            let heard = self.inner.try_with_value(|inner| inner.heard_revision);
+            let caught_up = heard.flatten().is_none_or(|heard| heard <= latest.revision);
+            stored = Some(latest);
+            if caught_up {
+                break;
+            }
+        }
+        let stored = stored.ok_or(StorageError::NotFound)?;
         self.inner.try_update_value(|inner| {
             if let Some(timer) = inner.timer.take() {
                 timer.clear();
@@ -347,24 +397,33 @@ fn write_journal(plan: &Plan, base: Option<u32>, saving: bool) {
     }
 }
 
-/// The journaled unsaved state of plan `id`, if there is one that follows `stored_revision`;
-/// one made from an older revision lost the race to a save and is dropped. It is removed only
-/// once a save covers it. Read through the file format's restore path like any stored plan.
-fn take_journal(id: &str, stored_revision: u32) -> Option<Plan> {
+/// What a tab that closed before saving left in its journal.
+enum Journal {
+    /// Made from the stored revision (or the save under way landed as it): to carry on from.
+    Current(Plan),
+    /// Made from revision `base`, which another tab's save has since replaced.
+    Stale { plan: Plan, base: u32 },
+}
+
+/// The journaled unsaved state of plan `id`, read through the file format's restore path like
+/// any stored plan. It is removed only once a save, or a kept revision, covers it; one that
+/// cannot be read is removed at once.
+fn take_journal(id: &str, stored_revision: u32) -> Option<Journal> {
     let storage = browser_storage()?;
     let entry = storage.get_item(&journal_key(id)).ok().flatten()?;
     let parsed = entry.split_once('\n').and_then(|(head, json)| {
         let (base, saving) = head.split_once(' ')?;
-        Some((base.parse::<u32>().ok()?, saving == "1", json))
+        let value: serde_json::Value = serde_json::from_str(json).ok()?;
+        let (plan, _) = crate::file_format::restore_plan(&value);
+        Some((base.parse::<u32>().ok()?, saving == "1", plan?))
     });
-    let usable = parsed.filter(|(base, saving, _)| {
-        *base == stored_revision || (*saving && base + 1 == stored_revision)
-    });
-    let Some((_, _, json)) = usable else {
+    let Some((base, saving, plan)) = parsed.filter(|(_, _, plan)| plan.id == id) else {
         storage.remove_item(&journal_key(id)).ok();
         return None;
     };
-    let value: serde_json::Value = serde_json::from_str(json).ok()?;
-    let (plan, _) = crate::file_format::restore_plan(&value);
-    plan.filter(|plan| plan.id == id)
+    if base == stored_revision || (saving && base + 1 == stored_revision) {
+        Some(Journal::Current(plan))
+    } else {
+        Some(Journal::Stale { plan, base })
+    }
 }

@@ -19,6 +19,9 @@ pub enum RevisionReason {
     Rolling,
     /// The state just before it was replaced by an import or a restore.
     BeforeReplace,
+    /// Typing that could not be saved because another tab saved the plan first: kept rather
+    /// than lost, to be restored or copied from.
+    Unsaved,
 }
 
 impl RevisionReason {
@@ -27,6 +30,7 @@ impl RevisionReason {
             Self::Session => "session",
             Self::Rolling => "rolling",
             Self::BeforeReplace => "before_replace",
+            Self::Unsaved => "unsaved",
         }
     }
 
@@ -34,6 +38,7 @@ impl RevisionReason {
         match name {
             "session" => Self::Session,
             "before_replace" => Self::BeforeReplace,
+            "unsaved" => Self::Unsaved,
             _ => Self::Rolling,
         }
     }
@@ -120,6 +125,26 @@ pub(super) async fn prune_revisions(
 }
 
 impl Database {
+    /// Keeps typing that could not be saved (another tab saved the plan first) as a revision
+    /// of the plan, marked as made from revision `base_revision`: nothing typed is dropped.
+    pub async fn keep_unsaved(
+        &self,
+        written: &PlanText,
+        base_revision: u32,
+        now: f64,
+    ) -> Result<(), StorageError> {
+        let transaction = self.begin(&[REVISIONS], TransactionMode::ReadWrite)?;
+        let result = async {
+            let revisions = store(&transaction, REVISIONS)?;
+            let reason = RevisionReason::Unsaved;
+            add_revision(&revisions, &written.id, &written.json, base_revision, now, reason)
+                .await?;
+            prune_revisions(&revisions, &written.id).await
+        }
+        .await;
+        finish(transaction, result).await
+    }
+
     /// The kept revisions of a plan, newest first.
     pub async fn list_revisions(&self, plan_id: &str) -> Result<Vec<RevisionInfo>, StorageError> {
         let transaction = self.begin(&[REVISIONS], TransactionMode::ReadOnly)?;
