@@ -447,7 +447,11 @@ async fn typing_that_could_not_be_saved_is_kept_as_a_revision() {
         .await
         .expect("kept");
     // The stored plan is untouched; the typing is a revision made from revision 1.
-    let stored = database.load_plan(&plan.id).await.expect("load").expect("plan");
+    let stored = database
+        .load_plan(&plan.id)
+        .await
+        .expect("load")
+        .expect("plan");
     assert_eq!(stored.plan.title, plan.title);
     assert_eq!(stored.revision, 1);
     let revisions = database.list_revisions(&plan.id).await.expect("list");

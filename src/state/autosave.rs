@@ -333,7 +333,9 @@ impl Editor {
         );
         let unsaved = self.inner.try_with_value(|inner| inner.unsaved) == Some(true);
         if unsaved {
-            let base = self.inner.with_value(|inner| inner.base_revision.unwrap_or(0));
+            let base = self
+                .inner
+                .with_value(|inner| inner.base_revision.unwrap_or(0));
             let written = self.plan.with_untracked(PlanText::of)?;
             database.keep_unsaved(&written, base, now_ms()).await?;
             self.kept_unsaved.set(true);

@@ -137,8 +137,15 @@ impl Database {
         let result = async {
             let revisions = store(&transaction, REVISIONS)?;
             let reason = RevisionReason::Unsaved;
-            add_revision(&revisions, &written.id, &written.json, base_revision, now, reason)
-                .await?;
+            add_revision(
+                &revisions,
+                &written.id,
+                &written.json,
+                base_revision,
+                now,
+                reason,
+            )
+            .await?;
             prune_revisions(&revisions, &written.id).await
         }
         .await;
