@@ -97,9 +97,11 @@ impl Editor {
         editor
             .inner
             .update_value(|inner| inner.channel = Some(channel));
-        match take_journal(&id, stored.revision) {
+        match take_journal(&id, stored.revision, stored.saved_by.as_deref()) {
             Some(Journal::Current(unsaved)) => {
                 // Typed just before the tab was closed, and not yet stored: carry on from there.
+                // The journal becomes this tab's, so that the save covering it removes it.
+                write_journal(&unsaved, Some(stored.revision), false);
                 editor.plan.set(unsaved);
                 editor.inner.update_value(|inner| inner.unsaved = true);
                 editor.status.set(SaveStatus::Pending);
@@ -261,7 +263,7 @@ impl Editor {
                     });
                 }
                 if all_saved {
-                    remove_journal(plan_id);
+                    remove_own_journal(plan_id);
                     self.status.set(SaveStatus::Saved { at: now_ms() });
                 }
             }
@@ -387,14 +389,40 @@ fn remove_journal(id: &str) {
     }
 }
 
-/// Journals the plan's unsaved state with the revision it was edited from, and whether a save
-/// from that revision was already under way (it may have landed as the next revision).
+/// Removes the journal of plan `id` if this tab wrote it: one left by a tab that closed before
+/// saving stays for the next open, which keeps it as a revision, even when another tab saves
+/// the plan meanwhile.
+fn remove_own_journal(id: &str) {
+    let Some(storage) = browser_storage() else {
+        return;
+    };
+    let Some(entry) = storage.get_item(&journal_key(id)).ok().flatten() else {
+        return;
+    };
+    let session = entry
+        .split_once('\n')
+        .and_then(|(head, _)| head.split(' ').nth(2));
+    if session.is_none_or(|session| session == session_id()) {
+        storage.remove_item(&journal_key(id)).ok();
+    }
+}
+
+/// Journals the plan's unsaved state with the revision it was edited from, whether a save from
+/// that revision was already under way (it may have landed as the next revision), and the tab.
 fn write_journal(plan: &Plan, base: Option<u32>, saving: bool) {
     let (Some(storage), Ok(json)) = (browser_storage(), serde_json::to_string(plan)) else {
         return;
     };
-    let entry = format!("{} {}\n{json}", base.unwrap_or(0), u8::from(saving));
-    if storage.set_item(&journal_key(&plan.id), &entry).is_err() {
+    let head = format!(
+        "{} {} {}",
+        base.unwrap_or(0),
+        u8::from(saving),
+        session_id()
+    );
+    if storage
+        .set_item(&journal_key(&plan.id), &format!("{head}\n{json}"))
+        .is_err()
+    {
         web_sys::console::warn_1(&"Không ghi được bản nháp chưa lưu vào localStorage".into());
     }
 }
@@ -409,21 +437,26 @@ enum Journal {
 
 /// The journaled unsaved state of plan `id`, read through the file format's restore path like
 /// any stored plan. It is removed only once a save, or a kept revision, covers it; one that
-/// cannot be read is removed at once.
-fn take_journal(id: &str, stored_revision: u32) -> Option<Journal> {
+/// cannot be read is removed at once. It is current if made from the stored revision, or if its
+/// tab's save was under way and the stored revision is that save (`saved_by` its session);
+/// otherwise another tab, an import or a restore has replaced what it was made from.
+fn take_journal(id: &str, stored_revision: u32, saved_by: Option<&str>) -> Option<Journal> {
     let storage = browser_storage()?;
     let entry = storage.get_item(&journal_key(id)).ok().flatten()?;
     let parsed = entry.split_once('\n').and_then(|(head, json)| {
-        let (base, saving) = head.split_once(' ')?;
+        let mut fields = head.split(' ');
+        let (base, saving, session) = (fields.next()?, fields.next()?, fields.next());
         let value: serde_json::Value = serde_json::from_str(json).ok()?;
         let (plan, _) = crate::file_format::restore_plan(&value);
-        Some((base.parse::<u32>().ok()?, saving == "1", plan?))
+        let plan = plan.filter(|plan| plan.id == id)?;
+        Some((base.parse::<u32>().ok()?, saving == "1", session, plan))
     });
-    let Some((base, saving, plan)) = parsed.filter(|(_, _, plan)| plan.id == id) else {
+    let Some((base, saving, session, plan)) = parsed else {
         storage.remove_item(&journal_key(id)).ok();
         return None;
     };
-    if base == stored_revision || (saving && base + 1 == stored_revision) {
+    let landed = saving && base + 1 == stored_revision && session.is_some() && session == saved_by;
+    if base == stored_revision || landed {
         Some(Journal::Current(plan))
     } else {
         Some(Journal::Stale { plan, base })

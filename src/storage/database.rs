@@ -63,6 +63,8 @@ pub struct StoredPlan {
     pub exported_at: Option<f64>,
     /// What the restore path had to repair in the stored record.
     pub report: ImportReport,
+    /// The editing session (page load) whose save this is; none after an import or a restore.
+    pub saved_by: Option<String>,
 }
 
 /// What the plan list shows, read without parsing whole plans.
@@ -331,6 +333,8 @@ impl Database {
             saved_at: number(&record, "saved_at").unwrap_or(0.0),
             exported_at: number(&record, "exported_at"),
             report,
+            // A save by a session other than the last keeps a revision and notes the session.
+            saved_by: text(&record, "snapshot_session"),
         }))
     }
 
