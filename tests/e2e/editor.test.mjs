@@ -227,6 +227,13 @@ test("a budget that is not a number and an unreadable deadline are shown where t
     assert.equal(await page.locator("#area-0-task-0-deadline-issue").isHidden(), true);
     await page.locator("[data-testid=issue-link]", { hasText: "Chưa có cơ quan chủ trì" }).click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), "area-0-task-0-lead-add");
+    // The outline goes to a whole part (its heading takes the focus) and to an area's title.
+    const outline = page.getByRole("navigation", { name: "Mục lục kế hoạch" });
+    await outline.getByRole("link", { name: "Phụ lục", exact: true }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "part-appendices");
+    assert.ok(await page.locator("#part-appendices-title").isVisible());
+    await outline.getByRole("link", { name: "Kinh phí", exact: true }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "part-funding");
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(ROOT, "test-output/screenshots/editor-checks-1280x800.png") });
     assert.deepEqual(app.errors, []);

@@ -37,7 +37,16 @@ fn jump(id: &str, unfold: bool) {
                 summary.click();
                 let id = id.to_string();
                 request_animation_frame(move || jump(&id, false));
+                return;
             }
+        }
+        // A whole part of the form (its section can take the focus): go to its heading.
+        if let Some(part) = document
+            .get_element_by_id(id)
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            part.scroll_into_view();
+            part.focus().ok();
         }
         return;
     };
