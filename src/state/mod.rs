@@ -4,6 +4,7 @@
 
 mod autosave;
 mod database;
+mod journal;
 mod tabs;
 mod unsaved;
 
