@@ -340,9 +340,17 @@ impl Database {
 
     /// Every stored plan, for the plan list, newest save first.
     pub async fn list_plans(&self) -> Result<Vec<PlanSummary>, StorageError> {
-        let records = self.read_all(PLANS).await?;
+        // Record by record through a cursor rather than all at once: each record holds its
+        // whole plan, and reading a few megabytes of them in one go holds the page.
+        let transaction = self.begin(&[PLANS], TransactionMode::ReadOnly)?;
+        let records = store(&transaction, PLANS)?
+            .scan(None, None, None, None)
+            .await
+            .map_err(js_error)?;
+        transaction.done().await.map_err(js_error)?;
         let mut summaries: Vec<PlanSummary> = records
             .iter()
+            .map(|(_, record)| record)
             .filter_map(|record| {
                 Some(PlanSummary {
                     id: text(record, "id")?,
