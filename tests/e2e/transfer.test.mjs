@@ -427,10 +427,13 @@ test("a plan list that cannot be read offers the import, and a database that can
   await withApp(async (app) => {
     const page = app.page;
     await page.waitForSelector("[data-testid=no-plans]");
+    // Reading a store whole, at once or by cursor, fails as a lost database does.
     await page.evaluate(() => {
-      IDBObjectStore.prototype.getAll = function () {
+      const lost = function () {
         throw new DOMException("The database was lost.", "DataLossError");
       };
+      IDBObjectStore.prototype.getAll = lost;
+      IDBObjectStore.prototype.openCursor = lost;
     });
     await createPlan(page);
     await page.click("[data-testid=back-to-list]");
