@@ -29,15 +29,16 @@ pub enum Found {
 }
 
 /// Which key's value the pass is in, for the two levels it looks at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Key {
     Payload,
     Plans,
+    #[default]
     Other,
 }
 
 /// The resumable pass. `advance` reads a bounded number of bytes at a time.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Scanner {
     at: usize,
     /// Bytes before this are known to be UTF-8.
@@ -66,28 +67,6 @@ pub struct Scanner {
 }
 
 impl Scanner {
-    pub fn new() -> Self {
-        Self {
-            at: 0,
-            checked: 0,
-            depth: 0,
-            in_string: false,
-            escaped: false,
-            key_start: None,
-            expect_key: [false; 3],
-            key: [Key::Other; 3],
-            seen_payload: false,
-            seen_plans: false,
-            in_payload: false,
-            plans_open: None,
-            item_start: None,
-            items: Vec::new(),
-            inside: None,
-            closed: false,
-            unusual: false,
-        }
-    }
-
     /// Reads up to `budget` more bytes. `Err(())` when they are not UTF-8; `Ok(Some(_))` once
     /// the whole file has been read (or found unusual), `Ok(None)` while there is more.
     #[allow(clippy::result_unit_err)]
@@ -95,6 +74,18 @@ impl Scanner {
         let end = bytes.len().min(self.at.saturating_add(budget));
         self.check_utf8(bytes, end)?;
         while self.at < end && !self.unusual {
+            if self.in_string && !self.escaped {
+                // Most of a file is text inside strings: go straight to its next quote or
+                // backslash, the only bytes that matter there.
+                let rest = &bytes[self.at..end];
+                match rest.iter().position(|&byte| byte == b'"' || byte == b'\\') {
+                    Some(skip) => self.at += skip,
+                    None => {
+                        self.at = end;
+                        break;
+                    }
+                }
+            }
             let byte = bytes[self.at];
             if self.in_string {
                 self.string_byte(bytes, byte);

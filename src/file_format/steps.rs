@@ -98,7 +98,7 @@ impl ImportSteps {
             return Err(ImportError::Empty);
         }
         let mut steps = Self {
-            stage: Stage::Scanning(Scanner::new()),
+            stage: Stage::Scanning(Scanner::default()),
             bytes,
             info: FileInfo::default(),
             stated_checksum: None,
