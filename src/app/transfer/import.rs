@@ -201,6 +201,29 @@ pub fn start_import(transfer: TransferContext, database: DatabaseContext, file: 
 /// the 50 ms that makes a task feel stuck, even on a slow tablet.
 const STEP_BUDGET_MS: f64 = 10.0;
 
+/// Work done in short runs: due once a run has held the page for [`STEP_BUDGET_MS`].
+struct Pace {
+    started: f64,
+}
+
+impl Pace {
+    fn start() -> Self {
+        Self {
+            started: js_sys::Date::now(),
+        }
+    }
+
+    fn due(&self) -> bool {
+        js_sys::Date::now() - self.started >= STEP_BUDGET_MS
+    }
+
+    /// Lets the page paint and take input, then starts the next run.
+    async fn breathe(&mut self) {
+        yield_now().await;
+        self.started = js_sys::Date::now();
+    }
+}
+
 /// Reads the file in steps, a few milliseconds of them at a time, letting the page repaint and
 /// take input in between. Once `current` turns false (a newer file overtook this one) it stops;
 /// the caller then drops the result unseen.
@@ -210,20 +233,15 @@ async fn read_in_steps(
     current: impl Fn() -> bool,
 ) -> Result<Imported, ImportError> {
     let mut steps = ImportSteps::start(bytes)?;
-    loop {
-        let started = js_sys::Date::now();
-        let mut done = false;
-        while !done && js_sys::Date::now() - started < STEP_BUDGET_MS {
-            done = steps.step()?;
-        }
-        if done {
-            break;
-        }
-        let (read, total) = steps.progress();
-        progress(read, total);
-        yield_now().await;
-        if !current() {
-            return Err(ImportError::Empty);
+    let mut pace = Pace::start();
+    while !steps.step()? {
+        if pace.due() {
+            let (read, total) = steps.progress();
+            progress(read, total);
+            pace.breathe().await;
+            if !current() {
+                return Err(ImportError::Empty);
+            }
         }
     }
     yield_now().await;
@@ -236,11 +254,10 @@ async fn write_in_steps(
     plans: Vec<(Plan, Option<u32>)>,
 ) -> Result<Vec<(PlanText, Option<u32>)>, StorageError> {
     let mut written = Vec::with_capacity(plans.len());
-    let mut started = js_sys::Date::now();
+    let mut pace = Pace::start();
     for (plan, expected) in plans {
-        if js_sys::Date::now() - started > STEP_BUDGET_MS {
-            yield_now().await;
-            started = js_sys::Date::now();
+        if pace.due() {
+            pace.breathe().await;
         }
         written.push((PlanText::of(&plan)?, expected));
     }
