@@ -9,6 +9,7 @@ import { startServer } from "../../scripts/serve.mjs";
 import {
   DIST,
   createPlan,
+  failWrites,
   openPage,
   screenshot,
   startChromiumProcess,
@@ -124,15 +125,8 @@ test("a full disk is explained in Vietnamese, keeps what was typed, and saves on
     const page = app.page;
     await createPlan(page);
     await waitSaved(page);
-    // Chromium's quota override (CDP Storage.overrideQuotaForOrigin) has no effect headless, so
-    // the disk fills at the API boundary instead: IndexedDB refuses writes as a full disk does.
-    await page.evaluate(() => {
-      const put = IDBObjectStore.prototype.put;
-      window.__restoreDisk = () => (IDBObjectStore.prototype.put = put);
-      IDBObjectStore.prototype.put = function () {
-        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      };
-    });
+    // The disk fills: IndexedDB refuses writes as a full disk does.
+    await failWrites(page);
     const title = page.locator("[data-testid=field-title]");
     await title.fill("Gõ khi máy đã đầy");
     await page.waitForFunction(() =>

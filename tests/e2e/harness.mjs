@@ -152,6 +152,21 @@ export async function axeViolations(page) {
   });
 }
 
+/**
+ * Makes IndexedDB refuse the page's writes as a full disk (or a lost database, with
+ * `DataLossError`) does, until `window.__restoreDisk()`. Chromium's quota override (CDP
+ * Storage.overrideQuotaForOrigin) has no effect headless, so the failure is made at the API.
+ */
+export async function failWrites(page, failure = "QuotaExceededError") {
+  await page.evaluate((failure) => {
+    const put = IDBObjectStore.prototype.put;
+    window.__restoreDisk = () => (IDBObjectStore.prototype.put = put);
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException("Storage failed.", failure);
+    };
+  }, failure);
+}
+
 /** Waits until the save indicator says the plan is saved. */
 export async function waitSaved(page) {
   await page.waitForFunction(

@@ -10,6 +10,7 @@ import {
   ROOT,
   createPlan,
   dumpDatabase,
+  failWrites,
   importFile,
   openApp,
   screenshot,
@@ -385,13 +386,7 @@ test("a full disk or a lost database offers the open plan as a file and the impo
     await withApp(async (app) => {
       const page = app.page;
       await createPlan(page);
-      await page.evaluate((failure) => {
-        const put = IDBObjectStore.prototype.put;
-        window.__restoreDisk = () => (IDBObjectStore.prototype.put = put);
-        IDBObjectStore.prototype.put = function () {
-          throw new DOMException("Storage failed.", failure);
-        };
-      }, failure);
+      await failWrites(page, failure);
       await page.locator("[data-testid=field-title]").fill("Nội dung chưa lưu được");
       await page.waitForSelector("[data-testid=save-way-back]");
       if (failure === "DataLossError") {

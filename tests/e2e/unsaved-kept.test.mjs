@@ -3,7 +3,7 @@
 // saving left its typing in the journal and another tab has saved since.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createPlan, dumpDatabase, openPage, waitSaved, withApp } from "./harness.mjs";
+import { createPlan, dumpDatabase, failWrites, openPage, waitSaved, withApp } from "./harness.mjs";
 
 /** The kept revisions of the database, with their reason and the title they hold. */
 async function revisions(page) {
@@ -15,17 +15,6 @@ async function revisions(page) {
   }));
 }
 
-/** Makes IndexedDB refuse the page's writes as a full disk does, until `__restoreDisk()`. */
-async function failSaves(page) {
-  await page.evaluate(() => {
-    const put = IDBObjectStore.prototype.put;
-    window.__restoreDisk = () => (IDBObjectStore.prototype.put = put);
-    IDBObjectStore.prototype.put = function () {
-      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-    };
-  });
-}
-
 test("a read-only tab catching up keeps what it typed and could not save as a revision", async () => {
   await withApp(async (app) => {
     await createPlan(app.page);
@@ -34,7 +23,7 @@ test("a read-only tab catching up keeps what it typed and could not save as a re
     const secondTitle = second.locator("[data-testid=field-title]");
     await secondTitle.waitFor();
     // The second tab's saves fail (its disk is full), so what it types stays unsaved.
-    await failSaves(second);
+    await failWrites(second);
     await secondTitle.fill("Gõ ở thẻ thứ hai, chưa lưu được");
     await second.waitForFunction(() =>
       document.querySelector("[data-testid=save-status]")?.textContent.startsWith("Bộ nhớ"),
@@ -67,7 +56,7 @@ test("typing left by a closed tab after another tab saved is kept as a revision"
     // to the journal.
     const closing = await openPage(app.context, app.url);
     await closing.locator("[data-testid=field-title]").waitFor();
-    await failSaves(closing);
+    await failWrites(closing);
     await closing.locator("[data-testid=field-title]").fill("Gõ ở thẻ đã đóng trước khi lưu");
     await closing.waitForFunction(() =>
       document.querySelector("[data-testid=save-status]")?.textContent.startsWith("Bộ nhớ"),
