@@ -1,4 +1,5 @@
-// Trunk post_build hook (Trunk.toml): writes into the staged build the list of files the service
+// Trunk post_build hook (Trunk.toml): first joins the stylesheets into one (scripts/bundle-css.mjs),
+// then writes into the staged build the list of files the service
 // worker precaches, with each file's SHA-256, and the build's version, a hash of every file's
 // contents. The version goes into sw.js, so that any change to the build gives browsers a new
 // worker, and into index.html's <meta name="kehoach-version">, which the app shows.
@@ -10,6 +11,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import { bundleStylesheets } from "./bundle-css.mjs";
 
 const WORKER = "sw.js";
 const INDEX = "index.html";
@@ -72,6 +74,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     console.error("usage: node scripts/precache.mjs DIR (or run by Trunk with TRUNK_STAGING_DIR)");
     process.exit(2);
   }
+  const bundle = bundleStylesheets(dir);
+  if (bundle) console.log(`precache: stylesheets joined into ${bundle}`);
   const { version, files } = writePrecache(dir);
   console.log(`precache: version ${version}, ${files.length} files`);
 }

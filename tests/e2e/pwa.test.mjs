@@ -483,3 +483,29 @@ test("the precache list names every file of the build with its hash, and its ver
     rmSync(copy, { recursive: true, force: true });
   }
 });
+
+test("the build links one stylesheet holding every source stylesheet, in index.html's order", () => {
+  const index = readFileSync(join(DIST, "index.html"), "utf8");
+  const links = [...index.matchAll(/<link rel="stylesheet" href="\/?([^"]+)" integrity="([^"]+)"/g)];
+  assert.equal(links.length, 1, "one stylesheet link");
+  const [, file, integrity] = links[0];
+  const bundle = readFileSync(join(DIST, file));
+  assert.equal(integrity, `sha384-${createHash("sha384").update(bundle).digest("base64")}`);
+  // Trunk's input names them; the bundle keeps each source's name and its rules, in that order.
+  const sources = [...readFileSync(new URL("../../index.html", import.meta.url), "utf8").matchAll(/rel="css" href="style\/([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(sources.length > 1, "index.html lists the stylesheets");
+  const text = bundle.toString("utf8");
+  let from = 0;
+  for (const source of sources) {
+    const at = text.indexOf(`/* ${source} */`, from);
+    assert.ok(at >= from, `${source} is in the bundle after the ones before it`);
+    const firstRule = readFileSync(new URL(`../../style/${source}`, import.meta.url), "utf8").trim().split("\n").find((line) => line.includes("{"));
+    assert.ok(text.includes(firstRule), `${source}'s first rule is in the bundle`);
+    from = at;
+  }
+  assert.deepEqual(
+    readdirSync(DIST).filter((name) => name.endsWith(".css")),
+    [file],
+    "the joined sources are not shipped as well",
+  );
+});
