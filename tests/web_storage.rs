@@ -5,7 +5,8 @@
 use kehoach::domain::{Budget, Plan};
 use kehoach::file_format::restore_plan;
 use kehoach::storage::{
-    Database, PlanText, RevisionReason, SCHEMA_VERSION, SaveRequest, StorageError, delete_database,
+    Database, PlanText, RevisionReason, SCHEMA_VERSION, SaveRequest, StorageError, StoredPlan,
+    delete_database,
 };
 use wasm_bindgen_test::*;
 
@@ -47,8 +48,11 @@ async fn a_new_database_has_every_store_of_the_current_schema() {
     let database = fresh("test-schema").await;
     let mut stores = database.store_names();
     stores.sort();
-    assert_eq!(stores, ["meta", "plans", "revisions", "trash"]);
-    assert_eq!(SCHEMA_VERSION, 2);
+    assert_eq!(
+        stores,
+        ["meta", "plan_texts", "plans", "revisions", "trash"]
+    );
+    assert_eq!(SCHEMA_VERSION, 3);
     database.close();
 }
 
@@ -65,7 +69,7 @@ async fn a_database_made_by_schema_1_upgrades_and_keeps_its_plans() {
     old.close();
 
     let database = Database::open(name).await.expect("upgrade");
-    assert_eq!(database.store_names().len(), 4);
+    assert_eq!(database.store_names().len(), 5);
     let stored = database
         .load_plan(&plan.id)
         .await
@@ -78,6 +82,50 @@ async fn a_database_made_by_schema_1_upgrades_and_keeps_its_plans() {
         .await
         .expect("save");
     assert_eq!(revision, 1);
+    database.close();
+}
+
+async fn loaded(database: &Database, id: &str) -> StoredPlan {
+    database.load_plan(id).await.expect("load").expect("stored")
+}
+
+#[wasm_bindgen_test]
+async fn a_plan_stored_with_its_json_inside_its_record_is_read_trashed_restored_and_saved() {
+    let database = fresh("test-older-record").await;
+    let plan = sample_plan();
+    let json = serde_json::to_string(&plan).expect("json");
+    // As schema 2 stored a plan; the plan list reads it like any other.
+    database
+        .put_raw_plan_record(&plan.id, &json)
+        .await
+        .expect("put");
+    assert_eq!(database.list_plans().await.expect("list").len(), 1);
+    assert_eq!(loaded(&database, &plan.id).await.plan, plan);
+    // Through the trash and back, its JSON goes with it.
+    database.move_to_trash(&plan.id, 5.0).await.expect("trash");
+    assert_eq!(database.load_plan(&plan.id).await.expect("load"), None);
+    database
+        .restore_from_trash(&plan.id)
+        .await
+        .expect("restore");
+    assert_eq!(loaded(&database, &plan.id).await.plan, plan);
+    // A save splits it; the state it replaced is kept as the session's revision.
+    let mut edited = plan.clone();
+    edited.title = "Kế hoạch đã sửa".to_string();
+    assert_eq!(save(&database, &edited, Some(0), "s", 10.0).await, Ok(1));
+    let stored = loaded(&database, &plan.id).await;
+    assert_eq!((stored.plan, stored.revision), (edited.clone(), 1));
+    let revisions = database.list_revisions(&plan.id).await.expect("revisions");
+    let kept = revisions.last().expect("kept");
+    let (old, _) = database.load_revision(kept.key).await.expect("revision");
+    assert_eq!(old, plan);
+    // Trash and back again, now with its JSON in its own store.
+    database.move_to_trash(&plan.id, 20.0).await.expect("trash");
+    database
+        .restore_from_trash(&plan.id)
+        .await
+        .expect("restore");
+    assert_eq!(loaded(&database, &plan.id).await.plan, edited);
     database.close();
 }
 

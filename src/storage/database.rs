@@ -5,6 +5,7 @@ use rexie::{Index, ObjectStore, Rexie, RexieBuilder, TransactionMode};
 use wasm_bindgen::JsValue;
 
 use super::error::StorageError;
+use super::plan_texts::{PlanStores, TEXTS};
 use super::records::{Record, number, text};
 use super::revisions::{RevisionReason, add_revision, prune_revisions};
 use crate::domain::Plan;
@@ -15,8 +16,9 @@ pub const DATABASE_NAME: &str = "kehoach-cchc";
 
 /// The schema this app opens. Each version's stores are declared in [`schema`]; record
 /// contents need no upgrade step because every record is read through the file format's
-/// tolerant reader.
-pub const SCHEMA_VERSION: u32 = 2;
+/// tolerant reader, and a plan stored before schema 3 is split at its next write
+/// ([`super::plan_texts`]).
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub(super) const PLANS: &str = "plans";
 pub(super) const REVISIONS: &str = "revisions";
@@ -39,7 +41,7 @@ fn schema(name: &str, version: u32) -> RexieBuilder {
         return builder;
     }
     // v2: revisions of each plan, the trash, and app settings that must survive a reload.
-    builder
+    let builder = builder
         .add_object_store(
             ObjectStore::new(REVISIONS)
                 // The generated key is written into the record, so index scans can name it.
@@ -48,7 +50,12 @@ fn schema(name: &str, version: u32) -> RexieBuilder {
                 .add_index(Index::new(BY_PLAN, BY_PLAN)),
         )
         .add_object_store(ObjectStore::new(TRASH).key_path("id"))
-        .add_object_store(ObjectStore::new(META))
+        .add_object_store(ObjectStore::new(META));
+    if version < 3 {
+        return builder;
+    }
+    // v3: each plan's JSON in a store of its own, so its record in `plans` stays small.
+    builder.add_object_store(ObjectStore::new(TEXTS).key_path("id"))
 }
 
 /// A plan as stored, with what storage knows about it.
@@ -252,10 +259,10 @@ impl Database {
         now: f64,
     ) -> Result<u32, StorageError> {
         let json = &plan.json;
-        let transaction = self.begin(&[PLANS, REVISIONS], TransactionMode::ReadWrite)?;
+        let transaction = self.begin(&[PLANS, TEXTS, REVISIONS], TransactionMode::ReadWrite)?;
         let result = async {
-            let plans = store(&transaction, PLANS)?;
-            let current = get_by_id(&plans, &plan.id).await?;
+            let plans = PlanStores::of(&transaction)?;
+            let current = plans.record(&plan.id).await?;
             let stored_revision = current.as_ref().map(revision_of);
             check_revision(stored_revision, base_revision)?;
             let revision = stored_revision.unwrap_or(0) + 1;
@@ -279,7 +286,8 @@ impl Database {
                     if last_kept == Some(f64::from(stored)) {
                         None
                     } else {
-                        text(current, "json").map(|old| (old, stored))
+                        let old = plans.json(&plan.id, current).await?;
+                        old.map(|old| (old, stored))
                     }
                 }
                 (Some(_), _, _) => Some((json.to_string(), revision)),
@@ -307,7 +315,7 @@ impl Database {
                     "snapshot_revision",
                     snapshot_revision.map_or(JsValue::NULL, JsValue::from_f64),
                 )?;
-            plans.put(&record.into_js(), None).await.map_err(js_error)?;
+            plans.put(record, &plan.id, json).await?;
             if let (Some(reason), Some((kept_json, kept_revision))) = (reason, keep) {
                 let revisions = store(&transaction, REVISIONS)?;
                 let id = &plan.id;
@@ -322,11 +330,14 @@ impl Database {
 
     /// Loads the plan stored under `id`, through the same validation as an imported file.
     pub async fn load_plan(&self, id: &str) -> Result<Option<StoredPlan>, StorageError> {
-        let record = self.read_one(PLANS, JsValue::from_str(id)).await?;
-        let Some(record) = record else {
+        let transaction = self.begin(&[PLANS, TEXTS], TransactionMode::ReadOnly)?;
+        let plans = PlanStores::of(&transaction)?;
+        let Some(record) = plans.record(id).await? else {
             return Ok(None);
         };
-        let (plan, report) = restore(&record)?;
+        let json = plans.json(id, &record).await?;
+        transaction.done().await.map_err(js_error)?;
+        let (plan, report) = restore(json.as_deref())?;
         Ok(Some(StoredPlan {
             plan,
             revision: revision_of(&record),
@@ -340,8 +351,8 @@ impl Database {
 
     /// Every stored plan, for the plan list, newest save first.
     pub async fn list_plans(&self) -> Result<Vec<PlanSummary>, StorageError> {
-        // Record by record through a cursor rather than all at once: each record holds its
-        // whole plan, and reading a few megabytes of them in one go holds the page.
+        // Record by record through a cursor rather than all at once: a record stored before
+        // schema 3 holds its whole plan, and reading a few megabytes of them holds the page.
         let transaction = self.begin(&[PLANS], TransactionMode::ReadOnly)?;
         let records = store(&transaction, PLANS)?
             .scan(None, None, None, None)
@@ -391,17 +402,21 @@ impl Database {
         plans: &[(PlanText, Option<u32>)],
         now: f64,
     ) -> Result<Vec<u32>, StorageError> {
-        let transaction = self.begin(&[PLANS, REVISIONS], TransactionMode::ReadWrite)?;
+        let transaction = self.begin(&[PLANS, TEXTS, REVISIONS], TransactionMode::ReadWrite)?;
         let result = async {
-            let plans_store = store(&transaction, PLANS)?;
+            let plans_store = PlanStores::of(&transaction)?;
             let revisions = store(&transaction, REVISIONS)?;
             let mut numbers = Vec::with_capacity(plans.len());
             for (plan, expected) in plans {
-                let current = get_by_id(&plans_store, &plan.id).await?;
+                let current = plans_store.record(&plan.id).await?;
                 let stored_revision = current.as_ref().map(revision_of);
                 check_revision(stored_revision, *expected)?;
+                let old = match &current {
+                    Some(current) => plans_store.json(&plan.id, current).await?,
+                    None => None,
+                };
                 // A damaged stored record is no reason to refuse the backup that replaces it.
-                if let Some(old) = current.as_ref().and_then(|c| text(c, "json")) {
+                if let Some(old) = old {
                     let old_revision = stored_revision.unwrap_or(0);
                     let reason = RevisionReason::BeforeReplace;
                     add_revision(&revisions, &plan.id, &old, old_revision, now, reason).await?;
@@ -409,10 +424,7 @@ impl Database {
                 }
                 let revision = stored_revision.map_or(1, |r| r + 1);
                 let record = plan_record(plan, revision, now, None)?;
-                plans_store
-                    .put(&record.into_js(), None)
-                    .await
-                    .map_err(js_error)?;
+                plans_store.put(record, &plan.id, &plan.json).await?;
                 numbers.push(revision);
             }
             Ok(numbers)
@@ -437,7 +449,8 @@ impl Database {
         finish(transaction, result).await
     }
 
-    /// Writes raw text as a plan record, bypassing validation: for tests of damaged records.
+    /// Writes raw text as a plan record with its JSON inside, as schema 1 and 2 stored it,
+    /// bypassing validation: for tests of damaged and of older records.
     pub async fn put_raw_plan_record(&self, id: &str, json: &str) -> Result<(), StorageError> {
         let transaction = self.begin(&[PLANS], TransactionMode::ReadWrite)?;
         let record = Record::new().set("id", id)?.set("json", json)?;
@@ -479,7 +492,8 @@ pub(super) fn revision_of(record: &JsValue) -> u32 {
     number(record, "revision").map_or(0, |n| n as u32)
 }
 
-/// The stored record of a plan: its JSON and the fields the plan list shows.
+/// The stored record of a plan in `plans`: the fields the plan list shows and its revision; its
+/// JSON goes to `plan_texts` ([`PlanStores::put`]).
 pub(super) fn plan_record(
     plan: &PlanText,
     revision: u32,
@@ -488,7 +502,6 @@ pub(super) fn plan_record(
 ) -> Result<Record, StorageError> {
     Record::new()
         .set("id", plan.id.as_str())?
-        .set("json", plan.json.as_str())?
         .set("revision", revision)?
         .set("saved_at", now)?
         .set(
@@ -501,11 +514,10 @@ pub(super) fn plan_record(
         .set("level", plan.level)
 }
 
-/// A stored record back to a plan, through the file format's restore path.
-pub(super) fn restore(record: &JsValue) -> Result<(Plan, ImportReport), StorageError> {
-    let json = text(record, "json").ok_or(StorageError::Corrupt)?;
-    let value: serde_json::Value =
-        serde_json::from_str(&json).map_err(|_| StorageError::Corrupt)?;
+/// A stored plan's JSON back to a plan, through the file format's restore path.
+pub(super) fn restore(json: Option<&str>) -> Result<(Plan, ImportReport), StorageError> {
+    let json = json.ok_or(StorageError::Corrupt)?;
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|_| StorageError::Corrupt)?;
     match file_format::restore_plan(&value) {
         (Some(plan), report) => Ok((plan, report)),
         (None, _) => Err(StorageError::Corrupt),

@@ -5,6 +5,7 @@
 mod database;
 mod device;
 mod error;
+mod plan_texts;
 mod records;
 mod revisions;
 mod trash;

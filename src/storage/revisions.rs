@@ -6,6 +6,7 @@ use wasm_bindgen::JsValue;
 
 use super::database::*;
 use super::error::StorageError;
+use super::plan_texts::{PlanStores, TEXTS, json_of};
 use super::records::{Record, number, text};
 use crate::domain::Plan;
 use crate::file_format::ImportReport;
@@ -185,7 +186,7 @@ impl Database {
             .read_one(REVISIONS, JsValue::from_f64(key))
             .await?
             .ok_or(StorageError::NotFound)?;
-        restore(&record)
+        restore(json_of(&record).as_deref())
     }
 
     /// Makes the revision under `key` the plan's current state, keeping the state it replaces
@@ -198,13 +199,11 @@ impl Database {
         base_revision: u32,
         now: f64,
     ) -> Result<u32, StorageError> {
-        let transaction = self.begin(&[PLANS, REVISIONS], TransactionMode::ReadWrite)?;
+        let transaction = self.begin(&[PLANS, TEXTS, REVISIONS], TransactionMode::ReadWrite)?;
         let result = async {
-            let plans = store(&transaction, PLANS)?;
+            let plans = PlanStores::of(&transaction)?;
             let revisions = store(&transaction, REVISIONS)?;
-            let current = get_by_id(&plans, plan_id)
-                .await?
-                .ok_or(StorageError::NotFound)?;
+            let current = plans.record(plan_id).await?.ok_or(StorageError::NotFound)?;
             check_revision(Some(revision_of(&current)), Some(base_revision))?;
             let chosen = revisions
                 .get(JsValue::from_f64(key))
@@ -214,15 +213,19 @@ impl Database {
             if text(&chosen, BY_PLAN).as_deref() != Some(plan_id) {
                 return Err(StorageError::NotFound);
             }
-            let (plan, _) = restore(&chosen)?;
-            let old = text(&current, "json").ok_or(StorageError::Corrupt)?;
+            let (plan, _) = restore(json_of(&chosen).as_deref())?;
+            let old = plans
+                .json(plan_id, &current)
+                .await?
+                .ok_or(StorageError::Corrupt)?;
             let reason = RevisionReason::BeforeReplace;
             add_revision(&revisions, plan_id, &old, base_revision, now, reason).await?;
             prune_revisions(&revisions, plan_id).await?;
             let revision = base_revision + 1;
             let exported_at = number(&current, "exported_at");
-            let record = plan_record(&PlanText::of(&plan)?, revision, now, exported_at)?;
-            plans.put(&record.into_js(), None).await.map_err(js_error)?;
+            let written = PlanText::of(&plan)?;
+            let record = plan_record(&written, revision, now, exported_at)?;
+            plans.put(record, plan_id, &written.json).await?;
             Ok(revision)
         }
         .await;

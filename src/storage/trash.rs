@@ -5,6 +5,7 @@ use wasm_bindgen::JsValue;
 
 use super::database::*;
 use super::error::StorageError;
+use super::plan_texts::{PlanStores, TEXTS};
 use super::records::{number, text};
 use super::revisions::revision_keys;
 
@@ -18,10 +19,20 @@ pub struct TrashedPlan {
 }
 
 impl Database {
-    /// Moves a plan to the trash (thùng rác), from which it can be restored.
+    /// Moves a plan to the trash (thùng rác), from which it can be restored. The trash keeps
+    /// the plan's record with its JSON inside.
     pub async fn move_to_trash(&self, id: &str, now: f64) -> Result<(), StorageError> {
-        self.move_record(PLANS, TRASH, id, JsValue::from_f64(now), false)
-            .await
+        let transaction = self.begin(&[PLANS, TEXTS, TRASH], TransactionMode::ReadWrite)?;
+        let result = async {
+            let plans = PlanStores::of(&transaction)?;
+            let record = plans.whole(id).await?.ok_or(StorageError::NotFound)?;
+            set_field(&record, "deleted_at", &JsValue::from_f64(now))?;
+            let trash = store(&transaction, TRASH)?;
+            trash.put(&record, None).await.map_err(js_error)?;
+            plans.delete(id).await
+        }
+        .await;
+        finish(transaction, result).await
     }
 
     /// The plans in the trash, most recently deleted first.
@@ -44,34 +55,17 @@ impl Database {
 
     /// Puts a plan back from the trash. Refuses if a plan with its id exists again meanwhile.
     pub async fn restore_from_trash(&self, id: &str) -> Result<(), StorageError> {
-        self.move_record(TRASH, PLANS, id, JsValue::NULL, true)
-            .await
-    }
-
-    /// Moves the record `id` from one store to the other in one transaction, stamping its
-    /// `deleted_at`; with `refuse_if_present`, an existing record in `to` is not overwritten.
-    async fn move_record(
-        &self,
-        from: &str,
-        to: &str,
-        id: &str,
-        deleted_at: JsValue,
-        refuse_if_present: bool,
-    ) -> Result<(), StorageError> {
-        let transaction = self.begin(&[PLANS, TRASH], TransactionMode::ReadWrite)?;
+        let transaction = self.begin(&[PLANS, TEXTS, TRASH], TransactionMode::ReadWrite)?;
         let result = async {
-            let source = store(&transaction, from)?;
-            let target = store(&transaction, to)?;
-            let record = get_by_id(&source, id)
-                .await?
-                .ok_or(StorageError::NotFound)?;
-            if refuse_if_present && get_by_id(&target, id).await?.is_some() {
+            let trash = store(&transaction, TRASH)?;
+            let record = get_by_id(&trash, id).await?.ok_or(StorageError::NotFound)?;
+            let plans = PlanStores::of(&transaction)?;
+            if plans.record(id).await?.is_some() {
                 return Err(StorageError::AlreadyExists);
             }
-            set_field(&record, "deleted_at", &deleted_at)?;
-            target.put(&record, None).await.map_err(js_error)?;
-            delete_by_id(&source, id).await?;
-            Ok(())
+            set_field(&record, "deleted_at", &JsValue::NULL)?;
+            plans.put_whole(id, &record).await?;
+            delete_by_id(&trash, id).await
         }
         .await;
         finish(transaction, result).await

@@ -1,17 +1,19 @@
 // Autosave as a person meets it: typing is saved by itself, survives a reload and a browser
 // killed without warning, and two tabs on one plan never silently overwrite each other.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { startServer } from "../../scripts/serve.mjs";
 import {
   DIST,
+  ROOT,
   createPlan,
   failWrites,
   openPage,
   screenshot,
+  seedPlan,
   startChromiumProcess,
   waitSaved,
   withApp,
@@ -38,6 +40,50 @@ test("typing is saved by itself and is there after a reload", async () => {
     await app.page.waitForSelector("[data-testid=plan-list]");
     assert.match(await app.page.textContent("[data-testid=plan-list]"), /Cải cách hành chính năm 2027 xã Tịnh Minh/);
     await screenshot(app.page, "plan-list-1280x800");
+    assert.deepEqual(app.errors, []);
+  });
+});
+
+test("a plan stored by an older version (its JSON inside its record) opens, and its next save keeps the JSON apart as bytes", async () => {
+  await withApp(async (app) => {
+    const plan = JSON.parse(readFileSync(join(ROOT, "tests/fixtures/plans/tinh-minh-commune-2024.json"), "utf8"));
+    // seedPlan writes the record as schema 1 and 2 did: the plan's JSON text inside it.
+    await seedPlan(app.page, plan);
+    await app.page.click("[data-testid=open-plan]");
+    const title = app.page.locator("[data-testid=field-title]");
+    assert.equal(await title.inputValue(), plan.title);
+    await title.fill(TITLE);
+    await waitSaved(app.page);
+    const stored = await app.page.evaluate(
+      (id) =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open("kehoach-cchc");
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const transaction = open.result.transaction(["plans", "plan_texts"]);
+            const record = transaction.objectStore("plans").get(id);
+            const text = transaction.objectStore("plan_texts").get(id);
+            transaction.oncomplete = () => {
+              open.result.close();
+              resolve({
+                record: record.result,
+                isBytes: text.result.json instanceof Uint8Array,
+                json: new TextDecoder().decode(text.result.json),
+              });
+            };
+          };
+        }),
+      plan.id,
+    );
+    assert.equal(stored.record.json, undefined, "the plans record no longer holds the JSON");
+    assert.equal(stored.record.title, TITLE);
+    assert.equal(stored.record.revision, 2);
+    assert.ok(stored.isBytes, "the JSON is kept as bytes");
+    assert.equal(JSON.parse(stored.json).title, TITLE);
+    assert.equal(JSON.parse(stored.json).areas.length, plan.areas.length);
+    await app.page.reload();
+    await app.page.waitForSelector("[data-testid=field-title]");
+    assert.equal(await title.inputValue(), TITLE);
     assert.deepEqual(app.errors, []);
   });
 });

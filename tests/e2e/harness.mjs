@@ -192,7 +192,10 @@ export async function eventually(check, timeout = 5_000) {
   }
 }
 
-/** Every record of every IndexedDB store of the app, with its key, as one JSON text. */
+/**
+ * Every record of every IndexedDB store of the app, with its key, as one JSON text. A plan's
+ * JSON stored as UTF-8 bytes (the `plan_texts` store) is shown as its text.
+ */
 export async function dumpDatabase(page, name = "kehoach-cchc") {
   return page.evaluate(
     (name) =>
@@ -210,7 +213,10 @@ export async function dumpDatabase(page, name = "kehoach-cchc") {
           for (const store of [...db.objectStoreNames].sort()) {
             const transaction = db.transaction(store, "readonly");
             const objects = transaction.objectStore(store);
-            dump[store] = { keys: await read(objects.getAllKeys()), values: await read(objects.getAll()) };
+            const values = (await read(objects.getAll())).map((value) =>
+              value?.json instanceof Uint8Array ? { ...value, json: new TextDecoder().decode(value.json) } : value,
+            );
+            dump[store] = { keys: await read(objects.getAllKeys()), values };
           }
           db.close();
           resolve(JSON.stringify(dump));

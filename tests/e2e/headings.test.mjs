@@ -13,11 +13,11 @@ const LEAD_LABEL = "Chủ trì thực hiện";
 const LEAD_UNIT = "Công chức Văn phòng - Thống kê";
 const TASK = "Rà soát, đánh giá thủ tục hành chính thuộc thẩm quyền giải quyết của xã";
 
-/** The plan as stored, parsed from its record. */
+/** The plan as stored, parsed from its text. */
 async function storedPlan(page) {
   const dump = JSON.parse(await dumpDatabase(page));
-  assert.equal(dump.plans.values.length, 1);
-  return JSON.parse(dump.plans.values[0].json);
+  assert.equal(dump.plan_texts.values.length, 1);
+  return JSON.parse(dump.plan_texts.values[0].json);
 }
 
 /** The printed body's paragraphs, in order, whitespace collapsed. */

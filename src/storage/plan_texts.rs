@@ -1,0 +1,135 @@
+//! Văn bản kế hoạch (a plan's text, its JSON): from schema 3 it is kept in a store of its own,
+//! `plan_texts`, as UTF-8 bytes, apart from the plan's small record in `plans`.
+//!
+//! Every save reads the plan's record to check its revision, and the plan list reads every
+//! record; with the JSON inside (a few hundred kilobytes for a long plan) each of those reads
+//! copied the whole plan, and each save wrote it as UTF-16 text decoded from the wasm's UTF-8.
+//! Now a save reads a record of a few hundred bytes and writes the bytes it already has.
+//!
+//! A record written before schema 3 still holds its JSON in `plans`. It is read as it is (its
+//! JSON wins over `plan_texts`, which cannot hold a newer one) and is split at its next write,
+//! so no upgrade step rewrites anyone's plans.
+
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::database::{delete_by_id, get_by_id, js_error, store};
+use super::error::StorageError;
+use super::records::Record;
+
+/// The store of the plans' JSON, keyed by plan id.
+pub(super) const TEXTS: &str = "plan_texts";
+/// The field that holds a plan's JSON, in `plan_texts`, in a record from before schema 3, in
+/// a revision and in the trash.
+const JSON: &str = "json";
+
+/// The JSON field of a stored record, as text: stored as text (before schema 3, revisions) or
+/// as UTF-8 bytes (`plan_texts`).
+pub(super) fn json_of(record: &JsValue) -> Option<String> {
+    let value = Reflect::get(record, &JsValue::from_str(JSON)).ok()?;
+    if let Some(text) = value.as_string() {
+        return Some(text);
+    }
+    let bytes = value.dyn_into::<Uint8Array>().ok()?;
+    String::from_utf8(bytes.to_vec()).ok()
+}
+
+/// The JSON field of a record as stored, without reading it into the wasm; undefined if none.
+fn raw_json(record: &JsValue) -> JsValue {
+    Reflect::get(record, &JsValue::from_str(JSON)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The `plans` and `plan_texts` stores of one transaction.
+pub(super) struct PlanStores {
+    pub(super) plans: rexie::Store,
+    texts: rexie::Store,
+}
+
+impl PlanStores {
+    /// The transaction must cover both stores.
+    pub(super) fn of(transaction: &rexie::Transaction) -> Result<Self, StorageError> {
+        Ok(Self {
+            plans: store(transaction, super::database::PLANS)?,
+            texts: store(transaction, TEXTS)?,
+        })
+    }
+
+    /// The plan's record in `plans` (without its JSON from schema 3 on), if stored.
+    pub(super) async fn record(&self, id: &str) -> Result<Option<JsValue>, StorageError> {
+        get_by_id(&self.plans, id).await
+    }
+
+    /// The JSON of the plan whose `plans` record is `record`, as text.
+    pub(super) async fn json(
+        &self,
+        id: &str,
+        record: &JsValue,
+    ) -> Result<Option<String>, StorageError> {
+        if !raw_json(record).is_undefined() {
+            return Ok(json_of(record));
+        }
+        Ok(get_by_id(&self.texts, id)
+            .await?
+            .and_then(|text| json_of(&text)))
+    }
+
+    /// Stores a plan: its `record` (which must not hold the JSON) and its JSON, as bytes.
+    pub(super) async fn put(
+        &self,
+        record: Record,
+        id: &str,
+        json: &str,
+    ) -> Result<(), StorageError> {
+        let bytes = Uint8Array::from(json.as_bytes());
+        self.put_json(id, &bytes.into()).await?;
+        self.plans
+            .put(&record.into_js(), None)
+            .await
+            .map_err(js_error)?;
+        Ok(())
+    }
+
+    async fn put_json(&self, id: &str, json: &JsValue) -> Result<(), StorageError> {
+        let text = Record::new().set("id", id)?.set(JSON, json.clone())?;
+        self.texts
+            .put(&text.into_js(), None)
+            .await
+            .map_err(js_error)?;
+        Ok(())
+    }
+
+    /// The plan's record with its JSON inside, as the trash keeps it; none if not stored.
+    pub(super) async fn whole(&self, id: &str) -> Result<Option<JsValue>, StorageError> {
+        let Some(record) = self.record(id).await? else {
+            return Ok(None);
+        };
+        if raw_json(&record).is_undefined()
+            && let Some(text) = get_by_id(&self.texts, id).await?
+        {
+            Reflect::set(&record, &JsValue::from_str(JSON), &raw_json(&text))
+                .map_err(|_| StorageError::Corrupt)?;
+        }
+        Ok(Some(record))
+    }
+
+    /// Stores a record that holds its plan's JSON (from the trash), split as schema 3 keeps it.
+    pub(super) async fn put_whole(&self, id: &str, record: &JsValue) -> Result<(), StorageError> {
+        let json = raw_json(record);
+        if !json.is_undefined() {
+            self.put_json(id, &json).await?;
+            Reflect::delete_property(
+                record.unchecked_ref::<js_sys::Object>(),
+                &JsValue::from_str(JSON),
+            )
+            .map_err(|_| StorageError::Corrupt)?;
+        }
+        self.plans.put(record, None).await.map_err(js_error)?;
+        Ok(())
+    }
+
+    /// Deletes the plan's record and its JSON.
+    pub(super) async fn delete(&self, id: &str) -> Result<(), StorageError> {
+        delete_by_id(&self.plans, id).await?;
+        delete_by_id(&self.texts, id).await
+    }
+}
