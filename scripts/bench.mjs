@@ -3,9 +3,9 @@
 // pass or fail. Usage: node scripts/bench.mjs [dist] (scripts/bench.sh builds first).
 //   --only PARTS          runs only some of size, visit, big-plan, import (comma-separated)
 //                         and prints their rows (no table written)
-//   --profile DIR         also records a CPU profile (CDP Profiler) of opening the plan and of
-//                         the typing and of the saves, as DIR/open.cpuprofile,
-//                         DIR/typing.cpuprofile and DIR/saves.cpuprofile
+//   --profile DIR         also records a CPU profile (CDP Profiler) of opening the plan, of
+//                         the typing, of the saves and of the import, as DIR/open.cpuprofile,
+//                         DIR/typing.cpuprofile, DIR/saves.cpuprofile and DIR/import.cpuprofile
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, hostname, tmpdir } from "node:os";
@@ -311,10 +311,11 @@ async function importBundle() {
       record("import of a 5 MB bundle, 4× CPU", "n/a (no import in this build)", "≤ 1000 ms, no task > 50 ms");
       return;
     }
-    await throttle(page, { cpu: 4 });
+    const cdp = await throttle(page, { cpu: 4 });
     await page.evaluate(() => {
       window.__bench.longTasks = [];
     });
+    const profiler = await startProfile(cdp);
     const started = Date.now();
     await input.setInputFiles(file);
     await page.waitForSelector(SELECTORS.importPreview, { timeout: 120_000 });
@@ -322,6 +323,7 @@ async function importBundle() {
     await page.click(SELECTORS.importConfirm);
     await page.waitForSelector(SELECTORS.importDone, { timeout: 120_000 });
     const total = Date.now() - started;
+    await stopProfile(cdp, profiler, "import");
     const tasks = await page.evaluate(() => window.__bench.longTasks);
     const longest = Math.max(0, ...tasks);
     if (ONLY) console.log(`long tasks (ms): ${tasks.map(Math.round).join(", ")}; to preview ${toPreview} ms`);

@@ -25,6 +25,11 @@ pub fn is_nfc(text: &str) -> bool {
 
 #[cfg(target_arch = "wasm32")]
 pub fn nfc(text: &str) -> String {
+    // Vietnamese as typed is composed already: no trip to JavaScript for it (a 5 MB import
+    // reads tens of thousands of deadlines, each composed before it is parsed).
+    if text.chars().all(surely_composed) {
+        return text.to_string();
+    }
     normalize(text, "NFC")
 }
 
