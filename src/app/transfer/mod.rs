@@ -2,9 +2,11 @@
 //! a backup bundle of all) and come back through a preview that stores nothing until the
 //! person confirms. The plan list shows when each plan was last exported and reminds to back up.
 
+mod arrival;
 mod browser;
 mod export;
 mod import;
+mod import_dialog;
 mod reminder;
 mod way_back;
 
@@ -14,8 +16,8 @@ use leptos::prelude::*;
 use super::Screen;
 pub use browser::download_bytes;
 pub use export::ExportPlanButtons;
-pub use import::ImportDialog;
 use import::ImportState;
+pub use import_dialog::ImportDialog;
 pub use reminder::{BackupReminder, LastExported};
 pub use way_back::{SaveProblem, StorageWayBack};
 
@@ -76,8 +78,8 @@ pub fn provide_transfer(screen: RwSignal<Screen>) {
         screen,
     };
     provide_context(context);
-    import::consume_launch_queue(context);
-    import::accept_dropped_files(context);
+    arrival::consume_launch_queue(context);
+    arrival::accept_dropped_files(context);
 }
 
 pub fn use_transfer() -> TransferContext {
