@@ -5,11 +5,14 @@ use rexie::{Index, ObjectStore, Rexie, RexieBuilder, TransactionMode};
 use wasm_bindgen::JsValue;
 
 use super::error::StorageError;
-use super::plan_texts::{PlanStores, TEXTS};
-use super::records::{Record, number, text};
+use super::plan_texts::{PlanStores, PlanText, TEXTS, plan_record, restore};
+use super::records::{
+    Record, check_revision, finish, get_by_id, js_error, number, revision_of, set_field, store,
+    text,
+};
 use super::revisions::{RevisionReason, add_revision, prune_revisions};
 use crate::domain::Plan;
-use crate::file_format::{self, ImportReport};
+use crate::file_format::ImportReport;
 
 /// Name of the app's database in production; tests pass their own names.
 pub const DATABASE_NAME: &str = "kehoach-cchc";
@@ -98,87 +101,9 @@ pub struct SaveRequest<'a> {
     pub now: f64,
 }
 
-/// A plan written out for storing: its JSON and the fields the plan list shows. Made while the
-/// plan is borrowed, so that a save needs no copy of the plan.
-pub struct PlanText {
-    pub id: String,
-    pub json: String,
-    title: String,
-    issuing_body: String,
-    year: i32,
-    level: &'static str,
-}
-
-impl PlanText {
-    pub fn of(plan: &Plan) -> Result<Self, StorageError> {
-        let level = match plan.level {
-            crate::domain::Level::Commune => "commune",
-            crate::domain::Level::District => "district",
-            crate::domain::Level::Province => "province",
-        };
-        Ok(Self {
-            id: plan.id.clone(),
-            json: plan_json(plan)?,
-            title: plan.title.clone(),
-            issuing_body: plan.issuing_body.clone(),
-            year: plan.year,
-            level,
-        })
-    }
-}
-
 /// The app's IndexedDB database (kho dữ liệu).
 pub struct Database {
     pub(super) rexie: Rexie,
-}
-
-pub(super) fn js_error(error: rexie::Error) -> StorageError {
-    StorageError::from_rexie(error)
-}
-
-/// A store of an open transaction.
-pub(super) fn store(
-    transaction: &rexie::Transaction,
-    name: &str,
-) -> Result<rexie::Store, StorageError> {
-    transaction.store(name).map_err(js_error)
-}
-
-/// The record stored under the text key `id`, if any.
-pub(super) async fn get_by_id(
-    store: &rexie::Store,
-    id: &str,
-) -> Result<Option<JsValue>, StorageError> {
-    store.get(JsValue::from_str(id)).await.map_err(js_error)
-}
-
-/// Deletes the record stored under the text key `id`.
-pub(super) async fn delete_by_id(store: &rexie::Store, id: &str) -> Result<(), StorageError> {
-    store.delete(JsValue::from_str(id)).await.map_err(js_error)
-}
-
-/// Ends a read-write transaction: commits on success and aborts on failure, since IndexedDB
-/// would otherwise commit the writes made before a failure of ours (a conflict, say).
-pub(super) async fn finish<T>(
-    transaction: rexie::Transaction,
-    result: Result<T, StorageError>,
-) -> Result<T, StorageError> {
-    match result {
-        Ok(value) => {
-            // The browser may still abort at commit (it checks the quota then), firing only an
-            // abort event: that is a failed save, not a saved one.
-            let outcome = transaction.done().await.map_err(js_error)?;
-            if outcome.is_committed() {
-                Ok(value)
-            } else {
-                Err(StorageError::NotCommitted)
-            }
-        }
-        Err(error) => {
-            transaction.abort().await.ok();
-            Err(error)
-        }
-    }
 }
 
 impl Database {
@@ -460,67 +385,6 @@ impl Database {
             .map_err(js_error)?;
         transaction.done().await.map_err(js_error)?;
         Ok(())
-    }
-}
-
-pub(super) fn plan_json(plan: &Plan) -> Result<String, StorageError> {
-    serde_json::to_string(plan).map_err(|error| StorageError::Transaction(error.to_string()))
-}
-
-/// A save or import may go ahead only from the revision it started from: `None` means the plan
-/// must not be stored yet.
-pub(super) fn check_revision(
-    stored: Option<u32>,
-    expected: Option<u32>,
-) -> Result<(), StorageError> {
-    if stored == expected {
-        return Ok(());
-    }
-    match stored {
-        Some(stored) => Err(StorageError::Conflict { stored }),
-        None => Err(StorageError::NotFound),
-    }
-}
-
-pub(super) fn set_field(record: &JsValue, key: &str, value: &JsValue) -> Result<(), StorageError> {
-    js_sys::Reflect::set(record, &JsValue::from_str(key), value)
-        .map(|_| ())
-        .map_err(|_| StorageError::Corrupt)
-}
-
-pub(super) fn revision_of(record: &JsValue) -> u32 {
-    number(record, "revision").map_or(0, |n| n as u32)
-}
-
-/// The stored record of a plan in `plans`: the fields the plan list shows and its revision; its
-/// JSON goes to `plan_texts` ([`PlanStores::put`]).
-pub(super) fn plan_record(
-    plan: &PlanText,
-    revision: u32,
-    now: f64,
-    exported_at: Option<f64>,
-) -> Result<Record, StorageError> {
-    Record::new()
-        .set("id", plan.id.as_str())?
-        .set("revision", revision)?
-        .set("saved_at", now)?
-        .set(
-            "exported_at",
-            exported_at.map_or(JsValue::NULL, JsValue::from_f64),
-        )?
-        .set("title", plan.title.as_str())?
-        .set("issuing_body", plan.issuing_body.as_str())?
-        .set("year", plan.year)?
-        .set("level", plan.level)
-}
-
-/// A stored plan's JSON back to a plan, through the file format's restore path.
-pub(super) fn restore(json: Option<&str>) -> Result<(Plan, ImportReport), StorageError> {
-    let json = json.ok_or(StorageError::Corrupt)?;
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|_| StorageError::Corrupt)?;
-    match file_format::restore_plan(&value) {
-        (Some(plan), report) => Ok((plan, report)),
-        (None, _) => Err(StorageError::Corrupt),
     }
 }
 

@@ -12,10 +12,10 @@ mod trash;
 mod units;
 
 pub use database::{
-    DATABASE_NAME, Database, PlanSummary, PlanText, SCHEMA_VERSION, SaveRequest, StoredPlan,
-    delete_database,
+    DATABASE_NAME, Database, PlanSummary, SCHEMA_VERSION, SaveRequest, StoredPlan, delete_database,
 };
 pub use device::{StorageEstimate, estimate, is_persisted, request_persistence};
 pub use error::StorageError;
+pub use plan_texts::PlanText;
 pub use revisions::{RevisionInfo, RevisionReason};
 pub use trash::TrashedPlan;

@@ -13,9 +13,10 @@
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::database::{delete_by_id, get_by_id, js_error, store};
 use super::error::StorageError;
-use super::records::Record;
+use super::records::{Record, delete_by_id, get_by_id, js_error, store};
+use crate::domain::Plan;
+use crate::file_format::{self, ImportReport};
 
 /// The store of the plans' JSON, keyed by plan id.
 pub(super) const TEXTS: &str = "plan_texts";
@@ -131,5 +132,67 @@ impl PlanStores {
     pub(super) async fn delete(&self, id: &str) -> Result<(), StorageError> {
         delete_by_id(&self.plans, id).await?;
         delete_by_id(&self.texts, id).await
+    }
+}
+
+/// A plan written out for storing: its JSON and the fields the plan list shows. Made while the
+/// plan is borrowed, so that a save needs no copy of the plan.
+pub struct PlanText {
+    pub id: String,
+    pub json: String,
+    title: String,
+    issuing_body: String,
+    year: i32,
+    level: &'static str,
+}
+
+impl PlanText {
+    pub fn of(plan: &Plan) -> Result<Self, StorageError> {
+        let level = match plan.level {
+            crate::domain::Level::Commune => "commune",
+            crate::domain::Level::District => "district",
+            crate::domain::Level::Province => "province",
+        };
+        Ok(Self {
+            id: plan.id.clone(),
+            json: serde_json::to_string(plan)
+                .map_err(|error| StorageError::Transaction(error.to_string()))?,
+            title: plan.title.clone(),
+            issuing_body: plan.issuing_body.clone(),
+            year: plan.year,
+            level,
+        })
+    }
+}
+
+/// The stored record of a plan in `plans`: the fields the plan list shows and its revision; its
+/// JSON goes to `plan_texts` ([`PlanStores::put`]).
+pub(super) fn plan_record(
+    plan: &PlanText,
+    revision: u32,
+    now: f64,
+    exported_at: Option<f64>,
+) -> Result<Record, StorageError> {
+    Record::new()
+        .set("id", plan.id.as_str())?
+        .set("revision", revision)?
+        .set("saved_at", now)?
+        .set(
+            "exported_at",
+            exported_at.map_or(JsValue::NULL, JsValue::from_f64),
+        )?
+        .set("title", plan.title.as_str())?
+        .set("issuing_body", plan.issuing_body.as_str())?
+        .set("year", plan.year)?
+        .set("level", plan.level)
+}
+
+/// A stored plan's JSON back to a plan, through the file format's restore path.
+pub(super) fn restore(json: Option<&str>) -> Result<(Plan, ImportReport), StorageError> {
+    let json = json.ok_or(StorageError::Corrupt)?;
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|_| StorageError::Corrupt)?;
+    match file_format::restore_plan(&value) {
+        (Some(plan), report) => Ok((plan, report)),
+        (None, _) => Err(StorageError::Corrupt),
     }
 }

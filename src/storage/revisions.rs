@@ -6,8 +6,8 @@ use wasm_bindgen::JsValue;
 
 use super::database::*;
 use super::error::StorageError;
-use super::plan_texts::{PlanStores, TEXTS, json_of};
-use super::records::{Record, number, text};
+use super::plan_texts::{PlanStores, PlanText, TEXTS, json_of, plan_record, restore};
+use super::records::{Record, check_revision, finish, js_error, number, revision_of, store, text};
 use crate::domain::Plan;
 use crate::file_format::ImportReport;
 

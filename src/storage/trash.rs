@@ -6,7 +6,7 @@ use wasm_bindgen::JsValue;
 use super::database::*;
 use super::error::StorageError;
 use super::plan_texts::{PlanStores, TEXTS};
-use super::records::{number, text};
+use super::records::{delete_by_id, finish, get_by_id, js_error, number, set_field, store, text};
 use super::revisions::revision_keys;
 
 /// A plan in the trash.

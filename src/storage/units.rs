@@ -4,8 +4,9 @@
 use rexie::TransactionMode;
 use wasm_bindgen::JsValue;
 
-use super::database::{Database, META, finish, js_error, store};
+use super::database::{Database, META};
 use super::error::StorageError;
+use super::records::{finish, js_error, store};
 use crate::domain::Plan;
 use crate::domain::text;
 use crate::domain::units::learn_from;
