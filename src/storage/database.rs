@@ -5,7 +5,7 @@ use rexie::{Index, ObjectStore, Rexie, RexieBuilder, TransactionMode};
 use wasm_bindgen::JsValue;
 
 use super::error::StorageError;
-use super::plan_texts::{PlanStores, PlanText, TEXTS, plan_record, restore};
+use super::plan_texts::{PlanStores, PlanText, TEXTS, plan_record, restore, stored_json};
 use super::records::{
     Record, check_revision, finish, get_by_id, js_error, number, revision_of, set_field, store,
     text,
@@ -206,16 +206,16 @@ impl Database {
             let last_kept = current
                 .as_ref()
                 .and_then(|c| number(c, "snapshot_revision"));
-            let keep: Option<(String, u32)> = match (reason, &current, stored_revision) {
+            let keep: Option<(JsValue, u32)> = match (reason, &current, stored_revision) {
                 (Some(RevisionReason::Session), Some(current), Some(stored)) => {
                     if last_kept == Some(f64::from(stored)) {
                         None
                     } else {
-                        let old = plans.json(&plan.id, current).await?;
+                        let old = plans.stored_json(&plan.id, current).await?;
                         old.map(|old| (old, stored))
                     }
                 }
-                (Some(_), _, _) => Some((json.to_string(), revision)),
+                (Some(_), _, _) => Some((stored_json(json), revision)),
                 (None, _, _) => None,
             };
             let (snapshot_at, snapshot_session) = match reason {
@@ -337,7 +337,7 @@ impl Database {
                 let stored_revision = current.as_ref().map(revision_of);
                 check_revision(stored_revision, *expected)?;
                 let old = match &current {
-                    Some(current) => plans_store.json(&plan.id, current).await?,
+                    Some(current) => plans_store.stored_json(&plan.id, current).await?,
                     None => None,
                 };
                 // A damaged stored record is no reason to refuse the backup that replaces it.

@@ -40,6 +40,11 @@ fn raw_json(record: &JsValue) -> JsValue {
     Reflect::get(record, &JsValue::from_str(JSON)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// A plan's JSON as it is stored: UTF-8 bytes.
+pub(super) fn stored_json(json: &str) -> JsValue {
+    Uint8Array::from(json.as_bytes()).into()
+}
+
 /// The `plans` and `plan_texts` stores of one transaction.
 pub(super) struct PlanStores {
     pub(super) plans: rexie::Store,
@@ -74,6 +79,23 @@ impl PlanStores {
             .and_then(|text| json_of(&text)))
     }
 
+    /// The JSON of the plan whose `plans` record is `record`, as stored (text or bytes), to be
+    /// kept as a revision without a trip through the wasm.
+    pub(super) async fn stored_json(
+        &self,
+        id: &str,
+        record: &JsValue,
+    ) -> Result<Option<JsValue>, StorageError> {
+        // Anything but text or bytes is a damaged record, with nothing worth keeping.
+        let usable = |json: &JsValue| json.is_string() || json.is_instance_of::<Uint8Array>();
+        let inside = raw_json(record);
+        if !inside.is_undefined() {
+            return Ok(Some(inside).filter(usable));
+        }
+        let text = get_by_id(&self.texts, id).await?;
+        Ok(text.map(|text| raw_json(&text)).filter(usable))
+    }
+
     /// Stores a plan: its `record` (which must not hold the JSON) and its JSON, as bytes.
     pub(super) async fn put(
         &self,
@@ -81,8 +103,7 @@ impl PlanStores {
         id: &str,
         json: &str,
     ) -> Result<(), StorageError> {
-        let bytes = Uint8Array::from(json.as_bytes());
-        self.put_json(id, &bytes.into()).await?;
+        self.put_json(id, &stored_json(json)).await?;
         self.plans
             .put(&record.into_js(), None)
             .await

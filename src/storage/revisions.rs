@@ -6,7 +6,7 @@ use wasm_bindgen::JsValue;
 
 use super::database::*;
 use super::error::StorageError;
-use super::plan_texts::{PlanStores, PlanText, TEXTS, json_of, plan_record, restore};
+use super::plan_texts::{PlanStores, PlanText, TEXTS, json_of, plan_record, restore, stored_json};
 use super::records::{Record, check_revision, finish, js_error, number, revision_of, store, text};
 use crate::domain::Plan;
 use crate::file_format::ImportReport;
@@ -55,17 +55,18 @@ pub struct RevisionInfo {
     pub reason: RevisionReason,
 }
 
+/// Keeps a revision of the plan `plan_id`: `json` is its JSON as stored, text or bytes.
 pub(super) async fn add_revision(
     revisions: &rexie::Store,
     plan_id: &str,
-    json: &str,
+    json: &JsValue,
     revision: u32,
     now: f64,
     reason: RevisionReason,
 ) -> Result<(), StorageError> {
     let record = Record::new()
         .set(BY_PLAN, plan_id)?
-        .set("json", json)?
+        .set("json", json.clone())?
         .set("revision", revision)?
         .set("saved_at", now)?
         .set("reason", reason.name())?;
@@ -141,7 +142,7 @@ impl Database {
             add_revision(
                 &revisions,
                 &written.id,
-                &written.json,
+                &stored_json(&written.json),
                 base_revision,
                 now,
                 reason,
@@ -215,7 +216,7 @@ impl Database {
             }
             let (plan, _) = restore(json_of(&chosen).as_deref())?;
             let old = plans
-                .json(plan_id, &current)
+                .stored_json(plan_id, &current)
                 .await?
                 .ok_or(StorageError::Corrupt)?;
             let reason = RevisionReason::BeforeReplace;
