@@ -132,13 +132,23 @@ fn DocumentView(document: Document) -> impl IntoView {
         // Focusable, so that a keyboard can scroll the page sideways on a narrow screen.
         <div class="print-document" data-testid="print-document" role="document" aria-label="Bản in kế hoạch"
             tabindex="0">
-            {document.sections.into_iter().map(|section| view! { <SheetView section=section /> }).collect_view()}
+            {document
+                .sections
+                .into_iter()
+                .enumerate()
+                .map(|(index, section)| view! { <SheetView section=section number=index + 1 /> })
+                .collect_view()}
         </div>
     }
 }
 
+/// The most sections whose pages are numbered each on its own (style/sections.css); later ones
+/// go on counting the last one's pages.
+const NUMBERED_SECTIONS: usize = 12;
+
+/// Section `number` (from 1) of the document, as a sheet.
 #[component]
-fn SheetView(section: Section) -> impl IntoView {
+fn SheetView(section: Section, number: usize) -> impl IntoView {
     let orientation = match section.orientation {
         Orientation::Portrait => "sheet-portrait",
         Orientation::Landscape => "sheet-landscape",
@@ -149,7 +159,10 @@ fn SheetView(section: Section) -> impl IntoView {
         SectionKind::Appendix => "sheet-appendix",
     };
     view! {
-        <section class=format!("sheet {orientation} {kind}") data-testid="print-sheet">
+        <section
+            class=format!("sheet {orientation} {kind} sheet-n{}", number.min(NUMBERED_SECTIONS))
+            data-testid="print-sheet"
+        >
             {section.blocks.into_iter().map(block_view).collect_view()}
         </section>
     }

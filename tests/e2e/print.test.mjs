@@ -54,16 +54,29 @@ function pagesToPng(pdf, name) {
   run("pdftoppm", ["-r", "50", "-png", pdf, stem]);
 }
 
-function checkPageNumbers(pdf, count) {
-  const first = normalise(pageText(pdf, 1)).split(" ");
-  assert.notEqual(first[0], "1", "page 1 carries no number");
-  for (let page = 2; page <= count; page += 1) {
-    const lines = pageText(pdf, page)
+/**
+ * Each section (the decision, the plan, each appendix: `sections` of them) numbers its own pages:
+ * its first page carries no number, the next ones 2, 3, … in the top margin.
+ */
+function checkPageNumbers(pdf, count, sections) {
+  const numbers = [];
+  for (let page = 1; page <= count; page += 1) {
+    const first = pageText(pdf, page)
       .split("\n")
       .map((line) => line.trim())
-      .filter(Boolean);
-    assert.equal(lines[0], String(page), `page ${page} opens with its number`);
+      .find(Boolean);
+    numbers.push(/^\d+$/.test(first) ? Number(first) : null);
   }
+  assert.equal(numbers[0], null, "page 1 carries no number");
+  const expected = [];
+  let next = null;
+  for (const number of numbers) {
+    // A page without a number starts a section; the pages after it count on from 2.
+    expected.push(number === null ? null : next);
+    next = number === null ? 2 : next + 1;
+  }
+  assert.deepEqual(numbers, expected, "each section's pages are numbered from 2 after its first");
+  assert.equal(numbers.filter((number) => number === null).length, sections, "a first page per section");
 }
 
 /** Every named font is a serif of the CSS stack: no letter fell back to a sans. Skia writes some
@@ -103,7 +116,7 @@ test("Sơn Châu prints on A4 with a landscape appendix, page numbers, its date 
     // Portrait plan first, then the landscape appendix.
     assert.deepEqual(sizes[0], [595, 842]);
     assert.deepEqual(sizes.at(-1), [842, 595]);
-    checkPageNumbers(pdf, sizes.length);
+    checkPageNumbers(pdf, sizes.length, await page.locator("[data-testid=print-sheet]").count());
     checkSerifFonts(pdf);
 
     const pages = sizes.map((_, index) => normalise(pageText(pdf, index + 1)));
@@ -147,7 +160,7 @@ test("Hoàng Hóa prints its decision, the plan and seven landscape appendices",
       sizes.slice(firstLandscape).every(([w, h]) => w === 842 && h === 595),
       "appendices on landscape A4",
     );
-    checkPageNumbers(pdf, sizes.length);
+    checkPageNumbers(pdf, sizes.length, 9);
     checkSerifFonts(pdf);
     const pages = sizes.map((_, index) => normalise(pageText(pdf, index + 1)));
     // A draft: the day is left blank for the signer to write.
@@ -296,7 +309,7 @@ for (const [name, dateLine] of [
       const sizes = pageSizes(pdf);
       assert.ok(sizes.length >= 4, `${sizes.length} pages`);
       assert.ok(sizes.every(([w, h]) => w === 595 && h === 842), "every page portrait A4");
-      checkPageNumbers(pdf, sizes.length);
+      checkPageNumbers(pdf, sizes.length, await page.locator("[data-testid=print-sheet]").count());
       checkSerifFonts(pdf);
       const pages = sizes.map((_, index) => normalise(pageText(pdf, index + 1)));
       assert.ok(pages[0].includes(dateLine), `date line «${dateLine}» on page 1`);
