@@ -166,8 +166,15 @@ fn read_failed(error: JsValue) -> String {
     "Không đọc được tệp: tệp có thể đã bị chuyển, xóa, hoặc trình duyệt không được phép đọc nó. Hãy chọn lại tệp.".to_string()
 }
 
-/// Lets the browser run other tasks (paint, input) before going on.
+/// Lets the browser run other tasks (paint, input) before going on: through
+/// `scheduler.yield()` where the browser has it (Chromium 129 on), which lets everything that
+/// waits run and then comes straight back; else through a zero timeout, which browsers stretch
+/// to 4 ms once timeouts nest, and a long import yields hundreds of times.
 pub async fn yield_now() {
+    if let Some(promise) = scheduler_yield() {
+        JsFuture::from(promise).await.ok();
+        return;
+    }
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         if let Some(window) = web_sys::window() {
             window
@@ -176,6 +183,17 @@ pub async fn yield_now() {
         }
     });
     JsFuture::from(promise).await.ok();
+}
+
+/// `scheduler.yield()`, if the browser has it.
+fn scheduler_yield() -> Option<js_sys::Promise> {
+    let window: JsValue = web_sys::window()?.into();
+    let scheduler = js_sys::Reflect::get(&window, &"scheduler".into()).ok()?;
+    let yield_fn = js_sys::Reflect::get(&scheduler, &"yield".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    yield_fn.call0(&scheduler).ok()?.dyn_into().ok()
 }
 
 /// Today's date on this device, for file names.
