@@ -1,5 +1,5 @@
-// Trunk post_build hook (Trunk.toml): first joins the stylesheets into one (scripts/bundle-css.mjs),
-// then writes into the staged build the list of files the service
+// Trunk post_build hook (Trunk.toml): first joins the stylesheets into one (scripts/bundle-css.mjs)
+// and writes the wasm's size into index.html (for the first download's progress), then writes into the staged build the list of files the service
 // worker precaches, with each file's SHA-256, and the build's version, a hash of every file's
 // contents. The version goes into sw.js, so that any change to the build gives browsers a new
 // worker, and into index.html's <meta name="kehoach-version">, which the app shows.
@@ -8,7 +8,7 @@
 // Running it again on its own output gives the same result, so a test can change one file of a
 // built dist/ and rerun it to make a genuinely different build.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundleStylesheets } from "./bundle-css.mjs";
@@ -36,6 +36,25 @@ const sha256 = (bytes) => createHash("sha256").update(bytes);
 function pristine(path, bytes) {
   if (path === WORKER) return Buffer.from(bytes.toString("utf8").replace(BUILD_LINE, BUILD_TEMPLATE));
   if (path === INDEX) return Buffer.from(bytes.toString("utf8").replace(VERSION_META, VERSION_TEMPLATE));
+  return bytes;
+}
+
+/** The app's script element as Trunk writes it (Trunk.toml, pattern_script). */
+const APP_SCRIPT = /<script type="module" src="[^"]*start\.js" data-app-js="[^"]*" data-app-wasm="([^"]*)"( data-app-wasm-bytes="\d*")?/;
+
+/**
+ * Writes the wasm's size in bytes into the app's script element (data-app-wasm-bytes), for
+ * public/start.js to show the first download's progress: over the network the file comes
+ * compressed, so its Content-Length is not the size the browser counts.
+ */
+export function writeWasmSize(dir) {
+  const indexPath = join(dir, INDEX);
+  const index = readFileSync(indexPath, "utf8");
+  const match = index.match(APP_SCRIPT);
+  if (!match) throw new Error(`precache: ${INDEX} has no app script element with data-app-wasm`);
+  const bytes = statSync(join(dir, match[1].replace(/^(\.?\/)+/, ""))).size;
+  const annotated = match[0].replace(/( data-app-wasm-bytes="\d*")?$/, ` data-app-wasm-bytes="${bytes}"`);
+  writeFileSync(indexPath, index.replace(match[0], annotated));
   return bytes;
 }
 
@@ -76,6 +95,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   }
   const bundle = bundleStylesheets(dir);
   if (bundle) console.log(`precache: stylesheets joined into ${bundle}`);
+  writeWasmSize(dir);
   const { version, files } = writePrecache(dir);
   console.log(`precache: version ${version}, ${files.length} files`);
 }
