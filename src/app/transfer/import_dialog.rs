@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::import::{Choice, ImportState, Preview, PreviewRow, close, confirm, start_import};
-use super::use_transfer;
+use super::{TransferContext, use_transfer};
 use crate::app::format::{bytes, date_time};
 use crate::file_format::Outcome;
 use crate::state::use_database;
@@ -75,11 +75,7 @@ pub fn ImportDialog() -> impl IntoView {
                 <p class="import-file-name">{name}</p>
                 <p class="notice notice-error" role="alert" data-testid="import-error">{message}</p>
                 <p class="muted">"Chưa có gì được lưu; dữ liệu trên máy giữ nguyên."</p>
-                <div class="dialog-actions">
-                    <button class="button button-primary" data-testid="import-close" on:click=move |_| close(transfer)>
-                        "Đóng"
-                    </button>
-                </div>
+                {close_button(transfer)}
             }
             .into_any(),
         ),
@@ -87,11 +83,7 @@ pub fn ImportDialog() -> impl IntoView {
             view! {
                 <h2 id="import-title">"Đã nhập tệp"</h2>
                 <p class="notice notice-success" role="status" data-testid="import-done">{message}</p>
-                <div class="dialog-actions">
-                    <button class="button button-primary" data-testid="import-close" on:click=move |_| close(transfer)>
-                        "Đóng"
-                    </button>
-                </div>
+                {close_button(transfer)}
             }
             .into_any(),
         ),
@@ -297,5 +289,16 @@ fn PreviewPlan(index: usize, row: PreviewRow) -> impl IntoView {
             <span class="muted">{year}</span>
             {existing}
         </li>
+    }
+}
+
+/// The dialog's only action once nothing more can be done: «Đóng».
+fn close_button(transfer: TransferContext) -> impl IntoView {
+    view! {
+        <div class="dialog-actions">
+            <button class="button button-primary" data-testid="import-close" on:click=move |_| close(transfer)>
+                "Đóng"
+            </button>
+        </div>
     }
 }
