@@ -1,5 +1,6 @@
 // Benchmarks of the release build in headless Chromium, with CPU and network throttling over
-// CDP. Prints one table and writes it to benchmarks/<date>-<host>.md. It measures; it does not
+// CDP. Prints one table and writes it to benchmarks/<date>-<host>.md (-2, -3 … for a later run
+// the same day). It measures; it does not
 // pass or fail. Usage: node scripts/bench.mjs [dist] (scripts/bench.sh builds first).
 //   --only PARTS          runs only some of size, visit, big-plan, import (comma-separated)
 //                         and prints their rows (no table written)
@@ -7,7 +8,7 @@
 //                         the typing, of the saves and of the import, as DIR/open.cpuprofile,
 //                         DIR/typing.cpuprofile, DIR/saves.cpuprofile and DIR/import.cpuprofile
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, hostname, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
@@ -370,6 +371,8 @@ const table = [
   "",
 ].join("\n");
 mkdirSync(join(ROOT, "benchmarks"), { recursive: true });
-const out = join(ROOT, "benchmarks", `${date}-${hostname()}.md`);
+// A second run on the same day and machine gets its own file (-2, -3 …), never overwriting one.
+let out = join(ROOT, "benchmarks", `${date}-${hostname()}.md`);
+for (let n = 2; existsSync(out); n += 1) out = join(ROOT, "benchmarks", `${date}-${hostname()}-${n}.md`);
 writeFileSync(out, table);
 console.log(`\n${table}\nWritten to ${out}`);
