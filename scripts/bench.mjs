@@ -1,7 +1,7 @@
 // Benchmarks of the release build in headless Chromium, with CPU and network throttling over
 // CDP. Prints one table and writes it to benchmarks/<date>-<host>.md (-2, -3 … for a later run
-// the same day). It measures; it does not
-// pass or fail. Usage: node scripts/bench.mjs [dist] (scripts/bench.sh builds first).
+// the same day). It measures; it does not pass or fail.
+// Usage: node scripts/bench.mjs [dist] (scripts/bench.sh builds first).
 //   --only PARTS          runs only some of size, visit, big-plan, import (comma-separated)
 //                         and prints their rows (no table written)
 //   --profile DIR         also records a CPU profile (CDP Profiler) of opening the plan, of
