@@ -128,12 +128,36 @@ fn export_file_name(plan: &Plan, extension: &str) -> String {
 /// The document as sheets, one per section; the browser paginates each when printing.
 #[component]
 fn DocumentView(document: Document) -> impl IntoView {
+    let frame = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(frame) = frame.get() {
+            fit_sheets(&frame);
+        }
+    });
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(frame) = frame.get_untracked() {
+            fit_sheets(&frame);
+        }
+    });
+    on_cleanup(move || on_resize.remove());
     view! {
         // Focusable, so that a keyboard can scroll the page sideways on a narrow screen.
         <div class="print-document" data-testid="print-document" role="document" aria-label="Bản in kế hoạch"
-            tabindex="0">
+            tabindex="0" node_ref=frame>
             {document.sections.into_iter().map(|section| view! { <SheetView section=section /> }).collect_view()}
         </div>
+    }
+}
+
+/// Tells style/print.css how wide the frame of the sheets is (`--frame-width`, in CSS pixels),
+/// so that on a screen narrower than A4 each sheet is drawn smaller to fit it. Only the screen:
+/// printing and the PDF keep the paper's size.
+fn fit_sheets(frame: &web_sys::HtmlElement) {
+    let width = frame.client_width().to_string();
+    // A property set through the CSSOM, which the Content-Security-Policy allows (a `style`
+    // attribute it would refuse).
+    if let Err(error) = frame.style().set_property("--frame-width", &width) {
+        web_sys::console::error_1(&error);
     }
 }
 
