@@ -135,6 +135,27 @@ fn mark_screen(screen: &Screen) {
     }
 }
 
+/// Runs `update` each time one of the window's `events` ("scroll", "resize") fires, until the
+/// calling component is cleaned up.
+pub(crate) fn on_window_events(events: &[&str], update: impl Fn() + Clone + 'static) {
+    let handles: Vec<_> = events
+        .iter()
+        .map(|event| {
+            let update = update.clone();
+            window_event_listener_untyped(event, move |_| update())
+        })
+        .collect();
+    on_cleanup(move || handles.into_iter().for_each(|handle| handle.remove()));
+}
+
+/// Sets the CSS custom property `name` of `element` to `value` through the CSSOM, which the
+/// Content-Security-Policy allows (a `style` attribute it refuses).
+pub(crate) fn set_style_variable(element: &web_sys::HtmlElement, name: &str, value: &str) {
+    if let Err(error) = element.style().set_property(name, value) {
+        web_sys::console::error_1(&error);
+    }
+}
+
 /// Whether localStorage can be used: gloo-storage throws when a browser blocks it.
 fn preferences_available() -> bool {
     web_sys::window().is_some_and(|window| matches!(window.local_storage(), Ok(Some(_))))

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::Screen;
 use super::transfer::download_bytes;
+use super::{Screen, on_window_events, set_style_variable};
 use crate::document::{
     Block, Closing, ColumnKind, DOCX_MIME, Document, Header, Orientation, Paragraph, Role, Run,
     Section, SectionKind, Table, TableRow, Title, XLSX_MIME, layout, write_csv, write_docx,
@@ -134,12 +134,11 @@ fn DocumentView(document: Document) -> impl IntoView {
             fit_sheets(&frame);
         }
     });
-    let on_resize = window_event_listener(leptos::ev::resize, move |_| {
+    on_window_events(&["resize"], move || {
         if let Some(frame) = frame.get_untracked() {
             fit_sheets(&frame);
         }
     });
-    on_cleanup(move || on_resize.remove());
     view! {
         // Focusable, so that a keyboard can scroll the page sideways on a narrow screen.
         <div class="print-document" data-testid="print-document" role="document" aria-label="Bản in kế hoạch"
@@ -153,12 +152,7 @@ fn DocumentView(document: Document) -> impl IntoView {
 /// so that on a screen narrower than A4 each sheet is drawn smaller to fit it. Only the screen:
 /// printing and the PDF keep the paper's size.
 fn fit_sheets(frame: &web_sys::HtmlElement) {
-    let width = frame.client_width().to_string();
-    // A property set through the CSSOM, which the Content-Security-Policy allows (a `style`
-    // attribute it would refuse).
-    if let Err(error) = frame.style().set_property("--frame-width", &width) {
-        web_sys::console::error_1(&error);
-    }
+    set_style_variable(frame, "--frame-width", &frame.client_width().to_string());
 }
 
 #[component]

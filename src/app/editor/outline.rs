@@ -1,11 +1,12 @@
 //! Mục lục and "Cần xem lại": the outline of parts and areas to jump to, sticky beside the form
-//! on a wide screen and folded above it on a narrow one (style/outline.css); the list of issues,
+//! on a wide screen and folded above it on a narrow one (style/editor.css); the list of issues,
 //! each jumping to its field; and the undo and redo bar.
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 use super::{Form, PARTS};
+use crate::app::{on_window_events, set_style_variable};
 use crate::domain::slot::area_slots;
 
 /// Shows and focuses the element `id`, or, for a list, its first item or its add button; opens
@@ -162,7 +163,7 @@ pub fn Outline() -> impl IntoView {
     }
 }
 
-/// Gives style/outline.css the outline's top in the window (`--outline-top`), now and as the
+/// Gives style/editor.css the outline's top in the window (`--outline-top`), now and as the
 /// page scrolls or the window changes, so that the outline ends inside the window even before
 /// it sticks under the editor's bar. Once it sticks the value stays put and nothing is written.
 fn keep_within_window(aside: NodeRef<leptos::html::Aside>) {
@@ -177,28 +178,18 @@ fn keep_within_window(aside: NodeRef<leptos::html::Aside>) {
             return;
         }
         last.set_value(Some(top));
-        if let Err(error) = aside
-            .style()
-            .set_property("--outline-top", &format!("{top}px"))
-        {
-            web_sys::console::error_1(&error);
-        }
+        set_style_variable(&aside, "--outline-top", &format!("{top}px"));
     };
     Effect::new(move |_| {
         if aside.get().is_some() {
             update();
         }
     });
-    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| update());
-    let on_resize = window_event_listener(leptos::ev::resize, move |_| update());
-    on_cleanup(move || {
-        on_scroll.remove();
-        on_resize.remove();
-    });
+    on_window_events(&["scroll", "resize"], update);
 }
 
 /// Whether the window is wide enough for the outline to stand beside the form (the 1000 px of
-/// style/outline.css).
+/// style/editor.css).
 fn beside_the_form() -> bool {
     window()
         .inner_width()
