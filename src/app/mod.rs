@@ -90,6 +90,7 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
         .flatten();
     let screen = RwSignal::new(last.map_or(Screen::List, Screen::Editor));
     Effect::new(move |_| remember_screen(&screen.get()));
+    Effect::new(move |_| mark_screen(&screen.get()));
     unit_directory::provide_unit_directory(screen);
     transfer::provide_transfer(screen);
     view! {
@@ -118,6 +119,40 @@ fn remember_screen(screen: &Screen) {
             LocalStorage::set(LAST_PLAN_KEY, id).ok();
         }
         Screen::List => LocalStorage::delete(LAST_PLAN_KEY),
+    }
+}
+
+/// Names the screen on `#app` (`data-screen`), so that the header takes the width of the
+/// editor below it (style/main.css).
+fn mark_screen(screen: &Screen) {
+    let name = match screen {
+        Screen::List => "list",
+        Screen::Editor(_) => "editor",
+        Screen::Print(_) => "print",
+    };
+    if let Some(root) = document().get_element_by_id("app") {
+        root.set_attribute("data-screen", name).ok();
+    }
+}
+
+/// Runs `update` each time one of the window's `events` ("scroll", "resize") fires, until the
+/// calling component is cleaned up.
+pub(crate) fn on_window_events(events: &[&str], update: impl Fn() + Clone + 'static) {
+    let handles: Vec<_> = events
+        .iter()
+        .map(|event| {
+            let update = update.clone();
+            window_event_listener_untyped(event, move |_| update())
+        })
+        .collect();
+    on_cleanup(move || handles.into_iter().for_each(|handle| handle.remove()));
+}
+
+/// Sets the CSS custom property `name` of `element` to `value` through the CSSOM, which the
+/// Content-Security-Policy allows (a `style` attribute it refuses).
+pub(crate) fn set_style_variable(element: &web_sys::HtmlElement, name: &str, value: &str) {
+    if let Err(error) = element.style().set_property(name, value) {
+        web_sys::console::error_1(&error);
     }
 }
 

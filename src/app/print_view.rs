@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::Screen;
 use super::transfer::download_bytes;
+use super::{Screen, on_window_events, set_style_variable};
 use crate::document::{
     Block, Closing, ColumnKind, DOCX_MIME, Document, Header, Orientation, Paragraph, Role, Run,
     Section, SectionKind, Table, TableRow, Title, XLSX_MIME, layout, write_csv, write_docx,
@@ -128,10 +128,21 @@ fn export_file_name(plan: &Plan, extension: &str) -> String {
 /// The document as sheets, one per section; the browser paginates each when printing.
 #[component]
 fn DocumentView(document: Document) -> impl IntoView {
+    let frame = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(frame) = frame.get() {
+            fit_sheets(&frame);
+        }
+    });
+    on_window_events(&["resize"], move || {
+        if let Some(frame) = frame.get_untracked() {
+            fit_sheets(&frame);
+        }
+    });
     view! {
         // Focusable, so that a keyboard can scroll the page sideways on a narrow screen.
         <div class="print-document" data-testid="print-document" role="document" aria-label="Bản in kế hoạch"
-            tabindex="0">
+            tabindex="0" node_ref=frame>
             {document
                 .sections
                 .into_iter()
@@ -140,6 +151,13 @@ fn DocumentView(document: Document) -> impl IntoView {
                 .collect_view()}
         </div>
     }
+}
+
+/// Tells style/print.css how wide the frame of the sheets is (`--frame-width`, in CSS pixels),
+/// so that on a screen narrower than A4 each sheet is drawn smaller to fit it. Only the screen:
+/// printing and the PDF keep the paper's size.
+fn fit_sheets(frame: &web_sys::HtmlElement) {
+    set_style_variable(frame, "--frame-width", &frame.client_width().to_string());
 }
 
 /// The most sections whose pages are numbered each on its own (style/sections.css); later ones

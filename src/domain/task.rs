@@ -131,3 +131,18 @@ pub struct Role {
     pub label: String,
     pub units: Vec<String>,
 }
+
+impl Task {
+    /// Whether the task is only its sentence (nội dung, with its "+ …" items): no unit, output,
+    /// deadline or budget, as plans that give those in their appendix list tasks in the body.
+    pub fn is_sentence_only(&self) -> bool {
+        // A unit or output field added and left blank does not count as written.
+        let blank = |lines: &[String]| lines.iter().all(|line| line.trim().is_empty());
+        blank(&self.lead_units)
+            && blank(&self.partner_units)
+            && self.other_roles.iter().all(|role| blank(&role.units))
+            && blank(&self.outputs)
+            && self.deadline.text.trim().is_empty()
+            && self.budget.is_none()
+    }
+}

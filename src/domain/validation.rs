@@ -2,9 +2,9 @@
 //! a budget or deadline that cannot be read, an empty area, a missing number or signer …).
 //! Issues help rather than block: the plan is saved and printed whatever they say.
 
-use super::appendix::AppendixColumns;
+use super::appendix::{AppendixColumns, AppendixRows};
 use super::budget::Budget;
-use super::numbering::point_letter;
+use super::numbering::{point_letter, roman};
 use super::plan::{DocumentForm, Plan};
 use super::slot::{TaskSlot, area_slots, task_slots};
 use super::task::Task;
@@ -116,27 +116,58 @@ pub fn budget_problem(budget: &Budget) -> Option<String> {
     })
 }
 
-fn task_place(plan: &Plan, slot: TaskSlot) -> String {
+fn task_place(plan: &Plan, slot: TaskSlot, task: &Task) -> String {
     match slot {
         TaskSlot::Area { area, index } => format!(
             "Lĩnh vực {}, nhiệm vụ {}",
             area.number().trim_end_matches('.'),
             point_letter(index)
         ),
+        // Named as the table prints and the editor's buttons name it: the group's numeral and
+        // the row's TT ("dòng 20"), not its position inside the group.
         TaskSlot::Appendix { group, index } => {
-            let row = group.get(plan).map_or(0, |_| index + 1);
+            let table = plan.appendices.get(group.table);
+            let number = table.and_then(|table| {
+                table
+                    .view(plan)
+                    .groups
+                    .get(group.group)?
+                    .all_rows()
+                    .find(|row| std::ptr::eq(row.task, task))
+                    .map(|row| row.number)
+            });
             format!(
-                "Phụ lục {}, nhóm {}, dòng {row}",
+                "Phụ lục {}, nhóm {}, dòng {}",
                 group.table + 1,
-                group.group + 1
+                roman(group.group + 1),
+                number.unwrap_or(index + 1)
             )
         }
     }
 }
 
+/// Whether the plan gives who leads its tasks in appendix tables of their own (bảng phụ lục tự
+/// nhập): Sơn Châu and Hoàng Hóa list the nhiệm vụ of the body as sentences only, and the
+/// cơ quan chủ trì, output and deadline of each only in the phụ lục rows.
+fn leads_in_own_rows(plan: &Plan) -> bool {
+    plan.appendices
+        .iter()
+        .any(|table| matches!(table.rows, AppendixRows::Own { .. }))
+}
+
+/// Whether the lead unit of the task at `slot` is legitimately given elsewhere: a body task
+/// written as a sentence only, in a plan whose own appendix rows carry the leads, and not shown
+/// in a key-task table (where its empty lead would print).
+fn lead_given_elsewhere(plan: &Plan, slot: TaskSlot, task: &Task) -> bool {
+    matches!(slot, TaskSlot::Area { .. })
+        && !task.key_task
+        && task.is_sentence_only()
+        && leads_in_own_rows(plan)
+}
+
 fn check_task(plan: &Plan, slot: TaskSlot, task: &Task, issues: &mut Vec<Issue>) {
     let key = slot.key();
-    let place = task_place(plan, slot);
+    let place = task_place(plan, slot, task);
     if task.content.trim().is_empty() {
         issues.push(issue(
             format!("{key}-content"),
@@ -148,7 +179,7 @@ fn check_task(plan: &Plan, slot: TaskSlot, task: &Task, issues: &mut Vec<Issue>)
         if plan.appendices.get(group.table).is_some_and(|t| t.columns == AppendixColumns::Executor));
     let has_executor = task.other_roles.iter().any(|role| !role.units.is_empty());
     let has_lead = task.lead_units.iter().any(|unit| !unit.trim().is_empty());
-    if !(has_lead || executor_table && has_executor) {
+    if !(has_lead || executor_table && has_executor || lead_given_elsewhere(plan, slot, task)) {
         issues.push(issue(
             format!("{key}-lead"),
             &place,
@@ -188,6 +219,7 @@ fn check_task(plan: &Plan, slot: TaskSlot, task: &Task, issues: &mut Vec<Issue>)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::appendix::{AppendixGroup, AppendixTable};
     use crate::domain::plan::{DocumentNumber, Signer};
     use crate::domain::task::ReformArea;
     use crate::domain::{Deadline, Decimal};
@@ -309,5 +341,43 @@ mod tests {
             ..ReformArea::default()
         });
         assert_eq!(validate(&plan), []);
+    }
+
+    #[test]
+    fn a_sentence_only_task_leaves_its_lead_to_the_appendix_rows_of_the_plan() {
+        let mut plan = good_plan();
+        plan.areas[0].tasks[0] = Task {
+            id: "t".into(),
+            content: "Thực hiện nghiêm việc chuyển đổi vị trí công tác".into(),
+            ..Task::default()
+        };
+        // With nowhere else to say who leads it, the body task is where the lead is missing.
+        assert_eq!(fields(&plan), ["area-0-task-0-lead"]);
+        let row = |lead: &str| Task {
+            content: "Thực hiện nghiêm việc chuyển đổi vị trí công tác".into(),
+            lead_units: vec![lead.into()],
+            ..Task::default()
+        };
+        plan.appendices.push(AppendixTable {
+            rows: AppendixRows::Own {
+                groups: vec![AppendixGroup {
+                    title: "CẢI CÁCH CÔNG VỤ".into(),
+                    tasks: vec![row("Văn phòng xã"), row("")],
+                    ..AppendixGroup::default()
+                }],
+            },
+            ..AppendixTable::default()
+        });
+        // The appendix row says who leads; only its own row without a lead is reported, once.
+        let issues = validate(&plan);
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert_eq!(issues[0].field, "appendix-0-group-0-task-1-lead");
+        assert_eq!(issues[0].place, "Phụ lục 1, nhóm I, dòng 2");
+        // A body task with fields of its own, or shown in a key-task table, still needs a lead.
+        plan.areas[0].tasks[0].deadline = Deadline::new("Quý I/2024", 2024);
+        assert_eq!(fields(&plan)[0], "area-0-task-0-lead");
+        plan.areas[0].tasks[0].deadline = Deadline::default();
+        plan.areas[0].tasks[0].key_task = true;
+        assert_eq!(fields(&plan)[0], "area-0-task-0-lead");
     }
 }

@@ -1,10 +1,12 @@
 //! Mục lục and "Cần xem lại": the outline of parts and areas to jump to, sticky beside the form
-//! on a wide screen; the list of issues, each jumping to its field; and the undo and redo bar.
+//! on a wide screen and folded above it on a narrow one (style/editor.css); the list of issues,
+//! each jumping to its field; and the undo and redo bar.
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 use super::{Form, PARTS};
+use crate::app::{on_window_events, set_style_variable};
 use crate::domain::slot::area_slots;
 
 /// Shows and focuses the element `id`, or, for a list, its first item or its add button; opens
@@ -101,8 +103,13 @@ pub fn Outline() -> impl IntoView {
         }
     };
     let count = move || form.issue_list.with(Vec::len);
+    // Beside the form the outline is open; above it, on a phone, its 20-odd links would push the
+    // form a screen down, so it starts folded under its title.
+    let open = beside_the_form();
+    let aside = NodeRef::<leptos::html::Aside>::new();
+    keep_within_window(aside);
     view! {
-        <aside class="plan-outline">
+        <aside class="plan-outline" node_ref=aside>
             <section class="issue-summary" aria-labelledby="issue-summary-title" data-testid="issue-summary">
                 <h3 id="issue-summary-title">{move || format!("Cần xem lại ({})", count())}</h3>
                 <Show when=move || count() == 0>
@@ -123,8 +130,9 @@ pub fn Outline() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </section>
-            <nav aria-label="Mục lục kế hoạch" class="outline-nav">
-                <h3 class="outline-title">"Mục lục"</h3>
+            <nav aria-label="Mục lục kế hoạch" class="outline-nav" data-testid="outline-nav">
+                <details class="outline-fold" open=open>
+                <summary><h3 class="outline-title">"Mục lục"</h3></summary>
                 <ol class="outline-list">
                     {PARTS.iter().map(|(id, title)| {
                         let areas_below = (*id == "part-areas").then(|| view! {
@@ -149,9 +157,45 @@ pub fn Outline() -> impl IntoView {
                         view! { <li>{link(id.to_string(), title.to_string())}{areas_below}{extras_below}</li> }
                     }).collect_view()}
                 </ol>
+                </details>
             </nav>
         </aside>
     }
+}
+
+/// Gives style/editor.css the outline's top in the window (`--outline-top`), now and as the
+/// page scrolls or the window changes, so that the outline ends inside the window even before
+/// it sticks under the editor's bar. Once it sticks the value stays put and nothing is written.
+fn keep_within_window(aside: NodeRef<leptos::html::Aside>) {
+    let last = StoredValue::new(None::<i32>);
+    let update = move || {
+        let Some(aside) = aside.get_untracked() else {
+            return;
+        };
+        // It sticks at 5 rem (80 px): from there on the value no longer changes. Whole pixels.
+        let top = (aside.get_bounding_client_rect().top().max(0.0) as i32).max(80);
+        if last.get_value() == Some(top) {
+            return;
+        }
+        last.set_value(Some(top));
+        set_style_variable(&aside, "--outline-top", &format!("{top}px"));
+    };
+    Effect::new(move |_| {
+        if aside.get().is_some() {
+            update();
+        }
+    });
+    on_window_events(&["scroll", "resize"], update);
+}
+
+/// Whether the window is wide enough for the outline to stand beside the form (the 1000 px of
+/// style/editor.css).
+fn beside_the_form() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|width| width.as_f64())
+        .is_some_and(|width| width >= 1000.0)
 }
 
 /// "Hoàn tác", "Làm lại" and the notice of the last removal ("Đã xoá nhiệm vụ c — Hoàn tác").
