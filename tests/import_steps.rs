@@ -218,3 +218,43 @@ fn changed_bundles_read_the_same_both_ways() {
     bytes[second + 40] = 0xFF;
     assert_eq!(in_steps(&bytes).0, Err(ImportError::NotText));
 }
+
+/// Deadlines are read once per text and plan year (the reader keeps them), so the same words in
+/// plans of two years are read against each plan's own year.
+#[test]
+fn the_same_deadline_in_plans_of_two_years_is_read_against_each_year() {
+    use kehoach::domain::{Deadline, Milestone, Plan, ReformArea, Task};
+    let plan = |year: i32| Plan {
+        id: format!("ke-hoach-{year}"),
+        year,
+        areas: vec![ReformArea {
+            tasks: vec![
+                Task {
+                    deadline: Deadline::new("Trong năm", year),
+                    ..Task::default()
+                };
+                2
+            ],
+            ..ReformArea::default()
+        }],
+        ..Plan::default()
+    };
+    let info = ExportInfo {
+        exported_at: "2026-11-24T10:00:00+07:00".into(),
+        exported_by: "ỦY BAN NHÂN DÂN XÃ TỊNH MINH".into(),
+    };
+    let file = export_plans(&[plan(2023), plan(2024)], &info, true);
+    let imported = import_file(file.as_bytes()).expect("the bundle imports");
+    let readings: Vec<_> = imported
+        .plans
+        .iter()
+        .flat_map(|plan| {
+            plan.areas[0]
+                .tasks
+                .iter()
+                .map(|task| task.deadline.reading.clone())
+        })
+        .collect();
+    let year = |year| vec![Milestone::Year { year }];
+    assert_eq!(readings, [year(2023), year(2023), year(2024), year(2024)]);
+}

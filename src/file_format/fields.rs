@@ -4,17 +4,23 @@
 use serde_json::{Map, Value};
 
 use super::report::{ImportReport, Outcome};
-use crate::domain::text;
+use crate::domain::{Deadline, text};
 
 /// The longest text kept in one field, in characters; longer text is cut and reported.
 pub const MAX_TEXT_CHARS: usize = 100_000;
 /// The most items kept in one list (areas, tasks of an area, rows, paragraphs …).
 pub const MAX_LIST_ITEMS: usize = 5_000;
 
+/// How many different deadlines a reader keeps (`Reader::deadline`).
+const KEPT_DEADLINES: usize = 64;
+
 /// Reads parts of a file while tracking the location (in Vietnamese) for the report.
 pub struct Reader<'r> {
     report: &'r mut ImportReport,
     location: Vec<String>,
+    /// Deadlines read so far, with their plan year: a plan writes the same few deadlines
+    /// ("Thường xuyên", "Quý IV/2024") on most of its tasks, and each is read once.
+    deadlines: Vec<(i32, Deadline)>,
 }
 
 impl<'r> Reader<'r> {
@@ -22,7 +28,24 @@ impl<'r> Reader<'r> {
         Self {
             report,
             location: Vec::new(),
+            deadlines: Vec::new(),
         }
+    }
+
+    /// The deadline `text` read against `plan_year` (`Deadline::new`), from the ones read
+    /// already when it was met before.
+    pub fn deadline(&mut self, text: String, plan_year: i32) -> Deadline {
+        let mut known = self.deadlines.iter();
+        if let Some((_, deadline)) = known.find(|(y, d)| *y == plan_year && d.text == text) {
+            return deadline.clone();
+        }
+        let deadline = Deadline::new(text, plan_year);
+        // A few dozen cover a real plan; a file of thousands of different ones is read
+        // without keeping them, so that looking them up stays cheap.
+        if self.deadlines.len() < KEPT_DEADLINES {
+            self.deadlines.push((plan_year, deadline.clone()));
+        }
+        deadline
     }
 
     /// Runs `read` with `part` added to the location ("Lĩnh vực 2", "nhiệm vụ d").

@@ -46,10 +46,13 @@ test("a 300-task plan opens unfolded, drawing the task forms near the screen", a
     assert.match(await page.inputValue("#area-1-task-0-content"), /\(việc 2\)$/);
     // Far tasks wait as text, the start of it shown and the rest hidden until found, which
     // find-in-page searches.
-    const drawn = await page.locator("textarea[id$=-content][id^=area-]").count();
-    const waiting = await page.locator(".task-placeholder").count();
-    assert.ok(drawn > 0 && drawn < TASKS / 2, `${drawn} task forms drawn`);
-    assert.equal(drawn + waiting, TASKS);
+    // The rows come into the page a slice at a time after the first paint: wait for all.
+    await eventually(async () => {
+      const drawn = await page.locator("textarea[id$=-content][id^=area-]").count();
+      const waiting = await page.locator(".task-placeholder").count();
+      assert.ok(drawn > 0 && drawn < TASKS / 2, `${drawn} task forms drawn`);
+      assert.equal(drawn + waiting, TASKS);
+    });
     const findable = await page.evaluate(
       (needle) =>
         [...document.querySelectorAll(".task-placeholder")].some(
@@ -61,9 +64,11 @@ test("a 300-task plan opens unfolded, drawing the task forms near the screen", a
     );
     assert.ok(findable, "the last task's text is in the page, findable");
 
-    // The keyboard: a waiting task that gets the focus is drawn, with the cursor in its content.
+    // A waiting task is no stop of the Tab order; a tap on it draws it, with the cursor in
+    // its content.
     const far = `area-${LAST_AREA}-task-20`;
-    await page.locator(`#${far}`).focus();
+    assert.equal(await page.locator(`#${far}`).evaluate((el) => el.matches("button, a, [tabindex]")), false);
+    await page.locator(`#${far}`).evaluate((el) => el.click());
     await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), `${far}-content`));
 
     // The checks jump to a task that was never drawn, through its placeholder.
@@ -82,6 +87,54 @@ test("a 300-task plan opens unfolded, drawing the task forms near the screen", a
     await page.locator(`#${missing}`).scrollIntoViewIfNeeded().catch(() => {});
     await page.locator(`#${missing}-content`).waitFor();
     assert.equal(await page.inputValue(`#${missing}-content`), "Nhiệm vụ sửa ở cuối kế hoạch dài");
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test("Tab and Shift+Tab go through a long plan's task fields in order, never onto a waiting task", async () => {
+  const app = await openLongPlan();
+  try {
+    const { page } = app;
+    const list = `area-${LAST_AREA}-task`;
+    // From the title of the last area, Tab reaches its first task's content (through the
+    // area's own fields) and then every field of that task, up to the next task's content.
+    await page.locator(`#area-${LAST_AREA}`).evaluate((el) => el.scrollIntoView());
+    const tasks = longPlan().areas[LAST_AREA].tasks.length;
+    await eventually(async () => assert.equal(await page.locator(`#${list} > li`).count(), tasks));
+    await page.focus(`#area-${LAST_AREA}-title`);
+    const path = [];
+    for (let step = 0; step < 80 && path.at(-1) !== `${list}-1-content`; step += 1) {
+      await page.keyboard.press("Tab");
+      path.push(
+        await page.evaluate(() => {
+          const focused = document.activeElement;
+          if (focused?.closest(".task-placeholder, [data-near]")) return "placeholder";
+          return focused?.id || focused?.closest("[id]")?.id || focused?.tagName;
+        }),
+      );
+    }
+    assert.ok(!path.includes("placeholder"), `the focus went onto a waiting task: ${path.join(" ")}`);
+    const first = path.indexOf(`${list}-0-content`);
+    assert.ok(first >= 0, `the first task's content was reached: ${path.join(" ")}`);
+    assert.equal(path.at(-1), `${list}-1-content`, `the second task's content was reached: ${path.join(" ")}`);
+    // In between, only the first task's own fields and tools, in order.
+    const between = path.slice(first, -1);
+    assert.ok(between.includes(`${list}-0-remove`), `its tools were reached: ${between.join(" ")}`);
+    assert.ok(
+      between.every((id) => id.startsWith(`${list}-0-`) || id.startsWith(`${list}-item-0`)),
+      `only the first task between: ${between.join(" ")}`,
+    );
+
+    // Shift+Tab from the area's add button goes back into its last task, not past it.
+    const last = tasks - 1;
+    await page.locator(`#${list}-add`).scrollIntoViewIfNeeded();
+    await page.focus(`#${list}-add`);
+    await page.keyboard.press("Shift+Tab");
+    await eventually(async () =>
+      assert.equal(await page.evaluate(() => document.activeElement?.id), `${list}-${last}-remove`),
+    );
     assert.deepEqual(app.errors, []);
   } finally {
     await app.close();

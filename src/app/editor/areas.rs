@@ -7,7 +7,7 @@ use super::Form;
 use super::fields::{ChoiceField, Lens, TextField, field};
 use super::lazy::DRAW_ALL_UP_TO;
 use super::lists::{Noun, ParagraphList, item_list, item_list_drawn_when_near};
-use super::task::{TaskForm, TaskPlaceholder, new_task};
+use super::task::{TaskForm, new_task, task_placeholder};
 use crate::domain::numbering::{point_label, point_letter};
 use crate::domain::slot::AreaSlot;
 use crate::domain::{AreaKind, Plan, ReformArea};
@@ -103,7 +103,8 @@ fn AreaForm(lens: Lens<ReformArea>, place: AreaSlot) -> AnyView {
         tasks > DRAW_ALL_UP_TO
     });
     let task_lens = field!(lens, tasks);
-    let tasks = item_list_drawn_when_near(
+    let plan = form.editor.plan;
+    let (tasks, rows) = item_list_drawn_when_near(
         task_lens.clone(),
         tasks_id,
         task_noun,
@@ -113,12 +114,9 @@ fn AreaForm(lens: Lens<ReformArea>, place: AreaSlot) -> AnyView {
             view! { <TaskForm lens=task key=format!("{task_key}-task-{index}") label=point_label(index) /> }
         },
         lazy,
-        move |index, drawn| {
-            view! {
-                <TaskPlaceholder lens=task_lens.at(index) key=format!("{placeholder_key}-task-{index}")
-                    label=point_label(index) drawn=drawn />
-            }
-            .into_any()
+        move |index| {
+            let key = format!("{placeholder_key}-task-{index}");
+            task_placeholder(plan, task_lens.at(index), key, point_label(index))
         },
     );
     let sub_areas = slot.sub.is_none().then(|| {
@@ -143,7 +141,12 @@ fn AreaForm(lens: Lens<ReformArea>, place: AreaSlot) -> AnyView {
         format!("{} {title}", slot.number())
     };
     view! {
-        <section class="area" id=key.clone() aria-label=heading tabindex="-1">
+        <section class="area" id=key.clone() aria-label=heading tabindex="-1"
+            on:click={
+                let rows = rows.clone();
+                move |event| rows.tapped(&event)
+            }
+            on:focusin=move |event| rows.focus_moved(&event)>
             <h3 class="area-heading">{heading}</h3>
             <div class="form-grid">
                 <TextField lens=field!(lens, title) id=format!("{key}-title") label="Tên lĩnh vực" wide=true />

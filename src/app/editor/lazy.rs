@@ -4,8 +4,6 @@
 //! a few task forms instead of 500, yet every task's text is in the page (find-in-page sees it)
 //! and every task can be reached by scrolling, by Tab and by the outline's and checks' jumps.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
@@ -20,16 +18,43 @@ const AHEAD_SCREENS: f64 = 1.5;
 /// The attribute that names an element waiting to be drawn.
 const WAITING_ATTRIBUTE: &str = "data-near";
 
-/// Parts waiting to be drawn, by token. Looked at when the page scrolls or is resized and when
+/// Parts waiting to be drawn, by token (an index into `draws`). Looked at when the page scrolls or is resized and when
 /// parts are added, never on a keystroke: an IntersectionObserver of 500 placeholders costs
 /// several milliseconds in every frame, typing included.
 #[derive(Default)]
 struct Waiting {
-    draws: HashMap<String, Box<dyn FnOnce()>>,
-    next: u64,
+    draws: Vec<Option<Box<dyn FnOnce()>>>,
     /// Whether a look is already asked for the next frame.
     scheduled: bool,
+    /// What a long plan still adds to the page after its first paint, in document order.
+    filling: Vec<Filling>,
+    /// Whether a slice of it is already asked for.
+    filling_soon: bool,
+    /// Whether everything is to be added at once (a jump asked for it).
+    all_now: bool,
 }
+
+impl Waiting {
+    /// The draw of the part `token`, if it is still waiting.
+    fn take(&mut self, token: &str) -> Option<Box<dyn FnOnce()>> {
+        let index: usize = token.parse().ok()?;
+        self.draws.get_mut(index)?.take()
+    }
+}
+
+/// A part of the form added after its first paint.
+#[derive(Clone, Copy)]
+enum Filling {
+    /// A part below the first screen: whether it is in the page.
+    Part(RwSignal<bool>),
+    /// A long list: how many rows it shows, and how many it has.
+    Rows(RwSignal<usize>, Memo<usize>),
+}
+
+/// How many rows of long lists are added to the page at a time, between two paints (a part
+/// below the first screen counts as a slice of its own): a slice costs about one frame on a
+/// slow tablet, so typing and scrolling stay smooth while a long plan fills in.
+const ROWS_PER_SLICE: usize = 40;
 
 /// The plan form's watcher of parts waiting to be drawn.
 #[derive(Clone, Copy)]
@@ -54,20 +79,146 @@ impl NearScreen {
         let token = self
             .0
             .try_update_value(|waiting| {
-                waiting.next += 1;
-                let token = waiting.next.to_string();
-                waiting.draws.insert(token.clone(), Box::new(draw));
-                token
+                waiting.draws.push(Some(Box::new(draw)));
+                (waiting.draws.len() - 1).to_string()
             })
             .unwrap_or_default();
         self.look_soon();
         token
     }
 
+    /// Draws the waiting part `element` now (a tap, the focus beside it); says whether it was
+    /// waiting.
+    pub fn draw_now(&self, element: &web_sys::Element) -> bool {
+        let token = element.get_attribute(WAITING_ATTRIBUTE);
+        let draw = token.and_then(|token| self.0.try_update_value(|w| w.take(&token)).flatten());
+        draw.map(|draw| draw()).is_some()
+    }
+
     /// Stops waiting for the element `token` (it was drawn another way, or removed).
     pub fn forget(&self, token: &str) {
-        self.0
-            .try_update_value(|waiting| waiting.draws.remove(token));
+        self.0.try_update_value(|waiting| waiting.take(token));
+    }
+
+    /// How many rows of a long list of `len` rows to show: none while the form is first painted,
+    /// then `ROWS_PER_SLICE` more at a time, in document order with the parts, until all
+    /// (`usize::MAX`, so that rows added later show too).
+    pub fn rows_shown_later(&self, len: Memo<usize>) -> RwSignal<usize> {
+        let shown = RwSignal::new(0);
+        if !self.fill_later(Filling::Rows(shown, len)) {
+            shown.set(usize::MAX);
+        }
+        shown
+    }
+
+    /// Whether a part below the first screen is in the page: not while the form is first
+    /// painted, then in its turn.
+    pub fn shown_later(&self) -> RwSignal<bool> {
+        let shown = RwSignal::new(false);
+        if !self.fill_later(Filling::Part(shown)) {
+            shown.set(true);
+        }
+        shown
+    }
+
+    /// Queues `filling`, unless everything is to be added at once; says whether it was queued.
+    fn fill_later(&self, filling: Filling) -> bool {
+        let queued = self.0.try_update_value(|waiting| {
+            if waiting.all_now {
+                return None;
+            }
+            waiting.filling.push(filling);
+            Some(!std::mem::replace(&mut waiting.filling_soon, true))
+        });
+        let Some(Some(start)) = queued else {
+            return false;
+        };
+        if start {
+            // After the first paint: a frame, then the first slice when the browser is idle.
+            let near = *self;
+            request_animation_frame(move || near.fill_soon());
+        }
+        true
+    }
+
+    /// Adds everything still to come at once, and from now on adds parts at once (a jump to
+    /// something not yet in the page); says whether anything was still to come.
+    pub fn fill_all(&self) -> bool {
+        let queued = self
+            .0
+            .try_update_value(|waiting| {
+                waiting.all_now = true;
+                std::mem::take(&mut waiting.filling)
+            })
+            .unwrap_or_default();
+        let filled = !queued.is_empty();
+        for filling in queued {
+            match filling {
+                Filling::Part(shown) => {
+                    shown.try_set(true);
+                }
+                Filling::Rows(shown, _) => {
+                    shown.try_set(usize::MAX);
+                }
+            }
+        }
+        filled
+    }
+
+    /// Adds the next slice when the browser is idle, so that a paint or a key goes first;
+    /// Safari has no `requestIdleCallback`, and adds it in a task of its own.
+    fn fill_soon(&self) {
+        let near = *self;
+        if request_idle_callback_with_handle(move || near.fill()).is_err() {
+            set_timeout(move || near.fill(), std::time::Duration::ZERO);
+        }
+    }
+
+    /// Adds the next slice, and asks for the one after it.
+    fn fill(&self) {
+        let mut budget = ROWS_PER_SLICE;
+        while budget > 0 {
+            let next = self
+                .0
+                .try_update_value(|waiting| waiting.filling.first().copied());
+            let Some(Some(filling)) = next else {
+                break;
+            };
+            let done = match filling {
+                Filling::Part(shown) => {
+                    shown.try_set(true);
+                    budget = 0;
+                    true
+                }
+                Filling::Rows(shown, len) => {
+                    match (shown.try_get_untracked(), len.try_get_untracked()) {
+                        (Some(now), Some(len)) => {
+                            let more = len.saturating_sub(now).min(budget);
+                            budget -= more;
+                            // All its rows once it has them, and any added later.
+                            let all = now + more >= len;
+                            shown.set(if all { usize::MAX } else { now + more });
+                            all
+                        }
+                        // The list is gone.
+                        _ => true,
+                    }
+                }
+            };
+            if done {
+                self.0.try_update_value(|waiting| waiting.filling.remove(0));
+            }
+        }
+        let more = self
+            .0
+            .try_update_value(|waiting| {
+                waiting.filling_soon = !waiting.filling.is_empty();
+                waiting.filling_soon
+            })
+            .unwrap_or(false);
+        if more {
+            self.fill_soon();
+        }
     }
 
     /// Looks for waiting parts near the screen in the next frame, once however often asked.
@@ -96,25 +247,39 @@ impl NearScreen {
         let Ok(found) = document().query_selector_all(&format!("[{WAITING_ATTRIBUTE}]")) else {
             return;
         };
-        let mut near = Vec::new();
-        for index in 0..found.length() {
-            let Some(element) = found
-                .item(index)
-                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-            else {
-                continue;
-            };
+        // Waiting parts are in document order down one column, so their boxes are in order too:
+        // a binary search finds the first that reaches the band, and only the few in it are
+        // measured after that, instead of every placeholder of the plan.
+        let rect_at = |index: u32| {
+            let element = found.item(index)?.dyn_into::<web_sys::Element>().ok()?;
             let rect = element.get_bounding_client_rect();
             let has_box = rect.width() > 0.0 || rect.height() > 0.0;
-            if has_box && rect.bottom() >= top && rect.top() <= bottom {
-                near.extend(element.get_attribute(WAITING_ATTRIBUTE));
+            Some((element, has_box.then_some(rect)))
+        };
+        let (mut low, mut high) = (0, found.length());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            match rect_at(middle) {
+                Some((_, Some(rect))) if rect.bottom() < top => low = middle + 1,
+                _ => high = middle,
+            }
+        }
+        // From there down, skipping parts with no box (a closed `<details>` puts one anywhere).
+        let mut near = Vec::new();
+        for index in low..found.length() {
+            match rect_at(index) {
+                Some((_, Some(rect))) if rect.top() > bottom => break,
+                Some((element, Some(rect))) if rect.bottom() >= top => {
+                    near.extend(element.get_attribute(WAITING_ATTRIBUTE));
+                }
+                _ => {}
             }
         }
         let due: Vec<_> = self
             .0
             .try_update_value(|waiting| {
                 near.iter()
-                    .filter_map(|token| waiting.draws.remove(token))
+                    .filter_map(|token| waiting.take(token))
                     .collect()
             })
             .unwrap_or_default();
@@ -158,6 +323,19 @@ pub fn drawn_when_near(
     });
     let mark = move || token.clone().filter(|_| !drawn.get());
     (drawn, mark)
+}
+
+/// `body` in the page at once when `eager` (a short plan), else after the form's first paint,
+/// in its turn (`NearScreen::shown_later`): for the parts of a long plan below the first screen.
+pub fn after_first_paint(
+    eager: bool,
+    body: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    if eager {
+        return body();
+    }
+    let shown = expect_context::<NearScreen>().shown_later();
+    (move || shown.get().then(&body)).into_any()
 }
 
 /// `body`, drawn once it comes near the screen (at once when `eager`); until then a line that

@@ -16,6 +16,7 @@ mod header;
 mod history;
 mod implementation;
 mod lazy;
+mod lazy_rows;
 mod lists;
 mod outline;
 mod part_headings;
@@ -171,21 +172,21 @@ pub fn PlanForm(editor: Editor) -> impl IntoView {
     keep_checks(form);
     provide_context(form);
     lazy::provide_near_screen();
-    // A long plan draws its appendix tables when they come near the screen.
+    // A long plan draws its parts below the first screen after it, its tasks and its appendix
+    // tables as they come near the screen.
     let short = editor.plan.with_untracked(|plan| {
         let tasks: usize = plan.areas.iter().map(|area| area.all_tasks().count()).sum();
         tasks <= lazy::DRAW_ALL_UP_TO
     });
     undo_redo_keys(history);
-    let plan = Lens::root();
-    let part = |id: &'static str| {
-        let title = PARTS
-            .iter()
-            .find(|(key, _)| *key == id)
-            .map_or("", |(_, title)| *title);
-        (id, title)
-    };
-    let section = move |(id, title): (&'static str, &'static str), body: AnyView| {
+    // A long plan paints its first part first; the parts below come in after it
+    // (`lazy::after_first_paint`), with their headings at once, for the outline's jumps.
+    let section = move |(id, title): (&'static str, &'static str)| {
+        let body = if id == "part-header" {
+            part_body(id, short)
+        } else {
+            lazy::after_first_paint(short, move || part_body(id, short))
+        };
         view! {
             <section class="form-part" id=id aria-labelledby=format!("{id}-title") tabindex="-1">
                 <h3 id=format!("{id}-title")>{title}</h3>
@@ -199,43 +200,56 @@ pub fn PlanForm(editor: Editor) -> impl IntoView {
             <outline::Outline />
             <div class="plan-parts">
                 <outline::UndoBar />
-                {section(part("part-header"), view! { <header::HeaderPart /> }.into_any())}
-                {section(part("part-form"), view! { <document_form::DocumentFormPart /> }.into_any())}
-                {section(part("part-bases"), view! {
-                    <bases::BasesList lens=field!(plan, legal_bases) id="bases" />
-                }.into_any())}
-                {section(part("part-purposes"), view! {
-                    <PartHeadingFields parts=&[HeadingPart::PurposesAndRequirements, HeadingPart::Purposes, HeadingPart::Requirements] />
-                    <purposes::PurposesPart />
-                }.into_any())}
-                {section(part("part-targets"), view! {
-                    <PartHeadingFields parts=&[HeadingPart::Targets] />
-                    <targets::TargetsPart />
-                }.into_any())}
-                {section(part("part-areas"), view! {
-                    <PartHeadingFields parts=&[HeadingPart::Tasks] />
-                    <TaskLabelFields />
-                    <areas::AreasPart />
-                }.into_any())}
-                {section(part("part-funding"), view! {
-                    <PartHeadingFields parts=&[HeadingPart::Funding] />
-                    <funding::FundingPart />
-                }.into_any())}
-                {section(part("part-implementation"), view! {
-                    <PartHeadingFields parts=&[HeadingPart::Implementation] />
-                    <implementation::ImplementationPart />
-                }.into_any())}
-                {section(part("part-extras"), view! { <extra_sections::ExtraSectionsPart /> }.into_any())}
-                {section(part("part-recipients"), view! {
-                    <recipients::RecipientsList lens=field!(plan, recipients) id="recipients" />
-                }.into_any())}
-                {section(part("part-signer"), view! {
-                    <signer::SignerFields lens=field!(plan, signer) id="signer" />
-                }.into_any())}
-                {section(part("part-appendices"), lazy::drawn_later(short, "Đang chuẩn bị các bảng phụ lục…",
-                    || view! { <appendices::AppendicesPart /> }.into_any()))}
+                {PARTS.iter().map(|part| section(*part)).collect_view()}
             </div>
         </div>
+    }
+}
+
+/// The fields of the part `id` of `PARTS`; `short` when the plan is short enough to draw all
+/// of it at once.
+fn part_body(id: &str, short: bool) -> AnyView {
+    let plan = Lens::root();
+    match id {
+        "part-header" => view! { <header::HeaderPart /> }.into_any(),
+        "part-form" => view! { <document_form::DocumentFormPart /> }.into_any(),
+        "part-bases" => view! { <bases::BasesList lens=field!(plan, legal_bases) id="bases" /> }.into_any(),
+        "part-purposes" => view! {
+            <PartHeadingFields parts=&[HeadingPart::PurposesAndRequirements, HeadingPart::Purposes, HeadingPart::Requirements] />
+            <purposes::PurposesPart />
+        }
+        .into_any(),
+        "part-targets" => view! {
+            <PartHeadingFields parts=&[HeadingPart::Targets] />
+            <targets::TargetsPart />
+        }
+        .into_any(),
+        "part-areas" => view! {
+            <PartHeadingFields parts=&[HeadingPart::Tasks] />
+            <TaskLabelFields />
+            <areas::AreasPart />
+        }
+        .into_any(),
+        "part-funding" => view! {
+            <PartHeadingFields parts=&[HeadingPart::Funding] />
+            <funding::FundingPart />
+        }
+        .into_any(),
+        "part-implementation" => view! {
+            <PartHeadingFields parts=&[HeadingPart::Implementation] />
+            <implementation::ImplementationPart />
+        }
+        .into_any(),
+        "part-extras" => view! { <extra_sections::ExtraSectionsPart /> }.into_any(),
+        "part-recipients" => view! {
+            <recipients::RecipientsList lens=field!(plan, recipients) id="recipients" />
+        }
+        .into_any(),
+        "part-signer" => view! { <signer::SignerFields lens=field!(plan, signer) id="signer" /> }.into_any(),
+        // A long plan draws its appendix tables when they come near the screen.
+        _ => lazy::drawn_later(short, "Đang chuẩn bị các bảng phụ lục…", || {
+            view! { <appendices::AppendicesPart /> }.into_any()
+        }),
     }
 }
 

@@ -5,14 +5,21 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
+use super::lazy::NearScreen;
 use super::{Form, PARTS};
 use crate::app::{on_window_events, set_style_variable};
 use crate::domain::slot::area_slots;
 
 /// Shows and focuses the element `id`, or, for a list, its first item or its add button; opens
-/// the folded `<details>` around it first.
-pub fn jump_to(id: &str) {
-    jump(id, true);
+/// the folded `<details>` around it first. A long plan still filling in (`super::lazy`) is
+/// filled at once first, so that the element is there.
+pub fn jump_to(near: NearScreen, id: &str) {
+    if near.fill_all() {
+        let id = id.to_string();
+        request_animation_frame(move || jump(&id, true));
+    } else {
+        jump(id, true);
+    }
 }
 
 fn jump(id: &str, unfold: bool) {
@@ -69,6 +76,7 @@ fn jump(id: &str, unfold: bool) {
 #[component]
 pub fn Outline() -> impl IntoView {
     let form = expect_context::<Form>();
+    let near = expect_context::<NearScreen>();
     let areas = Memo::new(move |_| {
         form.read_all(|plan| {
             area_slots(plan)
@@ -93,12 +101,12 @@ pub fn Outline() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let link = |id: String, text: String| {
+    let link = move |id: String, text: String| {
         let target = id.clone();
         view! {
             <a href=format!("#{id}") on:click=move |event| {
                 event.prevent_default();
-                jump_to(&target);
+                jump_to(near, &target);
             }>{text}</a>
         }
     };
@@ -121,7 +129,7 @@ pub fn Outline() -> impl IntoView {
                         view! {
                             <li>
                                 <button type="button" class="issue-link" data-testid="issue-link"
-                                    on:click=move |_| jump_to(&target)>
+                                    on:click=move |_| jump_to(near, &target)>
                                     <span class="issue-place">{issue.place}</span>
                                     <span>{issue.message}</span>
                                 </button>

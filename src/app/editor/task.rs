@@ -117,57 +117,46 @@ const SHOWN_CHARS: usize = 100;
 /// A task not yet drawn in full (`super::lazy`), in a box about as tall as its form: its letter
 /// and the start of its content, then the rest of the content, its units, outputs and deadline
 /// hidden until found, so that find-in-page finds every word of it (and, scrolling there, draws
-/// it). A tap or the keyboard focus draws the form and puts the cursor in its content.
-#[component]
-pub fn TaskPlaceholder(
+/// it). It is not a stop of the Tab order: the focus beside it draws it (`super::lazy_rows`),
+/// and so does a tap. It follows loud edits of the plan only (nobody types into it), and
+/// carries no listener of its own, since a long plan has hundreds of these.
+pub fn task_placeholder(
+    plan: RwSignal<Plan>,
     lens: Lens<Task>,
     key: String,
     label: String,
-    drawn: RwSignal<bool>,
-) -> impl IntoView {
-    let form = expect_context::<Form>().scoped(&key);
+) -> AnyView {
     let text = move || {
-        let (shown, rest) = form.read(|plan| {
-            lens.read(plan, |task| {
-                let cut = task
-                    .content
-                    .char_indices()
-                    .nth(SHOWN_CHARS)
-                    .map_or(task.content.len(), |(at, _)| at);
-                let (start, end) = task.content.split_at(cut);
-                let shown = format!(
-                    "Nhiệm vụ {label} {start}{}",
-                    if end.is_empty() { "" } else { "…" }
-                );
-                let mut rest = end.to_string();
-                let units = task.lead_units.iter().chain(&task.partner_units);
-                let units = units.chain(task.other_roles.iter().flat_map(|role| &role.units));
-                let lines = task.sub_items.iter().chain(&task.outputs).chain(units);
-                for line in lines.chain(std::iter::once(&task.deadline.text)) {
-                    rest.push_str(" · ");
-                    rest.push_str(line);
-                }
-                (shown, rest)
-            })
-            .unwrap_or_default()
+        let (shown, rest) = plan.with(|plan| {
+            lens.read(plan, |task| placeholder_text(task, &label))
+                .unwrap_or_default()
         });
         view! { {shown} <span hidden="until-found">{rest}</span> }
     };
-    let content = format!("{key}-content");
-    let draw = move || {
-        if !drawn.get_untracked() {
-            drawn.set(true);
-            super::lists::focus_later(content.clone());
-        }
-    };
-    let on_focus = draw.clone();
-    // One element with one text, since a long plan has hundreds of these.
-    view! {
-        <button type="button" class="task-folded task-placeholder" id=key
-            on:click=move |_| draw() on:focus=move |_| on_focus()>
-            {text}
-        </button>
+    view! { <div class="task-folded task-placeholder" id=key>{text}</div> }.into_any()
+}
+
+/// A waiting task's words: what its placeholder shows, and the rest, for find-in-page.
+fn placeholder_text(task: &Task, label: &str) -> (String, String) {
+    let cut = task
+        .content
+        .char_indices()
+        .nth(SHOWN_CHARS)
+        .map_or(task.content.len(), |(at, _)| at);
+    let (start, end) = task.content.split_at(cut);
+    let shown = format!(
+        "Nhiệm vụ {label} {start}{}",
+        if end.is_empty() { "" } else { "…" }
+    );
+    let mut rest = end.to_string();
+    let units = task.lead_units.iter().chain(&task.partner_units);
+    let units = units.chain(task.other_roles.iter().flat_map(|role| &role.units));
+    let lines = task.sub_items.iter().chain(&task.outputs).chain(units);
+    for line in lines.chain(std::iter::once(&task.deadline.text)) {
+        rest.push_str(" · ");
+        rest.push_str(line);
     }
+    (shown, rest)
 }
 
 /// A new, empty task with a fresh id.

@@ -112,7 +112,7 @@ pub(super) fn read_deadline(r: &mut Reader, value: Option<&Value>, year: i32) ->
         Value::Object(o) => {
             let text = r.text(o, &["text"], "Thời gian thực hiện");
             match Reader::field(o, &["reading"]) {
-                None | Some(Value::Null) => Deadline::new(text, year),
+                None | Some(Value::Null) => r.deadline(text, year),
                 Some(_) => {
                     let reading = r.list(
                         o,
@@ -125,7 +125,10 @@ pub(super) fn read_deadline(r: &mut Reader, value: Option<&Value>, year: i32) ->
                 }
             }
         }
-        other => Deadline::new(r.text_value(other, "Thời gian thực hiện"), year),
+        other => {
+            let text = r.text_value(other, "Thời gian thực hiện");
+            r.deadline(text, year)
+        }
     }
 }
 
