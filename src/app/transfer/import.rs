@@ -8,6 +8,7 @@
 //! `import_dialog.rs`, and files dropped or handed over arrive through `arrival.rs`.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -181,7 +182,7 @@ pub fn start_import(transfer: TransferContext, database: DatabaseContext, file: 
             .iter()
             .map(|problem| (problem.outcome, problem.to_string()))
             .collect();
-        transfer.plans.set_value(imported.plans);
+        transfer.plans.set_value(Arc::new(imported.plans));
         transfer.choices.set(choices);
         transfer.state.set(ImportState::Preview(Box::new(Preview {
             name,
@@ -249,17 +250,39 @@ async fn read_in_steps(
 /// Writes each plan out as its record will hold it, a few milliseconds at a time, so that
 /// storing a large backup does not hold the page.
 async fn write_in_steps(
-    plans: Vec<(Plan, Option<u32>)>,
+    plans: &[Plan],
+    chosen: Vec<Chosen>,
 ) -> Result<Vec<(PlanText, Option<u32>)>, StorageError> {
-    let mut written = Vec::with_capacity(plans.len());
+    let mut written = Vec::with_capacity(chosen.len());
     let mut pace = Pace::start();
-    for (plan, expected) in plans {
+    for Chosen {
+        index,
+        new_id,
+        expected,
+    } in chosen
+    {
         if pace.due() {
             pace.breathe().await;
         }
-        written.push((PlanText::of(&plan)?, expected));
+        let Some(plan) = plans.get(index) else {
+            continue;
+        };
+        let text = match new_id {
+            // Only a plan kept beside the one here is copied, to store it under its new id.
+            Some(id) => PlanText::of(&Plan { id, ..plan.clone() })?,
+            None => PlanText::of(plan)?,
+        };
+        written.push((text, expected));
     }
     Ok(written)
+}
+
+/// A plan of the file to store: its place in the file, the new id it is kept under beside the
+/// plan already here (giữ cả hai), and the stored revision it replaces.
+struct Chosen {
+    index: usize,
+    new_id: Option<String>,
+    expected: Option<u32>,
 }
 
 /// Stores the previewed plans as chosen, all or nothing.
@@ -276,19 +299,23 @@ pub(super) fn confirm(transfer: TransferContext, database: DatabaseContext) {
     });
     let choices = transfer.choices.get_untracked();
     let run = transfer.run.get_value();
-    let mut chosen = Vec::new();
+    // The plans stay where they are (a failed store leaves the preview to try again): no copy of
+    // a few megabytes of them while the person waits for the click to answer.
     let plans = transfer.plans.get_value();
-    for ((mut plan, row), choice) in plans.into_iter().zip(&rows).zip(choices) {
-        let expected = row.stored.as_ref().map(|stored| stored.revision);
-        match choice {
-            Choice::New => chosen.push((plan, None)),
-            Choice::Replace => chosen.push((plan, expected)),
-            Choice::KeepBoth => {
-                plan.id = new_id("ke-hoach");
-                chosen.push((plan, None));
-            }
-            Choice::Skip => {}
-        }
+    let mut chosen = Vec::new();
+    for (index, (row, choice)) in rows.iter().zip(choices).enumerate() {
+        let stored = row.stored.as_ref().map(|stored| stored.revision);
+        let (new_id, expected) = match choice {
+            Choice::New => (None, None),
+            Choice::Replace => (None, stored),
+            Choice::KeepBoth => (Some(new_id("ke-hoach")), None),
+            Choice::Skip => continue,
+        };
+        chosen.push(Chosen {
+            index,
+            new_id,
+            expected,
+        });
     }
     let database = database.get();
     spawn_local(async move {
@@ -297,7 +324,7 @@ pub(super) fn confirm(transfer: TransferContext, database: DatabaseContext) {
         let result = if count == 0 {
             Ok(Vec::new())
         } else {
-            match write_in_steps(chosen).await {
+            match write_in_steps(&plans, chosen).await {
                 Ok(written) => database.store_written_plans(&written, now_ms()).await,
                 Err(error) => Err(error),
             }
@@ -340,7 +367,7 @@ pub(super) fn confirm(transfer: TransferContext, database: DatabaseContext) {
 
 pub(super) fn close(transfer: TransferContext) {
     transfer.run.set_value(transfer.run.get_value() + 1);
-    transfer.plans.set_value(Vec::new());
+    transfer.plans.set_value(Arc::default());
     transfer.choices.set(Vec::new());
     transfer.state.set(ImportState::Closed);
 }

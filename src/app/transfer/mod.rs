@@ -37,7 +37,7 @@ pub struct TransferContext {
     state: RwSignal<ImportState>,
     choices: RwSignal<Vec<import::Choice>>,
     /// The plans of the file being previewed, kept out of the signal: they can be megabytes.
-    plans: StoredValue<Vec<crate::domain::Plan>>,
+    plans: StoredValue<std::sync::Arc<Vec<crate::domain::Plan>>>,
     /// Tells a finished read from one overtaken by a newer file.
     run: StoredValue<u64>,
     input: NodeRef<html::Input>,
@@ -70,7 +70,7 @@ pub fn provide_transfer(screen: RwSignal<Screen>) {
         notice: RwSignal::new(None),
         state: RwSignal::new(ImportState::Closed),
         choices: RwSignal::new(Vec::new()),
-        plans: StoredValue::new(Vec::new()),
+        plans: StoredValue::new(Default::default()),
         run: StoredValue::new(0),
         input: NodeRef::new(),
         dragging: RwSignal::new(false),
