@@ -27,12 +27,15 @@ const JSON: &str = "json";
 /// The JSON field of a stored record, as text: stored as text (before schema 3, revisions) or
 /// as UTF-8 bytes (`plan_texts`).
 pub(super) fn json_of(record: &JsValue) -> Option<String> {
-    let value = Reflect::get(record, &JsValue::from_str(JSON)).ok()?;
-    if let Some(text) = value.as_string() {
-        return Some(text);
+    text_of(&raw_json(record))
+}
+
+/// A stored JSON value as text, if it is text or UTF-8 bytes.
+fn text_of(json: &JsValue) -> Option<String> {
+    match json.as_string() {
+        Some(text) => Some(text),
+        None => String::from_utf8(json.dyn_ref::<Uint8Array>()?.to_vec()).ok(),
     }
-    let bytes = value.dyn_into::<Uint8Array>().ok()?;
-    String::from_utf8(bytes.to_vec()).ok()
 }
 
 /// The JSON field of a record as stored, without reading it into the wasm; undefined if none.
@@ -47,7 +50,7 @@ pub(super) fn stored_json(json: &str) -> JsValue {
 
 /// The `plans` and `plan_texts` stores of one transaction.
 pub(super) struct PlanStores {
-    pub(super) plans: rexie::Store,
+    plans: rexie::Store,
     texts: rexie::Store,
 }
 
@@ -71,12 +74,10 @@ impl PlanStores {
         id: &str,
         record: &JsValue,
     ) -> Result<Option<String>, StorageError> {
-        if !raw_json(record).is_undefined() {
-            return Ok(json_of(record));
-        }
-        Ok(get_by_id(&self.texts, id)
+        Ok(self
+            .stored_json(id, record)
             .await?
-            .and_then(|text| json_of(&text)))
+            .and_then(|json| text_of(&json)))
     }
 
     /// The JSON of the plan whose `plans` record is `record`, as stored (text or bytes), to be

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::Form;
 use super::fields::{ChoiceField, Lens, TextField, field};
-use super::lazy::DRAW_ALL_UP_TO;
+use super::lazy::draws_all_at_once;
 use super::lists::{Noun, ParagraphList, item_list, item_list_drawn_when_near};
 use super::task::{TaskForm, new_task, task_placeholder};
 use crate::domain::numbering::{point_label, point_letter};
@@ -98,10 +98,7 @@ fn AreaForm(lens: Lens<ReformArea>, place: AreaSlot) -> AnyView {
     };
     let (task_key, placeholder_key) = (key.clone(), key.clone());
     // A long plan draws each task's form as it comes near the screen.
-    let lazy = form.editor.plan.with_untracked(|plan| {
-        let tasks: usize = plan.areas.iter().map(|area| area.all_tasks().count()).sum();
-        tasks > DRAW_ALL_UP_TO
-    });
+    let lazy = !form.editor.plan.with_untracked(draws_all_at_once);
     let task_lens = field!(lens, tasks);
     let plan = form.editor.plan;
     let (tasks, rows) = item_list_drawn_when_near(

@@ -9,7 +9,13 @@ use leptos::wasm_bindgen::JsCast;
 
 /// Past this many tasks, task forms are drawn as they come into view; a shorter plan draws
 /// everything at once, which is quick enough.
-pub const DRAW_ALL_UP_TO: usize = 60;
+const DRAW_ALL_UP_TO: usize = 60;
+
+/// Whether `plan` is short enough ([`DRAW_ALL_UP_TO`] tasks or fewer) to be drawn all at once.
+pub fn draws_all_at_once(plan: &crate::domain::Plan) -> bool {
+    let tasks: usize = plan.areas.iter().map(|area| area.all_tasks().count()).sum();
+    tasks <= DRAW_ALL_UP_TO
+}
 
 /// How far beyond the viewport, in screen heights, a part starts being drawn: so that scrolling
 /// at a reading pace never meets a placeholder.
@@ -18,9 +24,9 @@ const AHEAD_SCREENS: f64 = 1.5;
 /// The attribute that names an element waiting to be drawn.
 const WAITING_ATTRIBUTE: &str = "data-near";
 
-/// Parts waiting to be drawn, by token (an index into `draws`). Looked at when the page scrolls or is resized and when
-/// parts are added, never on a keystroke: an IntersectionObserver of 500 placeholders costs
-/// several milliseconds in every frame, typing included.
+/// Parts waiting to be drawn, by token (an index into `draws`). Looked at when the page scrolls
+/// or is resized and when parts are added, never on a keystroke: an IntersectionObserver of 500
+/// placeholders costs several milliseconds in every frame, typing included.
 #[derive(Default)]
 struct Waiting {
     draws: Vec<Option<Box<dyn FnOnce()>>>,

@@ -174,10 +174,7 @@ pub fn PlanForm(editor: Editor) -> impl IntoView {
     lazy::provide_near_screen();
     // A long plan draws its parts below the first screen after it, its tasks and its appendix
     // tables as they come near the screen.
-    let short = editor.plan.with_untracked(|plan| {
-        let tasks: usize = plan.areas.iter().map(|area| area.all_tasks().count()).sum();
-        tasks <= lazy::DRAW_ALL_UP_TO
-    });
+    let short = editor.plan.with_untracked(lazy::draws_all_at_once);
     undo_redo_keys(history);
     // A long plan paints its first part first; the parts below come in after it
     // (`lazy::after_first_paint`), with their headings at once, for the outline's jumps.
