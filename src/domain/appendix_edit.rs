@@ -221,6 +221,10 @@ pub fn choose_area(area_ids: &mut Vec<String>, all: &[&str], id: &str, covered: 
 mod tests {
     use super::*;
 
+    fn group_place(group: usize, sub: Option<usize>) -> GroupPlace {
+        GroupPlace { group, sub }
+    }
+
     fn row(id: &str) -> Task {
         Task {
             id: id.into(),
@@ -314,36 +318,14 @@ mod tests {
     #[test]
     fn groups_and_sub_groups_move_among_their_siblings_with_their_rows() {
         let mut groups = table();
-        let to = move_group(
-            &mut groups,
-            GroupPlace {
-                group: 1,
-                sub: None,
-            },
-            Step::Up,
-        );
-        assert_eq!(
-            to,
-            Some(GroupPlace {
-                group: 0,
-                sub: None
-            })
-        );
+        let to = move_group(&mut groups, group_place(1, None), Step::Up);
+        assert_eq!(to, Some(group_place(0, None)));
         assert_eq!(groups[0].title, "II");
         assert_eq!(groups[1].sub_groups.len(), 2);
-        let sub = GroupPlace {
-            group: 1,
-            sub: Some(0),
-        };
+        let sub = group_place(1, Some(0));
         assert!(!can_move_group(&groups, sub, Step::Up));
         let to = move_group(&mut groups, sub, Step::Down);
-        assert_eq!(
-            to,
-            Some(GroupPlace {
-                group: 1,
-                sub: Some(1)
-            })
-        );
+        assert_eq!(to, Some(group_place(1, Some(1))));
         let titles: Vec<&str> = groups[1]
             .sub_groups
             .iter()
@@ -352,14 +334,7 @@ mod tests {
         assert_eq!(titles, ["B", "A"]);
         assert_eq!(groups[1].sub_groups[1].tasks[0].id, "r3");
         assert_eq!(
-            move_group(
-                &mut groups,
-                GroupPlace {
-                    group: 1,
-                    sub: None
-                },
-                Step::Down
-            ),
+            move_group(&mut groups, group_place(1, None), Step::Down),
             None
         );
     }
@@ -367,31 +342,13 @@ mod tests {
     #[test]
     fn removing_a_group_takes_its_rows_and_adding_a_sub_group_appends_one() {
         let mut groups = table();
-        let removed = remove_group(
-            &mut groups,
-            GroupPlace {
-                group: 0,
-                sub: None,
-            },
-        );
+        let removed = remove_group(&mut groups, group_place(0, None));
         assert_eq!(removed.map(|g| g.sub_groups.len()), Some(2));
         assert_eq!(rows(&groups).len(), 2);
         let added = add_sub_group(&mut groups, 0);
-        assert_eq!(
-            added,
-            Some(GroupPlace {
-                group: 0,
-                sub: Some(0)
-            })
-        );
+        assert_eq!(added, Some(group_place(0, Some(0))));
         assert_eq!(add_sub_group(&mut groups, 4), None);
-        let removed = remove_group(
-            &mut groups,
-            GroupPlace {
-                group: 0,
-                sub: Some(0),
-            },
-        );
+        let removed = remove_group(&mut groups, group_place(0, Some(0)));
         assert_eq!(removed, Some(AppendixGroup::default()));
         assert!(groups[0].sub_groups.is_empty());
     }
