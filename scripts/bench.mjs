@@ -52,6 +52,9 @@ const record = (what, value, goal = "") => {
   console.log(`${what}: ${value}${goal ? `  (goal ${goal})` : ""}`);
 };
 const ms = (value) => (value === null || value === undefined ? "n/a" : `${Math.round(value)} ms`);
+/** How many times the offline relaunch is timed. */
+const RELAUNCHES = 5;
+
 const percentile = (values, p) => {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -68,8 +71,9 @@ async function launch(profile) {
     locale: "vi-VN",
   });
   // Records when a selector first matches, from inside the page, so that the driver's polling
-  // adds nothing to the times.
-  await context.addInitScript(() => {
+  // adds nothing to the times. Every page watches for the plan list from its first moment, so
+  // that a load is timed with nothing of the driver's in the page (see `visit`).
+  await context.addInitScript((listReady) => {
     window.__bench = { seen: {}, longTasks: [] };
     window.__benchWatch = (name, selector) => {
       const check = () => {
@@ -80,12 +84,13 @@ async function launch(profile) {
       new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
       check();
     };
+    window.__benchWatch("ready", listReady);
     try {
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) window.__bench.longTasks.push(entry.duration);
       }).observe({ type: "longtask", buffered: true });
     } catch {}
-  });
+  }, SELECTORS.listReady);
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page };
 }
@@ -101,11 +106,26 @@ async function throttle(page, { cpu = 1, network = null } = {}) {
   return cdp;
 }
 
-/** Navigates and returns { firstPaint, interactive } in ms since navigation start. */
-async function visit(page, url) {
+/**
+ * Navigates and returns { firstPaint, interactive } in ms since navigation start.
+ *
+ * Until the plan list is there, the driver only asks the page through the bare DevTools
+ * protocol, a few times a second. Playwright's own `evaluate` and `waitForSelector` first put
+ * their helper scripts into the page, and compiling those on the throttled main thread took
+ * about 75 ms of a 6× relaunch (measured: median 1020 ms with them, 945 ms without).
+ */
+async function visit(page, url, cdp) {
   await page.goto(url, { waitUntil: "commit" });
-  await page.evaluate((selector) => window.__benchWatch("ready", selector), SELECTORS.listReady);
-  await page.waitForSelector(SELECTORS.listReady, { timeout: 120_000 });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const { result } = await cdp.send("Runtime.evaluate", {
+      expression: "window.__bench?.seen.ready !== undefined",
+      returnByValue: true,
+    });
+    if (result.value === true) break;
+    if (Date.now() > deadline) throw new Error(`the plan list did not appear at ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   return page.evaluate(() => ({
     firstPaint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
     interactive: window.__bench.seen.ready ?? null,
@@ -137,8 +157,7 @@ async function firstVisitAndOfflineRelaunch() {
   const profile = join(WORK, "first-visit");
   const { context, page } = await launch(profile);
   try {
-    await throttle(page, { cpu: 6, network: THREE_G });
-    const first = await visit(page, url);
+    const first = await visit(page, url, await throttle(page, { cpu: 6, network: THREE_G }));
     record("first visit, 3G + 6× CPU: first paint", ms(first.firstPaint));
     record("first visit, 3G + 6× CPU: interactive (plan list usable)", ms(first.interactive), "≤ 5000 ms");
     const worker = await page.evaluate(() =>
@@ -152,10 +171,19 @@ async function firstVisitAndOfflineRelaunch() {
     await page.close();
     server.close();
     await context.setOffline(true);
-    const again = await context.newPage();
-    await throttle(again, { cpu: 6, network: { ...THREE_G, offline: true } });
-    const relaunch = await visit(again, url);
-    record("offline relaunch, 6× CPU: interactive", ms(relaunch.interactive), "≤ 1000 ms");
+    // One launch varies by ±50 ms on a quiet machine: the median of several is reported.
+    const launches = [];
+    for (let n = 0; n < RELAUNCHES; n++) {
+      const again = await context.newPage();
+      const offline = await throttle(again, { cpu: 6, network: { ...THREE_G, offline: true } });
+      launches.push((await visit(again, url, offline)).interactive);
+      await again.close();
+    }
+    record(
+      `offline relaunch, 6× CPU: interactive, median of ${RELAUNCHES} (fastest–slowest)`,
+      `${ms(percentile(launches, 50))} (${ms(Math.min(...launches))}–${ms(Math.max(...launches))})`,
+      "≤ 1000 ms",
+    );
   } finally {
     await context.close();
     server.close();
