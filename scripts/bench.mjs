@@ -341,23 +341,43 @@ async function importBundle() {
       return;
     }
     const cdp = await throttle(page, { cpu: 4 });
-    await page.evaluate(() => {
+    // The app's two stretches of work are timed inside the page: from the file arriving (the
+    // input's change event) to the preview, and from the click on "Nhập" to the result. The
+    // driver's own reaction between them (seeing the preview, checking the button can be
+    // clicked, a protocol round trip each way) is nobody's wait but the benchmark's.
+    await page.evaluate((selectors) => {
       window.__bench.longTasks = [];
-    });
+      const at = (name) => () => {
+        window.__bench.seen[name] ??= performance.now();
+      };
+      document.addEventListener("change", at("chosen"), { capture: true });
+      document.addEventListener(
+        "click",
+        (event) => event.target.closest?.(selectors.importConfirm) && at("confirmed")(),
+        { capture: true },
+      );
+      window.__benchWatch("preview", selectors.importPreview);
+      window.__benchWatch("done", selectors.importDone);
+    }, SELECTORS);
     const profiler = await startProfile(cdp);
     const started = Date.now();
     await input.setInputFiles(file);
     await page.waitForSelector(SELECTORS.importPreview, { timeout: 120_000 });
-    const toPreview = Date.now() - started;
+    const driverToPreview = Date.now() - started;
     await page.click(SELECTORS.importConfirm);
     await page.waitForSelector(SELECTORS.importDone, { timeout: 120_000 });
-    const total = Date.now() - started;
+    const driverTotal = Date.now() - started;
     await stopProfile(cdp, profiler, "import");
-    const tasks = await page.evaluate(() => window.__bench.longTasks);
+    const { seen, longTasks: tasks } = await page.evaluate(() => window.__bench);
+    const toPreview = seen.preview - seen.chosen;
+    const total = toPreview + (seen.done - seen.confirmed);
     const longest = Math.max(0, ...tasks);
-    if (ONLY) console.log(`long tasks (ms): ${tasks.map(Math.round).join(", ")}; to preview ${toPreview} ms`);
+    if (ONLY) {
+      console.log(`long tasks (ms): ${tasks.map(Math.round).join(", ")}; to preview ${ms(toPreview)}, storing ${ms(seen.done - seen.confirmed)}`);
+      console.log(`as the driver saw it, its reaction included: to preview ${driverToPreview} ms, total ${driverTotal} ms`);
+    }
     const megabytes = readFileSync(file).length / 1_000_000;
-    record(`import of a 5 MB bundle (${made}), 4× CPU: total`, ms(total), "≤ 1000 ms");
+    record(`import of a 5 MB bundle (${made}), 4× CPU: total (to preview + storing)`, ms(total), "≤ 1000 ms");
     record("import of a 5 MB bundle, 4× CPU: longest main-thread task", ms(longest), "≤ 50 ms");
     record(
       "parse and validate in the browser, 4× CPU (file chosen to preview shown)",
