@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use kehoach::file_format::{
-    ExportInfo, ImportError, ImportSteps, Imported, export_plans, import_file,
+    ExportInfo, ImportError, ImportSteps, Imported, MAX_FILE_BYTES, export_plans, import_file,
 };
 
 /// Reads `bytes` a step at a time, checking the progress as it goes; the steps taken.
@@ -257,4 +257,80 @@ fn the_same_deadline_in_plans_of_two_years_is_read_against_each_year() {
         .collect();
     let year = |year| vec![Milestone::Year { year }];
     assert_eq!(readings, [year(2023), year(2023), year(2024), year(2024)]);
+}
+
+/// A bundle of `count` plans of 5,000 empty tasks each: each item is 15 KB of the file and
+/// half a megabyte when exported again.
+fn expanding_bundle(file: &str, count: usize) -> String {
+    let tasks = vec!["{}"; 5_000].join(",");
+    let empty = format!("{{\"areas\":[{{\"tasks\":[{tasks}]}}]}}");
+    let plans_at = file.find("\"plans\": [").expect("plans") + 10;
+    let plans_end = file.rfind("\n    ]").expect("end of plans");
+    format!(
+        "{}{}{}",
+        &file[..plans_at],
+        vec![empty.as_str(); count].join(","),
+        &file[plans_end..]
+    )
+}
+
+/// What is imported exports again within the size limit, so that a backup of it can be
+/// restored; and what would not is refused, both ways. The count is exact enough to tell 65
+/// such plans (33.1 MB exported, under the 33.5 MB limit) from 66 (33.6 MB).
+#[test]
+fn plans_are_accepted_only_if_they_export_again_within_the_limit() {
+    let file = export_plans(&sample_plans(), &ExportInfo::default(), true);
+    let fits = expanding_bundle(&file, 65);
+    let imported = in_steps(fits.as_bytes()).0.expect("65 plans fit");
+    let exported = export_plans(&imported.plans, &ExportInfo::default(), true);
+    assert!(exported.len() <= MAX_FILE_BYTES, "{}", exported.len());
+    assert!(
+        exported.len() > MAX_FILE_BYTES - 1_000_000,
+        "{}",
+        exported.len()
+    );
+    assert_eq!(whole(fits.as_bytes()).map(|i| i.plans.len()), Ok(65));
+    let too_many = expanding_bundle(&file, 66);
+    assert!(ImportSteps::start(too_many.as_bytes()).is_ok_and(|steps| steps.is_quick()));
+    for outcome in [in_steps(too_many.as_bytes()).0, whole(too_many.as_bytes())] {
+        assert!(
+            matches!(outcome, Err(ImportError::ExpandsTooMuch { .. })),
+            "66 plans do not fit: {:?}",
+            outcome.map(|imported| imported.plans.len())
+        );
+    }
+}
+
+/// Bytes that are not UTF-8 make both ways say the file is not text, wherever they are: in the
+/// envelope, in a plan's structure or its text, after the end, and in a plan the quick way
+/// only checks is well-formed, after the plans before it were found too large to export again.
+#[test]
+fn bytes_that_are_not_utf8_are_refused_wherever_they_are() {
+    let file = export_plans(&sample_plans(), &ExportInfo::default(), true);
+    let in_text = file.find("\"title\": \"").expect("a title") + 10;
+    let in_structure = file.find("\"areas\": [").expect("areas") + 10;
+    let in_envelope = file.find("\"exported_by\": \"").expect("exporter") + 16;
+    let expanding = expanding_bundle(&file, 70);
+    let last_plan = expanding.rfind("{\"areas\"").expect("the last plan") + 2;
+    let cases = [
+        ("in the envelope", file.as_bytes(), in_envelope),
+        ("in a plan's text", file.as_bytes(), in_text),
+        ("in a plan's structure", file.as_bytes(), in_structure),
+        ("after the end", file.as_bytes(), file.len()),
+        (
+            "in a plan past the size limit",
+            expanding.as_bytes(),
+            last_plan,
+        ),
+    ];
+    for (place, bytes, at) in cases {
+        let mut bytes = bytes.to_vec();
+        bytes.splice(at..at, [0xC3, 0x28]);
+        assert!(
+            ImportSteps::start(&bytes).is_ok_and(|steps| steps.is_quick()),
+            "{place}"
+        );
+        assert_eq!(in_steps(&bytes).0, Err(ImportError::NotText), "{place}");
+        assert_eq!(whole(&bytes), Err(ImportError::NotText), "{place}");
+    }
 }

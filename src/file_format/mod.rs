@@ -255,11 +255,12 @@ fn give_plans_unique_ids(plans: &mut [Plan], reader: &mut fields::Reader) {
 /// Whether `plans` export to a file within [`MAX_FILE_BYTES`], found by writing them to a
 /// counter that gives up at the limit rather than building the text.
 fn fits_in_a_file(plans: &[Plan]) -> bool {
-    // The envelope around the payload takes well under 4 KB.
+    // The envelope around the payload takes well under 4 KB. The payload is counted one level
+    // deep, as it is indented inside the envelope.
     let mut counter = Counter {
         left: MAX_FILE_BYTES - 4096,
     };
-    serde_json::to_writer_pretty(&mut counter, &Payload { plans }).is_ok()
+    serde_json::to_writer_pretty(&mut counter, &[Payload { plans }]).is_ok()
 }
 
 /// A writer that only counts, and refuses to go past `left` bytes.
