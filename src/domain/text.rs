@@ -1,16 +1,13 @@
 //! Vietnamese text: NFC on the way in, accent-insensitive search keys (đ folds to d), and
 //! sort keys in Vietnamese alphabetical order with tones as a secondary difference.
 
-use super::unicode::{is_combining_mark, is_nfc, nfc, nfd, surely_composed};
+use super::unicode::{is_combining_mark, is_nfc, nfc, nfd};
 
 /// Text as stored: NFC, line ends as "\n", and no control characters other than newline and tab.
 pub fn clean(text: &str) -> String {
-    // Most text is clean already; knowing that needs one look at each character, where
-    // cleaning copies it three times and, in the browser, asks JavaScript to compose it.
-    let plain = text
-        .chars()
-        .all(|c| matches!(c, '\n' | '\t') || (!c.is_control() && surely_composed(c)));
-    if plain {
+    // Most text is clean already; knowing that needs one look at each byte, where cleaning
+    // copies it three times and, in the browser, asks JavaScript to compose it.
+    if surely_clean(text) {
         return text.to_string();
     }
     let unified = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -25,10 +22,38 @@ pub fn clean(text: &str) -> String {
 
 /// Whether `text` is already as [`clean`] would leave it (cheap check before copying).
 pub fn is_clean(text: &str) -> bool {
-    is_nfc(text)
-        && !text
-            .chars()
-            .any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+    surely_clean(text)
+        || (is_nfc(text)
+            && !text
+                .chars()
+                .any(|c| c.is_control() && !matches!(c, '\n' | '\t')))
+}
+
+/// Whether every character of `text` is newline, tab, or [`surely_composed`] and not a control
+/// character: clean for certain. Read byte by byte from the UTF-8, without decoding characters,
+/// as an import reads every text of a file through it. False says only "look closer".
+fn surely_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        at += match byte {
+            b'\n' | b'\t' | 0x20..=0x7E => 1,
+            // U+0080–U+02FF, but U+0080–U+009F (C2 80–C2 9F) are control characters.
+            0xC2 if bytes.get(at + 1).is_some_and(|next| *next < 0xA0) => return false,
+            0xC2..=0xCB => 2,
+            // U+1E00–U+1EFF: E1 B8 80 to E1 BB BF.
+            0xE1 if matches!(bytes.get(at + 1), Some(0xB8..=0xBB)) => 3,
+            // U+2002–U+20CF: E2 80 82 to E2 83 8F.
+            0xE2 => match (bytes.get(at + 1), bytes.get(at + 2)) {
+                (Some(0x80), Some(0x82..))
+                | (Some(0x81 | 0x82), _)
+                | (Some(0x83), Some(..=0x8F)) => 3,
+                _ => return false,
+            },
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// Accent-insensitive search key: lower case, no tone or letter marks, "đ" as "d", runs of
@@ -172,6 +197,42 @@ fn letter_rank(base: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::unicode::surely_composed;
+
+    /// The byte reading agrees with the characters' own: every character from U+0000 to
+    /// U+2FFF, and the edges of each range, alone and between letters.
+    #[test]
+    fn surely_clean_reads_the_bytes_as_the_characters_say() {
+        let by_chars = |text: &str| {
+            text.chars()
+                .all(|c| matches!(c, '\n' | '\t') || (!c.is_control() && surely_composed(c)))
+        };
+        let mut tried = 0;
+        for c in (0..=0x2FFF_u32)
+            .chain(0xFFF0..=0x1_0010)
+            .filter_map(char::from_u32)
+        {
+            for text in [
+                c.to_string(),
+                format!("ệ{c}a"),
+                format!("a{c}"),
+                format!("{c}ơ"),
+            ] {
+                assert_eq!(
+                    surely_clean(&text),
+                    by_chars(&text),
+                    "{:?} (U+{:04X})",
+                    text,
+                    c as u32
+                );
+                tried += 1;
+            }
+        }
+        assert!(tried > 40_000);
+        assert!(surely_clean("Cải cách hành chính – “năm 2025”…\n\tQuý IV"));
+        assert!(!surely_clean("Ca\u{309}i"));
+        assert!(!surely_clean("a\u{85}b"));
+    }
 
     #[test]
     fn clean_composes_nfd_and_drops_control_characters() {
