@@ -18,32 +18,46 @@ const KEPT_DEADLINES: usize = 64;
 pub struct Reader<'r> {
     report: &'r mut ImportReport,
     location: Vec<String>,
-    /// Deadlines read so far, with their plan year: a plan writes the same few deadlines
-    /// ("Thường xuyên", "Quý IV/2024") on most of its tasks, and each is read once.
-    deadlines: Vec<(i32, Deadline)>,
+    deadlines: KnownDeadlines,
 }
+
+/// Deadlines read so far, with their plan year: a plan writes the same few deadlines
+/// ("Thường xuyên", "Quý IV/2024") on most of its tasks, and the plans of one year in a
+/// backup write them again, so each is read once ([`Reader::deadline`]).
+#[derive(Default)]
+pub struct KnownDeadlines(Vec<(i32, Deadline)>);
 
 impl<'r> Reader<'r> {
     pub fn new(report: &'r mut ImportReport) -> Self {
         Self {
             report,
             location: Vec::new(),
-            deadlines: Vec::new(),
+            deadlines: KnownDeadlines::default(),
         }
+    }
+
+    /// This reader, starting from the deadlines another reader of the same file read.
+    pub fn knowing(self, deadlines: KnownDeadlines) -> Self {
+        Self { deadlines, ..self }
+    }
+
+    /// The deadlines this reader read, for the next reader of the same file.
+    pub fn into_known(self) -> KnownDeadlines {
+        self.deadlines
     }
 
     /// The deadline `text` read against `plan_year` (`Deadline::new`), from the ones read
     /// already when it was met before.
     pub fn deadline(&mut self, text: String, plan_year: i32) -> Deadline {
-        let mut known = self.deadlines.iter();
+        let mut known = self.deadlines.0.iter();
         if let Some((_, deadline)) = known.find(|(y, d)| *y == plan_year && d.text == text) {
             return deadline.clone();
         }
         let deadline = Deadline::new(text, plan_year);
         // A few dozen cover a real plan; a file of thousands of different ones is read
         // without keeping them, so that looking them up stays cheap.
-        if self.deadlines.len() < KEPT_DEADLINES {
-            self.deadlines.push((plan_year, deadline.clone()));
+        if self.deadlines.0.len() < KEPT_DEADLINES {
+            self.deadlines.0.push((plan_year, deadline.clone()));
         }
         deadline
     }

@@ -1,13 +1,19 @@
 //! Finding the plans of a file without building its JSON tree: a resumable pass over the bytes
 //! that notes where the envelope's `payload.plans` array lies and where each of its items
-//! starts and ends, and checks the text is UTF-8 as it goes. Each item is then parsed on its
-//! own, a step at a time, so that a 5 MB backup never holds the page for long.
+//! starts and ends. Each item is then parsed on its own, a step at a time, so that a 5 MB backup
+//! never holds the page for long.
 //!
 //! The pass trusts nothing: it only splits. The envelope without its plans and every item are
 //! still parsed by `serde_json`, and a file with anything the pass does not expect (a key
 //! written with escapes, a repeated `payload` or `plans`, nesting near the parser's limit, text
-//! after the end, bytes that are not UTF-8) is handed back whole to the ordinary parser, which
-//! gives the same answer, or the same error, as it always has.
+//! after the end) is handed back whole to the ordinary parser, which gives the same answer, or
+//! the same error, as it always has.
+//!
+//! The pass does not check the encoding: bytes that are not UTF-8 are never ASCII, so they
+//! cannot move a split, and `serde_json` refuses them inside any string it parses (and outside
+//! strings they are not JSON). Every refusal of the quick way ends in the ordinary parser,
+//! which checks the encoding first and says the file is not text. Checking here as well had
+//! read every byte of a file twice.
 
 use std::ops::Range;
 
@@ -41,8 +47,6 @@ enum Key {
 #[derive(Debug, Default)]
 pub struct Scanner {
     at: usize,
-    /// Bytes before this are known to be UTF-8.
-    checked: usize,
     depth: usize,
     in_string: bool,
     escaped: bool,
@@ -67,12 +71,10 @@ pub struct Scanner {
 }
 
 impl Scanner {
-    /// Reads up to `budget` more bytes. `Err(())` when they are not UTF-8; `Ok(Some(_))` once
-    /// the whole file has been read (or found unusual), `Ok(None)` while there is more.
-    #[allow(clippy::result_unit_err)]
-    pub fn advance(&mut self, bytes: &[u8], budget: usize) -> Result<Option<Found>, ()> {
+    /// Reads up to `budget` more bytes: `Some(_)` once the whole file has been read (or found
+    /// unusual), `None` while there is more.
+    pub fn advance(&mut self, bytes: &[u8], budget: usize) -> Option<Found> {
         let end = bytes.len().min(self.at.saturating_add(budget));
-        self.check_utf8(bytes, end)?;
         while self.at < end && !self.unusual {
             if self.in_string && !self.escaped {
                 // Most of a file is text inside strings: go straight to its next quote or
@@ -96,30 +98,18 @@ impl Scanner {
         }
         if self.unusual {
             // The ordinary parser reads the rest; it checks the encoding itself first.
-            return Ok(Some(Found::Unusual));
+            return Some(Found::Unusual);
         }
         if self.at < bytes.len() {
-            return Ok(None);
+            return None;
         }
-        Ok(Some(match (self.closed, self.inside.take()) {
+        Some(match (self.closed, self.inside.take()) {
             (true, Some(inside)) => Found::Plans {
                 inside,
                 items: std::mem::take(&mut self.items),
             },
             _ => Found::Unusual,
-        }))
-    }
-
-    /// Checks the encoding up to `end`, leaving a character cut by `end` for the next step.
-    fn check_utf8(&mut self, bytes: &[u8], end: usize) -> Result<(), ()> {
-        match std::str::from_utf8(&bytes[self.checked..end]) {
-            Ok(_) => self.checked = end,
-            Err(error) if error.error_len().is_none() && end < bytes.len() => {
-                self.checked += error.valid_up_to();
-            }
-            Err(_) => return Err(()),
-        }
-        Ok(())
+        })
     }
 
     fn string_byte(&mut self, bytes: &[u8], byte: u8) {

@@ -4,8 +4,8 @@
 //!
 //! The usual file (our envelope around a `payload.plans` array, in the current format) takes
 //! the quick way: a pass over the bytes finds each plan (`scan`), the envelope without its plans
-//! is parsed, then each plan in four steps, hashing each into the checksum and counting the size it
-//! will take when exported again. Any other file, and any file the quick way finds something
+//! is parsed, then each plan in four steps, writing each into the canonical payload the checksum
+//! is of and counting the size it will take when exported again. Any other file, and any file the quick way finds something
 //! wrong with, is read the whole way: parsed at once, as it always was, so that its error
 //! message or its result is exactly the one that way gives.
 
@@ -39,17 +39,19 @@ pub struct ImportSteps {
     plans: Vec<Plan>,
     /// Bytes the plans read so far take when exported again; past the limit, reading stops.
     export_bytes: usize,
+    /// The deadlines read so far, handed from each plan's reader to the next.
+    deadlines: fields::KnownDeadlines,
 }
 
 enum Stage {
     /// The pass over the bytes, looking for the plans.
     Scanning(Scanner),
-    /// The quick way: the plans' places, the next to read, the checksum so far, and what the
-    /// canonical payload has after its plans.
+    /// The quick way: the plans' places, the next to read, the canonical payload so far, and
+    /// what it has after its plans.
     Items {
         items: Vec<Range<usize>>,
         next: usize,
-        hasher: Sha256,
+        canonical: Vec<u8>,
         after_plans: Vec<u8>,
         pending: Option<Pending>,
     },
@@ -61,8 +63,9 @@ enum Stage {
     },
     /// The whole way: the payload parsed at once, and the next plan of it to read.
     Whole { payload: Value, next: usize },
-    /// Every plan has been read; the checksum's verdict when the quick way computed it.
-    Read { hashed: Option<String> },
+    /// Every plan has been read; the canonical payload when the quick way wrote it, still to
+    /// be hashed.
+    Read { canonical: Option<Vec<u8>> },
     /// The quick way found the plans too large, and the file well-formed.
     TooLarge,
 }
@@ -71,7 +74,7 @@ enum Stage {
 enum Pending {
     /// Parsed from its bytes.
     Parsed(Value),
-    /// Added to the checksum too.
+    /// Written into the canonical payload too.
     Hashed(Value),
     /// Read into the plan with this index, whose size is still to count.
     Read(usize),
@@ -105,6 +108,7 @@ impl ImportSteps {
             report: ImportReport::default(),
             plans: Vec::new(),
             export_bytes: 0,
+            deadlines: fields::KnownDeadlines::default(),
         };
         if first != Some(b'{') {
             // Not one of our files, most likely: the whole way says what it is.
@@ -134,13 +138,12 @@ impl ImportSteps {
     pub fn step(&mut self) -> Result<bool, ImportError> {
         match &mut self.stage {
             Stage::Scanning(scanner) => match scanner.advance(&self.bytes, SCAN_STEP) {
-                Err(()) => Err(ImportError::NotText),
-                Ok(None) => Ok(false),
-                Ok(Some(Found::Plans { inside, items })) => {
+                None => Ok(false),
+                Some(Found::Plans { inside, items }) => {
                     self.begin_items(inside, items)?;
                     Ok(false)
                 }
-                Ok(Some(Found::Unusual)) => self.read_whole().map(|()| false),
+                Some(Found::Unusual) => self.read_whole().map(|()| false),
             },
             Stage::Items { .. } => self.read_item().map(|()| false),
             Stage::Oversized { items, next } => {
@@ -150,7 +153,10 @@ impl ImportSteps {
                 };
                 *next += 1;
                 let item = &self.bytes[item.clone()];
-                if serde_json::from_slice::<serde::de::IgnoredAny>(item).is_err() {
+                // Skipping a string checks its quotes and escapes but not its encoding.
+                let well_formed = std::str::from_utf8(item).is_ok()
+                    && serde_json::from_slice::<serde::de::IgnoredAny>(item).is_ok();
+                if !well_formed {
                     self.read_whole()?;
                 }
                 Ok(false)
@@ -159,7 +165,7 @@ impl ImportSteps {
                 let items = payload.get("plans").and_then(Value::as_array);
                 let last = items.map_or(0, |items| items.len().min(MAX_PLANS));
                 if *next >= last {
-                    self.stage = Stage::Read { hashed: None };
+                    self.stage = Stage::Read { canonical: None };
                     return Ok(true);
                 }
                 let (index, several) = (*next, items.is_some_and(|items| items.len() > 1));
@@ -193,14 +199,38 @@ impl ImportSteps {
         }
     }
 
+    /// Once every plan has been read the quick way, the payload written canonically: the bytes
+    /// whose SHA-256 the file states. A browser hashes them with its own SHA-256, many times
+    /// faster than this crate's in wasm, and hands the digest to
+    /// [`finish_with_digest`](Self::finish_with_digest).
+    pub fn payload_to_hash(&self) -> Option<&[u8]> {
+        match &self.stage {
+            Stage::Read {
+                canonical: Some(canonical),
+            } => Some(canonical),
+            _ => None,
+        }
+    }
+
     /// Does whatever steps are left, then gives every plan a unique id and checks that the
     /// plans can be exported again within the size limit.
-    pub fn finish(mut self) -> Result<Imported, ImportError> {
+    pub fn finish(self) -> Result<Imported, ImportError> {
+        self.finish_with_digest(None)
+    }
+
+    /// [`finish`](Self::finish), given the SHA-256 of [`payload_to_hash`](Self::payload_to_hash)
+    /// computed elsewhere once [`step`](Self::step) said it was done; without it, the payload is
+    /// hashed here.
+    pub fn finish_with_digest(mut self, digest: Option<&[u8]>) -> Result<Imported, ImportError> {
         while !self.step()? {}
         let quick = match std::mem::replace(&mut self.stage, Stage::TooLarge) {
             Stage::Read {
-                hashed: Some(hashed),
+                canonical: Some(canonical),
             } => {
+                let hashed = match digest {
+                    Some(digest) => hex_digest(digest),
+                    None => hex_digest(Sha256::digest(&canonical).as_slice()),
+                };
                 let checksum_ok = self.stated_checksum.as_deref() == Some(hashed.as_str());
                 self.info.checksum_ok = checksum_ok;
                 if !checksum_ok {
@@ -208,7 +238,7 @@ impl ImportSteps {
                 }
                 true
             }
-            Stage::Read { hashed: None } => false,
+            Stage::Read { canonical: None } => false,
             _ => {
                 return Err(ImportError::ExpandsTooMuch {
                     limit_mb: MAX_FILE_BYTES / (1024 * 1024),
@@ -235,7 +265,8 @@ impl ImportSteps {
         })
     }
 
-    /// The pass found the plans: parses the envelope around them and prepares the checksum.
+    /// The pass found the plans: parses the envelope around them and starts the canonical
+    /// payload.
     /// A file the quick way cannot take is read the whole way.
     fn begin_items(
         &mut self,
@@ -275,27 +306,27 @@ impl ImportSteps {
             }
         }
         after_plans.push(b'}');
-        let mut hasher = Sha256::new();
-        hasher.update(&before);
+        let mut canonical = Vec::with_capacity(self.bytes.len());
+        canonical.extend(before);
         self.info = info;
         self.stated_checksum = stated_checksum;
         self.stage = Stage::Items {
             items,
             next: 0,
-            hasher,
+            canonical,
             after_plans,
             pending: None,
         };
         Ok(())
     }
 
-    /// Does the next quarter of reading a plan the quick way: parse it, add it to the
-    /// checksum, read it into a plan, count its size.
+    /// Does the next quarter of reading a plan the quick way: parse it, write it into the
+    /// canonical payload, read it into a plan, count its size.
     fn read_item(&mut self) -> Result<(), ImportError> {
         let Stage::Items {
             items,
             next,
-            hasher,
+            canonical,
             after_plans,
             pending,
         } = &mut self.stage
@@ -306,10 +337,10 @@ impl ImportSteps {
         match pending.take() {
             None => {
                 let Some(range) = items.get(index).cloned() else {
-                    hasher.update(&*after_plans);
-                    let hashed = hex_digest(std::mem::take(hasher).finalize().as_slice());
+                    let mut canonical = std::mem::take(canonical);
+                    canonical.extend_from_slice(after_plans);
                     self.stage = Stage::Read {
-                        hashed: Some(hashed),
+                        canonical: Some(canonical),
                     };
                     return Ok(());
                 };
@@ -320,9 +351,10 @@ impl ImportSteps {
             }
             Some(Pending::Parsed(item)) => {
                 if index > 0 {
-                    hasher.update(b",");
+                    canonical.push(b',');
                 }
-                hasher.update(serde_json::to_vec(&item).unwrap_or_default());
+                // Writing a parsed value into memory cannot fail.
+                serde_json::to_writer(&mut *canonical, &item).ok();
                 *pending = Some(Pending::Hashed(item));
             }
             Some(Pending::Hashed(item)) => {
@@ -354,9 +386,11 @@ impl ImportSteps {
         } else {
             String::new()
         };
-        let mut reader = fields::Reader::new(&mut self.report);
-        let plan = reader.within(label, |r| reader::read_plan(r, item))?;
-        self.plans.push(plan);
+        let known = std::mem::take(&mut self.deadlines);
+        let mut reader = fields::Reader::new(&mut self.report).knowing(known);
+        let plan = reader.within(label, |r| reader::read_plan(r, item));
+        self.deadlines = reader.into_known();
+        self.plans.push(plan?);
         Some(self.plans.len() - 1)
     }
 

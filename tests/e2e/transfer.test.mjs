@@ -103,6 +103,13 @@ test("a plan exported in one browser imports identical in a fresh one", async ()
     page = second.page;
     await page.goto(second.url);
     await page.waitForSelector("[data-testid=no-plans]");
+    // The browser's own SHA-256 checks the checksum: a file changed by hand is read with a
+    // warning, and the same file as exported without one (below).
+    const changed = join(folder, "changed.json");
+    writeFileSync(changed, readFileSync(exported.path, "utf8").replace("năm 2025 xã Sơn Châu", "năm 2025 xã Sơn Châu (sửa tay)"));
+    await importFile(page, changed);
+    assert.match(await page.textContent("[data-testid=import-report]"), /Mã kiểm tra của tệp không khớp/);
+    await page.click("[data-testid=import-cancel]");
     await importFile(page, exported.path);
     assert.equal(await page.textContent("[data-testid=import-exported-by]"), "ỦY BAN NHÂN DÂN XÃ SƠN CHÂU");
     assert.match(await page.textContent("[data-testid=import-plan]"), /Cải cách hành chính năm 2025 xã Sơn Châu/);

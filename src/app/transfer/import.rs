@@ -13,7 +13,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser::{read_file, yield_now};
+use super::browser::{read_file, sha256, yield_now};
 use super::{Screen, TransferContext};
 use crate::domain::Plan;
 use crate::file_format::{FileInfo, ImportError, ImportSteps, Imported, MAX_FILE_BYTES, Outcome};
@@ -243,8 +243,12 @@ async fn read_in_steps(
             }
         }
     }
+    let digest = match steps.payload_to_hash() {
+        Some(payload) => sha256(payload).await,
+        None => None,
+    };
     yield_now().await;
-    steps.finish()
+    steps.finish_with_digest(digest.as_deref())
 }
 
 /// Writes each plan out as its record will hold it, a few milliseconds at a time, so that
