@@ -56,22 +56,26 @@ fn arrange(plans: &[PlanSummary], query: &str, order: Order) -> Vec<PlanSummary>
         key.extend(text::sort_key(&plan.title));
         key
     };
+    let searching = !query.trim().is_empty();
+    // The newest first needs no names: the keys are made only for an order that compares them.
+    let by_name = order != Order::Recent;
     let mut found: Vec<(u8, Vec<u32>, &PlanSummary)> = plans
         .iter()
         .filter_map(|plan| {
-            let haystack = format!(
-                "{} {} {} năm {}",
-                plan.title,
-                plan.issuing_body,
-                level_label(&plan.level),
-                plan.year
-            );
-            let rank = if query.trim().is_empty() {
-                Some(0)
+            let rank = if searching {
+                let haystack = format!(
+                    "{} {} {} năm {}",
+                    plan.title,
+                    plan.issuing_body,
+                    level_label(&plan.level),
+                    plan.year
+                );
+                text::match_rank(query, &haystack)?
             } else {
-                text::match_rank(query, &haystack)
+                0
             };
-            rank.map(|rank| (rank, name_key(plan), plan))
+            let name = if by_name { name_key(plan) } else { Vec::new() };
+            Some((rank, name, plan))
         })
         .collect();
     found.sort_by(|(rank_a, name_a, a), (rank_b, name_b, b)| {
