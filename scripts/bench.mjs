@@ -5,8 +5,9 @@
 //   --only PARTS          runs only some of size, visit, big-plan, import (comma-separated)
 //                         and prints their rows (no table written)
 //   --profile DIR         also records a CPU profile (CDP Profiler) of opening the plan, of
-//                         the typing, of the saves and of the import, as DIR/open.cpuprofile,
-//                         DIR/typing.cpuprofile, DIR/saves.cpuprofile and DIR/import.cpuprofile
+//                         the typing, of the saves, of the appendix and of the import, as
+//                         DIR/open.cpuprofile, DIR/typing.cpuprofile, DIR/saves.cpuprofile,
+//                         DIR/appendix.cpuprofile and DIR/import.cpuprofile
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, hostname, tmpdir } from "node:os";
@@ -300,25 +301,46 @@ async function bigPlan() {
     );
 
     // From scrolling to the appendices until their totals are painted (a long plan draws them
-    // only when they come near the screen).
+    // only when they come near the screen), and until every row of the table is in the page
+    // (a long table adds its rows a few at a time while the browser is idle, and says it is
+    // busy until then); the longest main-thread task in between.
+    const appendixProfiler = await startProfile(cdp);
     const appendix = await page.evaluate(async (selectors) => {
       const part = document.querySelector(selectors.appendixPart);
       if (!part) return null;
+      window.__bench.longTasks = [];
       const started = performance.now();
       part.scrollIntoView();
-      const waited = await new Promise((resolve) => {
-        const check = () => {
-          if (document.querySelector(selectors.appendixTotal)) resolve(true);
-          else if (performance.now() - started > 30_000) resolve(false);
-          else requestAnimationFrame(check);
-        };
-        check();
-      });
-      if (!waited) return null;
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      return performance.now() - started;
+      const when = (ready) =>
+        new Promise((resolve) => {
+          const check = () => {
+            if (ready()) resolve(true);
+            else if (performance.now() - started > 30_000) resolve(false);
+            else requestAnimationFrame(check);
+          };
+          check();
+        });
+      const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      if (!(await when(() => document.querySelector(selectors.appendixTotal)))) return null;
+      await painted();
+      const first = performance.now() - started;
+      await when(() => !document.querySelector(`${selectors.appendixPart} [aria-busy=true]`));
+      await painted();
+      return {
+        first,
+        all: performance.now() - started,
+        rows: document.querySelectorAll(`${selectors.appendixPart} [data-testid=grid-row]`).length,
+        longest: Math.max(0, ...window.__bench.longTasks),
+      };
     }, SELECTORS);
-    record("500-task plan, 4× CPU: appendix render", appendix === null ? "n/a (no appendix view)" : ms(appendix));
+    await stopProfile(cdp, appendixProfiler, "appendix");
+    if (appendix === null) {
+      record("500-task plan, 4× CPU: appendix render", "n/a (no appendix view)");
+    } else {
+      record("500-task plan, 4× CPU: appendix render (totals and first rows painted)", ms(appendix.first));
+      record(`500-task plan, 4× CPU: appendix, all ${appendix.rows} rows in the page`, ms(appendix.all));
+      record("500-task plan, 4× CPU: appendix, longest main-thread task", ms(appendix.longest));
+    }
   } finally {
     await context.close();
     server.close();

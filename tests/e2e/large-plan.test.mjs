@@ -158,3 +158,61 @@ test("a long plan on a phone: screenshots of drawn and waiting tasks", async () 
     await app.close();
   }
 });
+
+test("a long key-task table shows its first rows at once and the rest as the browser is idle", async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await page.goto(app.url);
+    // Every other task of the long plan is a key task: 150 rows in 10 groups.
+    const plan = longPlan();
+    plan.areas.forEach((area) => area.tasks.forEach((task, index) => (task.key_task = index % 2 === 0)));
+    const keyTasks = plan.areas.flatMap((area) => area.tasks.filter((task) => task.key_task));
+    plan.appendices = [
+      { id: "dai-phu-luc", heading: "PHỤ LỤC", title: "NHIỆM VỤ TRỌNG TÂM", columns: "lead_and_partner", numbering: "run_on", rows: { kind: "key_tasks" } },
+    ];
+    await seedPlan(page, plan);
+    await page.click("[data-testid=open-plan]");
+    await page.waitForSelector("#plan-title");
+    // Scroll to the table (again while the plan above it fills in and pushes it down), and
+    // look the moment its first rows are there, before an idle moment adds more.
+    const first = await page.evaluate(async () => {
+      const table = await new Promise((resolve) => {
+        const check = () => {
+          const found = document.querySelector("#part-appendices table.grid");
+          if (found?.querySelector("[data-testid=grid-row]")) return resolve(found);
+          document.querySelector("#part-appendices").scrollIntoView();
+          requestAnimationFrame(check);
+        };
+        check();
+      });
+      return { rows: table.querySelectorAll("[data-testid=grid-row]").length, busy: table.getAttribute("aria-busy") };
+    });
+    assert.ok(first.rows > 0 && first.rows <= 12, `${first.rows} rows drawn first`);
+    assert.equal(first.busy, "true", "the table says it is still filling in");
+    await page.waitForSelector("#part-appendices table.grid:not([aria-busy])", { timeout: 30_000 });
+    const rows = await page.$$eval("#part-appendices [data-testid=grid-row]", (rows) =>
+      rows.map((row) => [row.querySelector(".grid-tt").textContent.trim(), row.querySelector(".grid-content textarea").value]),
+    );
+    assert.equal(rows.length, keyTasks.length);
+    // Every row in order with its number, each slice in its place.
+    const areasInOrder = plan.areas.flatMap((area) => area.tasks.filter((task) => task.key_task).map((task) => task.content));
+    assert.deepEqual(rows.map(([number]) => number), areasInOrder.map((_, index) => String(index + 1)));
+    assert.deepEqual(rows.map(([, content]) => content), areasInOrder);
+    // A cell far down the table is edited like any other, and saved.
+    const last = page.locator("#part-appendices [data-testid=grid-row]").last().locator(".grid-content textarea");
+    await last.fill("Việc trọng tâm cuối bảng");
+    await waitSaved(page);
+    // The app opens again on the plan being edited.
+    await page.reload();
+    await page.waitForSelector("#plan-title");
+    await eventually(async () => {
+      await page.locator("#part-appendices").evaluate((el) => el.scrollIntoView());
+      assert.equal(await page.locator("#part-appendices table.grid:not([aria-busy])").count(), 1);
+    });
+    assert.equal(await page.locator("#part-appendices [data-testid=grid-row]").last().locator(".grid-content textarea").inputValue(), "Việc trọng tâm cuối bảng");
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});

@@ -4,6 +4,7 @@
 //! and become cards on narrow screens.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -208,64 +209,82 @@ fn move_down(event: web_sys::KeyboardEvent) {
     }
 }
 
-/// The editable table of appendix `table`.
-#[component]
-pub fn AppendixGrid(table: usize) -> impl IntoView {
-    let form = expect_context::<Form>();
-    let computed = Memo::new(move |_| form.read_all(|plan| lines(plan, table)));
-    // The columns with their headings, and whether the rows are the table's own.
-    let shape = Memo::new(move |_| {
-        form.read(|plan| {
-            plan.appendices.get(table).map(|t| {
-                let columns: Vec<(TableColumn, String)> = t
-                    .table_columns()
-                    .into_iter()
-                    .map(|column| (column, t.column_labels.heading(column)))
-                    .collect();
-                (columns, matches!(t.rows, AppendixRows::Own { .. }))
-            })
-        })
-    });
-    let structure = Memo::new(move |_| computed.with(|(lines, _)| lines.clone()));
-    let total = move |index: usize| {
-        computed.with(|(_, totals)| totals.get(index).cloned().unwrap_or_default())
-    };
-    let overall = move || computed.with(|(_, totals)| totals.last().cloned().unwrap_or_default());
-    move || {
-        let Some((cols, own)) = shape.get() else {
-            return ().into_any();
-        };
-        let budget = cols
-            .iter()
-            .any(|(column, _)| *column == TableColumn::Budget);
-        // TT, the columns, and the tools.
-        let width = cols.len() + 2;
-        let heads = cols
-            .iter()
-            .map(|(_, head)| view! { <th scope="col">{head.clone()}</th> })
-            .collect_view();
-        let body = structure.get().into_iter().map(|line| match line {
-            Line::Group { label, name, title, total: index, group } => {
+/// Lines of a long table drawn with it, a screen of its box; the others follow
+/// [`LINES_PER_SLICE`] at a time whenever the browser is idle. All at once, a 500-task plan's
+/// 167 key rows held a slow tablet for over a second when the table came into view.
+const FIRST_LINES: usize = 12;
+
+/// Lines added in one idle moment. Each addition also costs the browser a frame of laying out
+/// and painting the whole table (its fixed columns are layers of their own), so fewer, larger
+/// slices fill it sooner: twelve rows are about 25 ms of building on a slow tablet, and as
+/// much again of that frame.
+const LINES_PER_SLICE: usize = 12;
+
+/// What drawing a line of a table needs.
+#[derive(Clone)]
+struct Drawing {
+    form: Form,
+    table: usize,
+    /// The columns with their headings.
+    cols: Arc<Vec<(TableColumn, String)>>,
+    /// Whether the rows are the table's own.
+    own: bool,
+    /// Whether the table has a budget column, and how many columns it has (TT and tools
+    /// included).
+    budget: bool,
+    width: usize,
+    /// The budget totals per group.
+    totals: Memo<(Vec<Line>, Vec<String>)>,
+}
+
+impl Drawing {
+    fn line(&self, line: Line) -> AnyView {
+        let Drawing {
+            form,
+            table,
+            cols,
+            own,
+            budget,
+            width,
+            totals,
+        } = self.clone();
+        match line {
+            Line::Group {
+                label,
+                name,
+                title,
+                total: index,
+                group,
+            } => {
                 let (title_cell, tools) = match group {
                     Some(slot) => (
                         view! { <GroupTitle place=slot name=name.clone() /> }.into_any(),
-                        view! { <LineTools table=table line=own_group(slot) name=name /> }.into_any(),
+                        view! { <LineTools table=table line=own_group(slot) name=name /> }
+                            .into_any(),
                     ),
                     None => (view! { <span>{title}</span> }.into_any(), ().into_any()),
                 };
                 let span = if budget { width - 3 } else { width - 2 };
+                let total = move || {
+                    totals.with(|(_, totals)| totals.get(index).cloned().unwrap_or_default())
+                };
                 view! {
                     <tr class="grid-group" data-testid="grid-group">
                         <th scope="row" class="grid-tt">{label}</th>
                         <td colspan=span class="grid-group-title">{title_cell}</td>
                         {budget.then(|| view! {
-                            <td class="grid-number" data-label="Cộng kinh phí nhóm" data-testid="group-total">{move || total(index)}</td>
+                            <td class="grid-number" data-label="Cộng kinh phí nhóm" data-testid="group-total">{total}</td>
                         })}
                         <td class="grid-tools-cell">{tools}</td>
                     </tr>
                 }.into_any()
             }
-            Line::Row { number, name, slot, row } => {
+            Line::Row {
+                number,
+                name,
+                slot,
+                row,
+            } => {
                 let form = form.scoped(&slot.key());
                 let cells = cols.iter().map(|(column, head)| {
                     let (col, read, write) = cell_of(*column);
@@ -307,12 +326,104 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
                         {cells}
                         <td class="grid-tools-cell">{tools}</td>
                     </tr>
-                }.into_any()
+                }
+                .into_any()
             }
-        }).collect_view();
+        }
+    }
+}
+
+/// The editable table of appendix `table`. A long one is drawn a slice of lines at a time
+/// ([`FIRST_LINES`], then [`LINES_PER_SLICE`] whenever the browser is idle), each slice its
+/// own `<tbody>`; the table says it is busy (`aria-busy`) until every line is in it.
+#[component]
+pub fn AppendixGrid(table: usize) -> impl IntoView {
+    let form = expect_context::<Form>();
+    let computed = Memo::new(move |_| form.read_all(|plan| lines(plan, table)));
+    // The columns with their headings, and whether the rows are the table's own.
+    let shape = Memo::new(move |_| {
+        form.read(|plan| {
+            plan.appendices.get(table).map(|t| {
+                let columns: Vec<(TableColumn, String)> = t
+                    .table_columns()
+                    .into_iter()
+                    .map(|column| (column, t.column_labels.heading(column)))
+                    .collect();
+                (columns, matches!(t.rows, AppendixRows::Own { .. }))
+            })
+        })
+    });
+    let structure = Memo::new(move |_| computed.with(|(lines, _)| lines.clone()));
+    let line_count = Memo::new(move |_| structure.with(Vec::len));
+    // How many lines are drawn: all (and any added later) once the table has been filled in.
+    let drawn = RwSignal::new(if line_count.get_untracked() > FIRST_LINES {
+        FIRST_LINES
+    } else {
+        usize::MAX
+    });
+    Effect::new(move |_| {
+        if drawn.get() == usize::MAX {
+            return;
+        }
+        let more = move || {
+            let count = line_count.try_get_untracked().unwrap_or_default();
+            drawn.try_update(|drawn| {
+                let next = *drawn + LINES_PER_SLICE;
+                *drawn = if next >= count { usize::MAX } else { next };
+            });
+        };
+        if request_idle_callback_with_handle(more).is_err() {
+            set_timeout(more, std::time::Duration::ZERO);
+        }
+    });
+    let overall = move || computed.with(|(_, totals)| totals.last().cloned().unwrap_or_default());
+    move || {
+        let Some((cols, own)) = shape.get() else {
+            return ().into_any();
+        };
+        let budget = cols
+            .iter()
+            .any(|(column, _)| *column == TableColumn::Budget);
+        // TT, the columns, and the tools.
+        let width = cols.len() + 2;
+        let heads = cols
+            .iter()
+            .map(|(_, head)| view! { <th scope="col">{head.clone()}</th> })
+            .collect_view();
+        let drawing = Drawing {
+            form,
+            table,
+            cols: Arc::new(cols),
+            own,
+            budget,
+            width,
+            totals: computed,
+        };
+        let lines = structure.get();
+        let slices = lines
+            .chunks(LINES_PER_SLICE)
+            .enumerate()
+            .map(|(index, slice)| {
+                let (first, slice, drawing) =
+                    (index * LINES_PER_SLICE, slice.to_vec(), drawing.clone());
+                let rows = move || {
+                    slice
+                        .iter()
+                        .cloned()
+                        .map(|line| drawing.line(line))
+                        .collect_view()
+                };
+                if first < FIRST_LINES {
+                    return view! { <tbody>{rows()}</tbody> }.into_any();
+                }
+                let shown = Memo::new(move |_| drawn.get() > first);
+                view! { <tbody>{move || shown.get().then(rows.clone())}</tbody> }.into_any()
+            })
+            .collect_view();
         view! {
             <div class="grid-scroll" role="region" aria-label="Bảng nhiệm vụ trọng tâm" tabindex="0">
-                <table class="grid" on:keydown=move_down>
+                <table class="grid" on:keydown=move_down
+                    aria-busy=move || (drawn.get() < line_count.get()).then_some("true")>
                     <thead>
                         <tr>
                             <th scope="col" class="grid-tt">"TT"</th>
@@ -320,7 +431,7 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
                             <th scope="col" class="grid-tools-cell">"Thao tác"</th>
                         </tr>
                     </thead>
-                    <tbody>{body}</tbody>
+                    {slices}
                     {budget.then(|| view! {
                         <tfoot>
                             <tr class="grid-total">
