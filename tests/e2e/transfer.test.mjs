@@ -488,3 +488,31 @@ test("a file handed over by the system (launchQueue) opens the import preview", 
     await app.close();
   }
 });
+
+test("a backup of many plans lists every one of them, the cards past the first screen a moment later", async () => {
+  const folder = scratch();
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await page.goto(app.url);
+    await page.waitForSelector("[data-testid=no-plans]");
+    // Fourteen copies of a sample plan, each with its own id and title, in one bundle (its
+    // checksum left stale: the import warns of it and reads the plans all the same).
+    const file = JSON.parse(readFileSync(join(FORMAT_V1, "tinh-minh-commune-2024.json"), "utf8"));
+    const sample = file.payload.plans[0];
+    const titles = Array.from({ length: 14 }, (_, index) => `Kế hoạch sao lưu số ${index + 1}`);
+    file.scope = "bundle";
+    file.payload.plans = titles.map((title, index) => ({ ...sample, id: `sao-luu-${index + 1}`, title }));
+    const path = join(folder, "sao-luu.json");
+    writeFileSync(path, JSON.stringify(file, null, 2));
+    await importFile(page, path);
+    await confirmImport(page);
+    await waitCount(page, "[data-testid=plan-card]", titles.length);
+    const shown = await page.locator("[data-testid=plan-list] .plan-card-title").allTextContents();
+    assert.deepEqual([...shown].sort(), [...titles].sort());
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
