@@ -136,6 +136,10 @@ fn changed_bundles_read_the_same_both_ways() {
             file.replacen("\n    ]\n  }", ",\n    ]\n  }", 1),
         ),
         ("cut short", file[..file.len() / 2].to_string()),
+        (
+            "a form feed before a plan (not JSON's white space)",
+            file.replacen("\"plans\": [", "\"plans\": [\u{c}", 1),
+        ),
         ("text after the end", format!("{file} x")),
         (
             "a second payload",

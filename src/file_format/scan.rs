@@ -10,10 +10,11 @@
 //! the same error, as it always has.
 //!
 //! The pass does not check the encoding: bytes that are not UTF-8 are never ASCII, so they
-//! cannot move a split, and `serde_json` refuses them inside any string it parses (and outside
-//! strings they are not JSON). Every refusal of the quick way ends in the ordinary parser,
-//! which checks the encoding first and says the file is not text. Checking here as well had
-//! read every byte of a file twice.
+//! cannot move a split, and each lands in an item or in the envelope: `serde_json` refuses them
+//! inside any string it parses (and outside strings they are not JSON), and a plan only checked
+//! for being well-formed has its encoding checked too. Each such refusal ends in the ordinary
+//! parser, which checks the encoding first and says the file is not text. Checking here as
+//! well had read every byte of a file twice.
 
 use std::ops::Range;
 
@@ -153,7 +154,7 @@ impl Scanner {
 
     fn structure_byte(&mut self, byte: u8) {
         if self.closed {
-            if !byte.is_ascii_whitespace() {
+            if !is_json_space(byte) {
                 self.unusual = true;
             }
             return;
@@ -163,7 +164,7 @@ impl Scanner {
         if in_plans
             && self.depth == 3
             && self.item_start.is_none()
-            && !byte.is_ascii_whitespace()
+            && !is_json_space(byte)
             && byte != b','
             && byte != b']'
         {
@@ -256,4 +257,10 @@ impl Scanner {
             None => self.unusual = true,
         }
     }
+}
+
+/// JSON's white space: space, tab, line feed, carriage return (not form feed, which
+/// `is_ascii_whitespace` also takes and `serde_json` refuses).
+fn is_json_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
 }

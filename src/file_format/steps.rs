@@ -27,6 +27,11 @@ const SCAN_STEP: usize = 256 * 1024;
 /// The room the envelope around the plans takes, kept free under [`MAX_FILE_BYTES`].
 const ENVELOPE_ROOM: usize = 4096;
 
+/// What `[[[plan]]]` written pretty takes beyond the plan's own share of an exported file: its
+/// brackets, lines and indent ("[\n  [\n    [\n      " and "\n    ]\n  ]\n]", 30 bytes) less the
+/// plan's indent, comma and line in the file (8).
+const WRAPPING_BEYOND_A_FILE: usize = 22;
+
 /// [`super::import_file`] in steps: [`start`](Self::start), then [`step`](Self::step) until it
 /// says it is done, then [`finish`](Self::finish). [`progress`](Self::progress) tells how far
 /// it has come.
@@ -75,7 +80,7 @@ enum Pending {
     /// Parsed from its bytes.
     Parsed(Value),
     /// Written into the canonical payload too.
-    Hashed(Value),
+    Written(Value),
     /// Read into the plan with this index, whose size is still to count.
     Read(usize),
 }
@@ -355,9 +360,9 @@ impl ImportSteps {
                 }
                 // Writing a parsed value into memory cannot fail.
                 serde_json::to_writer(&mut *canonical, &item).ok();
-                *pending = Some(Pending::Hashed(item));
+                *pending = Some(Pending::Written(item));
             }
-            Some(Pending::Hashed(item)) => {
+            Some(Pending::Written(item)) => {
                 *next += 1;
                 if let Some(plan) = self.read_plan(index, several, &item)
                     && let Stage::Items { pending, .. } = &mut self.stage
@@ -403,13 +408,17 @@ impl ImportSteps {
     fn count_export(&mut self, index: usize) -> bool {
         let room = MAX_FILE_BYTES - ENVELOPE_ROOM;
         let left = room.saturating_sub(self.export_bytes);
-        let mut counter = super::Counter { left };
+        // The three one-item lists around the plan are not part of its share of a file.
+        let mut counter = super::Counter {
+            left: left + WRAPPING_BEYOND_A_FILE,
+        };
         let wrapped = [[[&self.plans[index]]]];
         if serde_json::to_writer_pretty(&mut counter, &wrapped).is_err() {
             self.export_bytes = room + 1;
             return false;
         }
-        self.export_bytes += left - counter.left;
+        self.export_bytes +=
+            (left + WRAPPING_BEYOND_A_FILE - counter.left).saturating_sub(WRAPPING_BEYOND_A_FILE);
         true
     }
 
