@@ -12,6 +12,7 @@ use leptos::wasm_bindgen::JsCast;
 use super::Form;
 use super::appendix_tools::{GroupTitle, KeyRowTools, LineTools, own_group, own_row};
 use super::fields::{DraftInput, FieldIssue, clean};
+use super::lazy::NearScreen;
 use crate::domain::appendix::{AppendixRows, GroupView, RowNumbering};
 use crate::domain::appendix_columns::TableColumn;
 use crate::domain::slot::{GroupSlot, TaskSlot, task_slots};
@@ -181,8 +182,9 @@ fn cell_of(column: TableColumn) -> (&'static str, Read, Write) {
     }
 }
 
-/// Enter moves to the cell below (Shift+Enter makes a new line in a text cell).
-fn move_down(event: web_sys::KeyboardEvent) {
+/// Enter moves to the cell below (Shift+Enter makes a new line in a text cell); a cell below
+/// not drawn yet is drawn first, with the rest of the table (`drawn`).
+fn move_down(event: web_sys::KeyboardEvent, drawn: RwSignal<usize>) {
     if event.key() != "Enter" || event.shift_key() || event.is_composing() {
         return;
     }
@@ -201,11 +203,21 @@ fn move_down(event: web_sys::KeyboardEvent) {
     };
     let next = row.parse::<usize>().map(|r| r + 1).unwrap_or(0);
     let selector = format!("[data-grid=\"{grid}\"][data-row=\"{next}\"][data-col=\"{col}\"]");
-    if let Some(below) = document().query_selector(&selector).ok().flatten() {
+    let focus_below = move || {
+        let below = document().query_selector(&selector).ok().flatten();
+        below
+            .and_then(|below| below.dyn_into::<web_sys::HtmlElement>().ok())
+            .map(|below| below.focus().ok())
+            .is_some()
+    };
+    if focus_below() {
         event.prevent_default();
-        if let Ok(below) = below.dyn_into::<web_sys::HtmlElement>() {
-            below.focus().ok();
-        }
+    } else if drawn.get_untracked() != usize::MAX {
+        event.prevent_default();
+        drawn.set(usize::MAX);
+        request_animation_frame(move || {
+            focus_below();
+        });
     }
 }
 
@@ -354,28 +366,13 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
         })
     });
     let structure = Memo::new(move |_| computed.with(|(lines, _)| lines.clone()));
-    let line_count = Memo::new(move |_| structure.with(Vec::len));
-    // How many lines are drawn: all (and any added later) once the table has been filled in.
-    let drawn = RwSignal::new(if line_count.get_untracked() > FIRST_LINES {
-        FIRST_LINES
-    } else {
-        usize::MAX
-    });
-    Effect::new(move |_| {
-        if drawn.get() == usize::MAX {
-            return;
-        }
-        let more = move || {
-            let count = line_count.try_get_untracked().unwrap_or_default();
-            drawn.try_update(|drawn| {
-                let next = *drawn + LINES_PER_SLICE;
-                *drawn = if next >= count { usize::MAX } else { next };
-            });
-        };
-        if request_idle_callback_with_handle(more).is_err() {
-            set_timeout(more, std::time::Duration::ZERO);
-        }
-    });
+    // How many lines are drawn: all (and any added later) once the table has been filled in,
+    // or at once when a jump (from the outline or the checks) asks for everything.
+    let drawn = expect_context::<NearScreen>().lines_in_slices(
+        structure.with_untracked(Vec::len),
+        FIRST_LINES,
+        LINES_PER_SLICE,
+    );
     let overall = move || computed.with(|(_, totals)| totals.last().cloned().unwrap_or_default());
     move || {
         let Some((cols, own)) = shape.get() else {
@@ -417,13 +414,17 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
                     return view! { <tbody>{rows()}</tbody> }.into_any();
                 }
                 let shown = Memo::new(move |_| drawn.get() > first);
-                view! { <tbody>{move || shown.get().then(rows.clone())}</tbody> }.into_any()
+                view! {
+                    <tbody aria-busy=move || (!shown.get()).then_some("true")>
+                        {move || shown.get().then(rows.clone())}
+                    </tbody>
+                }
+                .into_any()
             })
             .collect_view();
         view! {
             <div class="grid-scroll" role="region" aria-label="Bảng nhiệm vụ trọng tâm" tabindex="0">
-                <table class="grid" on:keydown=move_down
-                    aria-busy=move || (drawn.get() < line_count.get()).then_some("true")>
+                <table class="grid" on:keydown=move |event| move_down(event, drawn)>
                     <thead>
                         <tr>
                             <th scope="col" class="grid-tt">"TT"</th>

@@ -38,6 +38,8 @@ struct Waiting {
     filling_soon: bool,
     /// Whether everything is to be added at once (a jump asked for it).
     all_now: bool,
+    /// How many lines long tables draw, which drawing everything at once sets to all.
+    tables: Vec<RwSignal<usize>>,
 }
 
 impl Waiting {
@@ -147,17 +149,64 @@ impl NearScreen {
         true
     }
 
+    /// How many lines of a long table of `len` lines to draw: `first` with the table, then
+    /// `slice` more whenever the browser is idle, until all (`usize::MAX`, so that lines added
+    /// later show too); all at once if everything is being added at once (a jump asked for it),
+    /// or when a jump asks later.
+    pub fn lines_in_slices(&self, len: usize, first: usize, slice: usize) -> RwSignal<usize> {
+        let all_now = self
+            .0
+            .try_update_value(|waiting| waiting.all_now)
+            .unwrap_or(true);
+        let drawn = RwSignal::new(if len > first && !all_now {
+            first
+        } else {
+            usize::MAX
+        });
+        self.0.try_update_value(|waiting| {
+            waiting
+                .tables
+                .retain(|table| table.try_get_untracked().is_some());
+            waiting.tables.push(drawn);
+        });
+        Effect::new(move |_| {
+            if drawn.get() == usize::MAX {
+                return;
+            }
+            let more = move || {
+                drawn.try_update(|drawn| {
+                    // All may have been asked for since this slice was.
+                    let next = drawn.saturating_add(slice);
+                    *drawn = if next >= len { usize::MAX } else { next };
+                });
+            };
+            if request_idle_callback_with_handle(more).is_err() {
+                set_timeout(more, std::time::Duration::ZERO);
+            }
+        });
+        drawn
+    }
+
     /// Adds everything still to come at once, and from now on adds parts at once (a jump to
     /// something not yet in the page); says whether anything was still to come.
     pub fn fill_all(&self) -> bool {
-        let queued = self
+        let (queued, tables) = self
             .0
             .try_update_value(|waiting| {
                 waiting.all_now = true;
-                std::mem::take(&mut waiting.filling)
+                (std::mem::take(&mut waiting.filling), waiting.tables.clone())
             })
             .unwrap_or_default();
-        let filled = !queued.is_empty();
+        let mut filled = !queued.is_empty();
+        for table in tables {
+            if table
+                .try_get_untracked()
+                .is_some_and(|drawn| drawn != usize::MAX)
+            {
+                table.try_set(usize::MAX);
+                filled = true;
+            }
+        }
         for filling in queued {
             match filling {
                 Filling::Part(shown) => {
