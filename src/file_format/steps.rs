@@ -5,9 +5,9 @@
 //! The usual file (our envelope around a `payload.plans` array, in the current format) takes
 //! the quick way: a pass over the bytes finds each plan (`scan`), the envelope without its plans
 //! is parsed, then each plan in four steps, writing each into the canonical payload the checksum
-//! is of and counting the size it will take when exported again. Any other file, and any file the quick way finds something
-//! wrong with, is read the whole way: parsed at once, as it always was, so that its error
-//! message or its result is exactly the one that way gives.
+//! is of and counting the size it will take when exported again. Any other file, and any file
+//! the quick way finds something wrong with, is read the whole way: parsed at once, as it
+//! always was, so that its error message or its result is exactly the one that way gives.
 
 use std::ops::Range;
 
@@ -401,8 +401,8 @@ impl ImportSteps {
 
     /// Adds plan `index`'s exported size to the count; false once the plans would no longer fit
     /// in a file. The count is the plan written as deep as it sits in an exported file (inside
-    /// the envelope, the payload and the list of plans: three levels), with a few bytes to
-    /// spare per plan. Each line of a plan is indented by two spaces a level, so counting it
+    /// the envelope, the payload and the list of plans: three levels), less the brackets of
+    /// the lists around it ([`WRAPPING_BEYOND_A_FILE`]). Each line of a plan is indented by two spaces a level, so counting it
     /// two levels deep had left out two bytes a line: 5,000 empty tasks a plan are 75,000
     /// lines.
     fn count_export(&mut self, index: usize) -> bool {

@@ -180,9 +180,7 @@ impl NearScreen {
                     *drawn = if next >= len { usize::MAX } else { next };
                 });
             };
-            if request_idle_callback_with_handle(more).is_err() {
-                set_timeout(more, std::time::Duration::ZERO);
-            }
+            when_idle(more);
         });
         drawn
     }
@@ -220,13 +218,10 @@ impl NearScreen {
         filled
     }
 
-    /// Adds the next slice when the browser is idle, so that a paint or a key goes first;
-    /// Safari has no `requestIdleCallback`, and adds it in a task of its own.
+    /// Adds the next slice when the browser is idle, so that a paint or a key goes first.
     fn fill_soon(&self) {
         let near = *self;
-        if request_idle_callback_with_handle(move || near.fill()).is_err() {
-            set_timeout(move || near.fill(), std::time::Duration::ZERO);
-        }
+        when_idle(move || near.fill());
     }
 
     /// Adds the next slice, and asks for the one after it.
@@ -347,6 +342,14 @@ impl NearScreen {
             draw();
         }
         self.look_soon();
+    }
+}
+
+/// Runs `work` when the browser is next idle; Safari has no `requestIdleCallback`, and runs it
+/// in a task of its own.
+fn when_idle(work: impl Fn() + Clone + 'static) {
+    if request_idle_callback_with_handle(work.clone()).is_err() {
+        set_timeout(work, std::time::Duration::ZERO);
     }
 }
 
