@@ -10,16 +10,25 @@ use crate::storage::RevisionReason;
 /// The revision history panel of the editor.
 #[component]
 pub fn RevisionHistory(editor: Editor) -> impl IntoView {
-    // Re-read after each save (not each keystroke), so new revisions appear.
+    // Read only while the panel is open: each revision holds a whole plan, and forty of a long
+    // plan are megabytes to read. While open, re-read after each save (not each keystroke), so
+    // new revisions appear.
+    let open = RwSignal::new(false);
     let last_saved = Memo::new(move |previous: Option<&f64>| match editor.status.get() {
         SaveStatus::Saved { at } => at,
         _ => previous.copied().unwrap_or_default(),
     });
     let revisions = LocalResource::new(move || {
+        let open = open.get();
         last_saved.track();
         let database = editor.database();
         let id = editor.plan.with_untracked(|plan| plan.id.clone());
-        async move { database.list_revisions(&id).await }
+        async move {
+            match open {
+                true => Some(database.list_revisions(&id).await),
+                false => None,
+            }
+        }
     });
     let restore = move |key: f64| {
         spawn_local(async move {
@@ -29,14 +38,18 @@ pub fn RevisionHistory(editor: Editor) -> impl IntoView {
         });
     };
     view! {
-        <details class="panel" data-testid="revision-history">
+        <details
+            class="panel"
+            data-testid="revision-history"
+            on:toggle=move |event| open.set(event_target::<web_sys::HtmlDetailsElement>(&event).open())
+        >
             <summary>"Lịch sử phiên bản"</summary>
             <p class="muted">
                 "Ứng dụng giữ bản lúc bắt đầu mỗi lần soạn, năm phút một bản khi đang soạn, "
                 "và bản cũ trước mỗi lần khôi phục hay nhập tệp (tối đa 40 bản)."
             </p>
             <Suspense fallback=|| ()>
-                {move || revisions.get().map(|result| match result {
+                {move || revisions.get().flatten().map(|result| match result {
                     Ok(list) if list.is_empty() => view! { <p class="muted">"Chưa có bản nào."</p> }.into_any(),
                     Ok(list) => view! {
                         <ul class="revision-list">

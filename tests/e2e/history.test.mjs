@@ -37,6 +37,50 @@ test("an earlier revision can be restored, and the replaced text is kept too", a
   });
 });
 
+test("the revision history is read only while its panel is open", async () => {
+  await withApp(async (app) => {
+    const page = app.page;
+    // Counts the reads of kept revisions: each holds a whole plan, and forty of a long plan are
+    // megabytes, too much to read again after every save of typing.
+    await page.addInitScript(() => {
+      window.__revisionReads = 0;
+      for (const kind of [IDBObjectStore, IDBIndex]) {
+        for (const method of ["openCursor", "getAll"]) {
+          const original = kind.prototype[method];
+          kind.prototype[method] = function (...args) {
+            const store = this instanceof IDBIndex ? this.objectStore : this;
+            if (store.name === "revisions") window.__revisionReads += 1;
+            return original.apply(this, args);
+          };
+        }
+      }
+    });
+    await page.reload();
+    await createPlan(page);
+    const title = page.locator("[data-testid=field-title]");
+    for (const text of ["Bản một", "Bản hai", "Bản ba"]) {
+      await title.fill(text);
+      await waitSaved(page);
+    }
+    assert.equal(await page.evaluate(() => window.__revisionReads), 0);
+    await page.click("[data-testid=revision-history] summary");
+    await page.locator("[data-testid=revision]").first().waitFor();
+    const whenOpened = await page.evaluate(() => window.__revisionReads);
+    assert.ok(whenOpened >= 1);
+    // Open, it follows the saves; closed again, it stops reading.
+    await title.fill("Bản bốn");
+    await waitSaved(page);
+    await page.waitForFunction((before) => window.__revisionReads > before, whenOpened);
+    await page.click("[data-testid=revision-history] summary");
+    const whenClosed = await page.evaluate(() => window.__revisionReads);
+    await title.fill("Bản năm");
+    await waitSaved(page);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__revisionReads), whenClosed);
+    assert.deepEqual(app.errors, []);
+  });
+});
+
 test("a deleted plan goes to the trash and comes back from it", async () => {
   await withApp(async (app) => {
     const page = app.page;
