@@ -385,7 +385,10 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
         let width = cols.len() + 2;
         let heads = cols
             .iter()
-            .map(|(_, head)| view! { <th scope="col">{head.clone()}</th> })
+            .map(|(column, head)| {
+                let class = format!("grid-{}", cell_of(*column).0);
+                view! { <th scope="col" class=class>{head.clone()}</th> }
+            })
             .collect_view();
         let drawing = Drawing {
             form,
@@ -424,7 +427,7 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
             .collect_view();
         view! {
             <div class="grid-scroll" role="region" aria-label="Bảng nhiệm vụ trọng tâm" tabindex="0">
-                <table class="grid" on:keydown=move |event| move_down(event, drawn)>
+                <table class=if own { "grid grid-own" } else { "grid" } on:keydown=move |event| move_down(event, drawn)>
                     <thead>
                         <tr>
                             <th scope="col" class="grid-tt">"TT"</th>
