@@ -5,6 +5,9 @@
 // paint and the wasm behind a second round; from the service worker each is one more fetch
 // event before the first paint.
 //
+// The comments and the indentation of the sources are left out (about 2.3 KB of 7.6 KB
+// brotli); each part keeps its source's name as a comment.
+//
 // Run from scripts/precache.mjs (Trunk's post_build hook) before the precache list is made.
 // Running it on its own output changes nothing: one stylesheet is left as it is.
 import { createHash } from "node:crypto";
@@ -14,6 +17,37 @@ import { join } from "node:path";
 const INDEX = "index.html";
 /** A stylesheet link as Trunk writes it: `<link rel="stylesheet" href="…" integrity="…"/>`. */
 const STYLESHEET = /<link rel="stylesheet" href="([^"]+\.css)"[^>]*>\s*/g;
+
+/** `css` without its comments; a quoted string is copied whole, whatever it holds. */
+function withoutComments(css) {
+  let out = "";
+  for (let at = 0; at < css.length; ) {
+    const char = css[at];
+    if (char === "/" && css[at + 1] === "*") {
+      const end = css.indexOf("*/", at + 2);
+      if (end < 0) throw new Error("bundle-css: a comment is not closed");
+      at = end + 2;
+    } else if (char === '"' || char === "'") {
+      let end = at + 1;
+      while (end < css.length && css[end] !== char) end += css[end] === "\\" ? 2 : 1;
+      out += css.slice(at, end + 1);
+      at = end + 1;
+    } else {
+      out += char;
+      at += 1;
+    }
+  }
+  return out;
+}
+
+/** `css` without its comments, its lines' leading and trailing spaces and its empty lines. */
+export function compact(css) {
+  return withoutComments(css)
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join("\n");
+}
 
 /** The file a link's `href` names inside the build: the public base ("/" or "./") taken off. */
 const fileOf = (href) => href.replace(/^(\.?\/)+/, "");
@@ -34,12 +68,12 @@ export function bundleStylesheets(dir) {
   }
   const parts = links.map(([, href]) => {
     const file = fileOf(href);
-    const text = readFileSync(join(dir, file), "utf8");
+    const text = compact(readFileSync(join(dir, file), "utf8"));
     if (/@import|@charset/.test(text)) {
       throw new Error(`bundle-css: ${file} has @import or @charset, which only work at the top of a file`);
     }
     // The source's name, without Trunk's hash, to find a rule's file when reading the bundle.
-    return `/* ${file.replace(/-[0-9a-f]{16}\.css$/, ".css")} */\n${text.trimEnd()}\n`;
+    return `/* ${file.replace(/-[0-9a-f]{16}\.css$/, ".css")} */\n${text}\n`;
   });
   const bundle = Buffer.from(parts.join(""), "utf8");
   const name = `app-${createHash("sha256").update(bundle).digest("hex").slice(0, 16)}.css`;

@@ -499,10 +499,17 @@ test("the build links one stylesheet holding every source stylesheet, in index.h
   for (const source of sources) {
     const at = text.indexOf(`/* ${source} */`, from);
     assert.ok(at >= from, `${source} is in the bundle after the ones before it`);
-    const firstRule = readFileSync(new URL(`../../style/${source}`, import.meta.url), "utf8").trim().split("\n").find((line) => line.includes("{"));
-    assert.ok(text.includes(firstRule), `${source}'s first rule is in the bundle`);
+    const firstRule = readFileSync(new URL(`../../style/${source}`, import.meta.url), "utf8")
+      .split("\n")
+      .find((line) => line.includes("{") && !/^\s*(\/\*|\*)/.test(line))
+      .trim();
+    assert.ok(text.indexOf(firstRule, at) > at, `${source}'s first rule is in its part of the bundle`);
     from = at;
   }
+  // Shipped without the sources' comments and indentation: only each part's name is a comment.
+  assert.equal(text.match(/\/\*/g).length, sources.length);
+  assert.ok(!/^\s/m.test(text), "no line starts with white space");
+  assert.ok(text.includes('content: "⚠ ";'), "strings are kept whole");
   assert.deepEqual(
     readdirSync(DIST).filter((name) => name.endsWith(".css")),
     [file],
