@@ -266,6 +266,37 @@ async fn revisions_keep_each_session_and_one_per_five_minutes() {
 }
 
 #[wasm_bindgen_test]
+async fn the_cap_drops_the_oldest_rolling_revisions_before_a_session_start() {
+    let database = fresh("test-revision-cap-rolling").await;
+    let mut plan = sample_plan();
+    let mut revision = None;
+    // One session saving every five minutes: its start (revision 1) and 44 rolling revisions.
+    for save_number in 0..45 {
+        plan.title = format!("lần lưu {save_number}");
+        revision = Some(
+            save(
+                &database,
+                &plan,
+                revision,
+                "one-session",
+                f64::from(save_number) * 5.0 * MINUTE,
+            )
+            .await
+            .expect("save"),
+        );
+    }
+    let revisions = database.list_revisions(&plan.id).await.expect("list");
+    let kept: Vec<u32> = revisions.iter().rev().map(|r| r.revision).collect();
+    let expected: Vec<u32> = std::iter::once(1).chain(7..=45).collect();
+    assert_eq!(kept, expected);
+    assert_eq!(
+        revisions.last().map(|r| r.reason),
+        Some(RevisionReason::Session)
+    );
+    database.close();
+}
+
+#[wasm_bindgen_test]
 async fn revisions_are_capped_at_forty_dropping_the_oldest() {
     let database = fresh("test-revision-cap").await;
     let mut plan = sample_plan();

@@ -103,7 +103,12 @@ pub(super) async fn prune_revisions(
     let mut excess = keys.len() - MAX_REVISIONS;
     let mut rolling = Vec::new();
     let mut others = Vec::new();
+    // Each record holds a whole plan, so they are read oldest first only until enough rolling
+    // ones are found (usually the first or second), not all forty.
     for key in keys {
+        if rolling.len() == excess {
+            break;
+        }
         let record = revisions.get(key.clone()).await.map_err(js_error)?;
         let reason = record
             .as_ref()
