@@ -218,13 +218,29 @@ test("a long key-task table shows its first rows at once and the rest as the bro
     const last = page.locator("#part-appendices [data-testid=grid-row]").last().locator(".grid-content textarea");
     await last.fill("Việc trọng tâm cuối bảng");
     await waitSaved(page);
-    // The app opens again on the plan being edited.
+    // The app opens again on the plan being edited. A jump from «Mục lục» to the appendices,
+    // before the table has come in, draws every row of it at once.
     await page.reload();
     await page.waitForSelector("#plan-title");
-    await eventually(async () => {
-      await page.locator("#part-appendices").evaluate((el) => el.scrollIntoView());
-      assert.equal(await page.locator("#part-appendices table.grid:not(:has(tbody[aria-busy]))").count(), 1);
+    const jump = await page.evaluate(async () => {
+      const table = () => document.querySelector("#part-appendices table.grid");
+      const count = () => ({
+        rows: table()?.querySelectorAll("[data-testid=grid-row]").length ?? 0,
+        busy: table()?.querySelectorAll("tbody[aria-busy=true]").length ?? 0,
+      });
+      const before = count();
+      const link = [...document.querySelectorAll("[data-testid=outline-nav] button, [data-testid=outline-nav] a")].find(
+        (element) => element.textContent.trim() === "Phụ lục",
+      );
+      link.click();
+      await new Promise((resolve) => {
+        const check = () => (table() ? resolve() : requestAnimationFrame(check));
+        requestAnimationFrame(check);
+      });
+      return { before, first: count() };
     });
+    assert.ok(jump.before.rows === 0 || jump.before.busy > 0, "the table was not yet whole before the jump");
+    assert.deepEqual(jump.first, { rows: keyTasks.length, busy: 0 });
     assert.equal(await page.locator("#part-appendices [data-testid=grid-row]").last().locator(".grid-content textarea").inputValue(), "Việc trọng tâm cuối bảng");
     assert.deepEqual(app.errors, []);
   } finally {
