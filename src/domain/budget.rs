@@ -146,9 +146,16 @@ impl Decimal {
 
     fn format_with(self, group: char, point: char) -> String {
         let magnitude = self.millionths.unsigned_abs();
-        let whole = (magnitude / SCALE as u128).to_string();
-        let fraction = magnitude % SCALE as u128;
-        let mut out = String::new();
+        // Amounts fit in 64 bits in practice; there, dividing is one wasm instruction rather
+        // than a call into 128-bit arithmetic. A save writes every task's budget this way.
+        let (whole, fraction) = match u64::try_from(magnitude) {
+            Ok(small) => ((small / SCALE as u64).to_string(), small % SCALE as u64),
+            Err(_) => (
+                (magnitude / SCALE as u128).to_string(),
+                (magnitude % SCALE as u128) as u64,
+            ),
+        };
+        let mut out = String::with_capacity(whole.len() * 4 / 3 + 9);
         if self.millionths < 0 {
             out.push('-');
         }
@@ -159,9 +166,19 @@ impl Decimal {
             out.push(digit);
         }
         if fraction > 0 {
-            let digits = format!("{fraction:06}");
+            // The six digits of the millionths, without the zeros at their end.
+            let mut digits = [0u8; SCALE_DIGITS as usize];
+            let mut rest = fraction;
+            for digit in digits.iter_mut().rev() {
+                *digit = (rest % 10) as u8;
+                rest /= 10;
+            }
+            let used = digits
+                .iter()
+                .rposition(|digit| *digit != 0)
+                .map_or(0, |at| at + 1);
             out.push(point);
-            out.push_str(digits.trim_end_matches('0'));
+            out.extend(digits[..used].iter().map(|digit| char::from(b'0' + digit)));
         }
         out
     }
@@ -313,6 +330,52 @@ mod tests {
         assert_eq!(Decimal::from_int(150).format_vi(), "150");
         assert_eq!(Decimal::from_int(-1000).format_vi(), "-1.000");
         assert_eq!(Decimal::ZERO.format_vi(), "0");
+    }
+
+    #[test]
+    fn formatting_agrees_with_a_plain_reference_at_every_size() {
+        // The written-out way: 128-bit arithmetic and format!, as the fast path replaced.
+        fn reference(value: Decimal, group: char, point: char) -> String {
+            let magnitude = value.millionths.unsigned_abs();
+            let whole = (magnitude / SCALE as u128).to_string();
+            let fraction = magnitude % SCALE as u128;
+            let mut out = String::new();
+            if value.millionths < 0 {
+                out.push('-');
+            }
+            for (index, digit) in whole.chars().enumerate() {
+                if group != '\0' && index > 0 && (whole.len() - index).is_multiple_of(3) {
+                    out.push(group);
+                }
+                out.push(digit);
+            }
+            if fraction > 0 {
+                out.push(point);
+                out.push_str(format!("{fraction:06}").trim_end_matches('0'));
+            }
+            out
+        }
+        let mut values: Vec<i128> = vec![0, 1, 9, 10, 999_999, 1_000_000, 1_000_001, 1_500_000];
+        values.extend([u64::MAX as i128 - 1, u64::MAX as i128, u64::MAX as i128 + 1]);
+        values.extend([i128::MAX, i128::MIN + 1, 123_456_789_012_345_678_901_234]);
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..5_000 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            values.push(i128::from(seed >> (seed % 64)));
+        }
+        for millionths in values.iter().flat_map(|value| [*value, -*value]) {
+            let value = Decimal { millionths };
+            assert_eq!(
+                value.format_vi(),
+                reference(value, '.', ','),
+                "{millionths}"
+            );
+            assert_eq!(
+                value.to_machine_string(),
+                reference(value, '\0', '.'),
+                "{millionths}"
+            );
+        }
     }
 
     #[test]
