@@ -218,7 +218,46 @@ test("a long key-task table shows its first rows at once and the rest as the bro
     const last = page.locator("#part-appendices [data-testid=grid-row]").last().locator(".grid-content textarea");
     await last.fill("Việc trọng tâm cuối bảng");
     await waitSaved(page);
-    // The app opens again on the plan being edited. A jump from «Mục lục» to the appendices,
+    // The app opens again on the plan being edited. Tab from the last row drawn, while the
+    // rest still waits, goes on into the next row, not out of the table. Once the first rows
+    // are there, the browser is kept from being idle, so that no more rows come in on their own.
+    await page.reload();
+    await page.waitForSelector("#plan-title");
+    const tabFrom = await page.evaluate(async () => {
+      const table = await new Promise((resolve) => {
+        const check = () => {
+          const found = document.querySelector("#part-appendices table.grid");
+          if (found?.querySelector("tbody[aria-busy=true]") && found.querySelector("[data-testid=grid-row]")) return resolve(found);
+          document.querySelector("#part-appendices").scrollIntoView();
+          requestAnimationFrame(check);
+        };
+        check();
+      });
+      const held = [];
+      const idle = window.requestIdleCallback.bind(window);
+      window.requestIdleCallback = (callback, options) => (window.__idleHeld === false ? idle(callback, options) : (held.push(callback), 0));
+      window.__releaseIdle = () => {
+        window.__idleHeld = false;
+        for (const callback of held.splice(0)) idle(callback);
+      };
+      // A slice already asked for comes in meanwhile; none after it.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const rows = table.querySelectorAll("[data-testid=grid-row]");
+      const buttons = rows[rows.length - 1].querySelectorAll(".grid-tools-cell button:not([disabled])");
+      buttons[buttons.length - 1].focus();
+      return rows.length;
+    });
+    await page.keyboard.press("Tab");
+    const tabbedTo = await page.evaluate(() => {
+      const focused = document.activeElement;
+      const rows = [...document.querySelectorAll("#part-appendices [data-testid=grid-row]")];
+      return rows.findIndex((row) => row.contains(focused));
+    });
+    assert.ok(tabFrom < keyTasks.length, `${tabFrom} rows drawn before the Tab`);
+    assert.equal(tabbedTo, tabFrom, `Tab from row ${tabFrom} of the rows drawn went on into the next row`);
+    await page.evaluate(() => window.__releaseIdle());
+
+    // A jump from «Mục lục» to the appendices,
     // before the table has come in, draws every row of it at once.
     await page.reload();
     await page.waitForSelector("#plan-title");

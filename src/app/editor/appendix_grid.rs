@@ -182,6 +182,29 @@ fn cell_of(column: TableColumn) -> (&'static str, Read, Write) {
     }
 }
 
+/// Tab onward from the last row drawn draws the rest of the table first, so that the focus
+/// goes on into the next row rather than out of the table. The rows are in before the browser
+/// moves the focus: the drawing runs as a microtask, at the end of this handler.
+fn tab_onward(event: &web_sys::KeyboardEvent, drawn: RwSignal<usize>) {
+    if event.key() != "Tab" || event.shift_key() || drawn.get_untracked() == usize::MAX {
+        return;
+    }
+    let row = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("tr").ok().flatten());
+    let last_drawn = row.is_some_and(|row| {
+        row.next_element_sibling().is_none()
+            && row
+                .parent_element()
+                .and_then(|slice| slice.next_element_sibling())
+                .is_some_and(|next| next.has_attribute("aria-busy"))
+    });
+    if last_drawn {
+        drawn.set(usize::MAX);
+    }
+}
+
 /// Enter moves to the cell below (Shift+Enter makes a new line in a text cell); a cell below
 /// not drawn yet is drawn first, with the rest of the table (`drawn`).
 fn move_down(event: web_sys::KeyboardEvent, drawn: RwSignal<usize>) {
@@ -427,7 +450,10 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
             .collect_view();
         view! {
             <div class="grid-scroll" role="region" aria-label="Bảng nhiệm vụ trọng tâm" tabindex="0">
-                <table class=if own { "grid grid-own" } else { "grid" } on:keydown=move |event| move_down(event, drawn)>
+                <table class=if own { "grid grid-own" } else { "grid" } on:keydown=move |event| {
+                    tab_onward(&event, drawn);
+                    move_down(event, drawn)
+                }>
                     <thead>
                         <tr>
                             <th scope="col" class="grid-tt">"TT"</th>
