@@ -43,6 +43,21 @@ async fn save(
         .await
 }
 
+/// Saves `plan` on top of `revision`, the last save's, which becomes the new one.
+async fn save_over(
+    database: &Database,
+    plan: &Plan,
+    revision: &mut Option<u32>,
+    session: &str,
+    now: f64,
+) {
+    *revision = Some(
+        save(database, plan, *revision, session, now)
+            .await
+            .expect("save"),
+    );
+}
+
 #[wasm_bindgen_test]
 async fn a_new_database_has_every_store_of_the_current_schema() {
     let database = fresh("test-schema").await;
@@ -190,32 +205,21 @@ async fn revisions_keep_each_session_and_one_per_five_minutes() {
     // Session 1: five saves in one minute keep one revision, the new plan's first state.
     for second in 0..5 {
         plan.title = format!("phiên 1, lần {second}");
-        revision = Some(
-            save(
-                &database,
-                &plan,
-                revision,
-                "session-1",
-                f64::from(second) * 1000.0,
-            )
-            .await
-            .expect("save"),
-        );
+        save_over(
+            &database,
+            &plan,
+            &mut revision,
+            "session-1",
+            f64::from(second) * 1000.0,
+        )
+        .await;
     }
     // Six minutes later in the same session: a rolling revision of the new state.
     plan.title = "phiên 1, sau 6 phút".into();
-    revision = Some(
-        save(&database, &plan, revision, "session-1", 6.0 * MINUTE)
-            .await
-            .expect("save"),
-    );
+    save_over(&database, &plan, &mut revision, "session-1", 6.0 * MINUTE).await;
     // The session's last edit comes a minute later, too soon for another rolling revision.
     plan.title = "phiên 1, cuối".into();
-    revision = Some(
-        save(&database, &plan, revision, "session-1", 7.0 * MINUTE)
-            .await
-            .expect("save"),
-    );
+    save_over(&database, &plan, &mut revision, "session-1", 7.0 * MINUTE).await;
     // The next session's first save keeps the state it starts from: that last edit.
     plan.title = "phiên 2".into();
     save(&database, &plan, revision, "session-2", 8.0 * MINUTE)
@@ -273,17 +277,14 @@ async fn the_cap_drops_the_oldest_rolling_revisions_before_a_session_start() {
     // One session saving every five minutes: its start (revision 1) and 44 rolling revisions.
     for save_number in 0..45 {
         plan.title = format!("lần lưu {save_number}");
-        revision = Some(
-            save(
-                &database,
-                &plan,
-                revision,
-                "one-session",
-                f64::from(save_number) * 5.0 * MINUTE,
-            )
-            .await
-            .expect("save"),
-        );
+        save_over(
+            &database,
+            &plan,
+            &mut revision,
+            "one-session",
+            f64::from(save_number) * 5.0 * MINUTE,
+        )
+        .await;
     }
     let revisions = database.list_revisions(&plan.id).await.expect("list");
     let kept: Vec<u32> = revisions.iter().rev().map(|r| r.revision).collect();
@@ -303,17 +304,14 @@ async fn revisions_are_capped_at_forty_dropping_the_oldest() {
     let mut revision = None;
     for session in 0..45 {
         plan.title = format!("phiên {session}");
-        revision = Some(
-            save(
-                &database,
-                &plan,
-                revision,
-                &format!("s{session}"),
-                f64::from(session),
-            )
-            .await
-            .expect("save"),
-        );
+        save_over(
+            &database,
+            &plan,
+            &mut revision,
+            &format!("s{session}"),
+            f64::from(session),
+        )
+        .await;
     }
     // Each session from the third on keeps the state the previous one ended with (revisions
     // 2 to 44), besides the new plan's first state: 44 in all, the 4 oldest pruned.

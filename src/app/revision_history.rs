@@ -24,9 +24,10 @@ pub fn RevisionHistory(editor: Editor) -> impl IntoView {
         let database = editor.database();
         let id = editor.plan.with_untracked(|plan| plan.id.clone());
         async move {
-            match open {
-                true => Some(database.list_revisions(&id).await),
-                false => None,
+            if open {
+                Some(database.list_revisions(&id).await)
+            } else {
+                None
             }
         }
     });

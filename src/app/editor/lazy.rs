@@ -156,7 +156,7 @@ impl NearScreen {
     pub fn lines_in_slices(&self, len: usize, first: usize, slice: usize) -> RwSignal<usize> {
         let all_now = self
             .0
-            .try_update_value(|waiting| waiting.all_now)
+            .try_with_value(|waiting| waiting.all_now)
             .unwrap_or(true);
         let drawn = RwSignal::new(if len > first && !all_now {
             first
