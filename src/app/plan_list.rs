@@ -14,7 +14,7 @@ use super::transfer::{self, ExportPlanButtons, LastExported, TransferBar};
 use crate::domain::template::TemplateInput;
 use crate::domain::text;
 use crate::state::{now_ms, use_database};
-use crate::storage::{self, PlanSummary};
+use crate::storage::{self, PlanSummary, StorageError};
 
 /// How the list is ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,6 +97,34 @@ fn level_label(level: &str) -> &'static str {
     }
 }
 
+/// The stored plans' summaries, read again after every change to them (a delete, a restore,
+/// an import, an export).
+pub type StoredPlans = LocalResource<Result<Vec<PlanSummary>, StorageError>>;
+
+/// What the list's place shows.
+#[derive(Clone, PartialEq)]
+enum Listing {
+    Reading,
+    Empty,
+    Plans,
+    Failed(StorageError),
+}
+
+/// A plan the list shows, with next year's plan of the same body if that is stored too.
+type Shown = (PlanSummary, Option<PlanSummary>);
+
+/// Everything a plan's card shows, so that a card is drawn again exactly when it changed.
+fn card_key((plan, next): &Shown) -> String {
+    format!(
+        "{}|{}|{}|{:?}|{:?}",
+        plan.id,
+        plan.revision,
+        plan.saved_at,
+        plan.exported_at,
+        next.as_ref().map(|next| &next.id)
+    )
+}
+
 /// The plan list (danh sách kế hoạch).
 #[component]
 pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
@@ -104,7 +132,8 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
     // Bumped after a delete or a restore, to read the lists again.
     let changes = RwSignal::new(0_u32);
     let transferred = transfer::use_transfer().version;
-    let plans = LocalResource::new(move || {
+    // Read once for the list and the backup reminder both.
+    let plans: StoredPlans = LocalResource::new(move || {
         changes.track();
         transferred.track();
         let database = database.get();
@@ -113,6 +142,30 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let query = RwSignal::new(String::new());
     let order = RwSignal::new(Order::Recent);
+    // What the list shows changes only when it turns empty, fails or is first read: a new read
+    // of the plans leaves the search and the cards in place.
+    let listing = Memo::new(move |_| {
+        plans.with(|read| match read {
+            None => Listing::Reading,
+            Some(Ok(list)) if list.is_empty() => Listing::Empty,
+            Some(Ok(_)) => Listing::Plans,
+            Some(Err(problem)) => Listing::Failed(problem.clone()),
+        })
+    });
+    let shown = Memo::new(move |_| {
+        let query = query.get();
+        let order = order.get();
+        plans.with(|read| match read {
+            Some(Ok(list)) => arrange(list, &query, order)
+                .into_iter()
+                .map(|plan| {
+                    let next = plan_actions::existing_next_year(list, &plan).cloned();
+                    (plan, next)
+                })
+                .collect(),
+            _ => Vec::new(),
+        })
+    });
     let creating = RwSignal::new(false);
     let create = Action::new_local(move |input: &TemplateInput| {
         let database = database.get();
@@ -145,65 +198,55 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
                     on_cancel=move || creating.set(false)
                 />
             </Show>
-            <TransferBar changes=changes />
+            <TransferBar plans=plans />
             {move || error.get().map(|message| view! { <p class="notice notice-error" role="alert">{message}</p> })}
-            <Suspense fallback=|| view! { <p class="muted">"Đang đọc danh sách…"</p> }>
-                {move || plans.get().map(|result| match result {
-                    Ok(list) if list.is_empty() => view! {
-                        <p class="muted" data-testid="no-plans">
-                            "Chưa có kế hoạch nào. Bấm «Tạo kế hoạch mới» để bắt đầu."
-                        </p>
-                    }.into_any(),
-                    Ok(list) => {
-                        let list = StoredValue::new(list);
-                        view! {
-                            <div class="list-tools" role="search">
-                                <SignalText id="plan-search" kind="search" label="Tìm kế hoạch" value=query
-                                    placeholder="Gõ có dấu hoặc không dấu, ví dụ: cai cach 2025" />
-                                <div class="field">
-                                    <label for="plan-order">"Sắp xếp"</label>
-                                    <select
-                                        id="plan-order"
-                                        data-testid="plan-order"
-                                        on:change=move |event| {
-                                            let key = event_target_value(&event);
-                                            if let Some(found) = Order::ALL.into_iter().find(|o| o.key() == key) {
-                                                order.set(found);
-                                            }
-                                        }
-                                    >
-                                        {Order::ALL.into_iter().map(|option| view! {
-                                            <option value=option.key() selected=move || order.get() == option>{option.label()}</option>
-                                        }).collect_view()}
-                                    </select>
-                                </div>
-                            </div>
-                            {move || {
-                                let shown = list.with_value(|all| arrange(all, &query.get(), order.get()));
-                                if shown.is_empty() {
-                                    return view! {
-                                        <p class="muted" data-testid="no-match" role="status">
-                                            {format!("Không có kế hoạch nào khớp với «{}».", query.get().trim())}
-                                        </p>
-                                    }.into_any();
+            {move || match listing.get() {
+                Listing::Reading => view! { <p class="muted">"Đang đọc danh sách…"</p> }.into_any(),
+                Listing::Empty => view! {
+                    <p class="muted" data-testid="no-plans">
+                        "Chưa có kế hoạch nào. Bấm «Tạo kế hoạch mới» để bắt đầu."
+                    </p>
+                }.into_any(),
+                Listing::Plans => view! {
+                    <div class="list-tools" role="search">
+                        <SignalText id="plan-search" kind="search" label="Tìm kế hoạch" value=query
+                            placeholder="Gõ có dấu hoặc không dấu, ví dụ: cai cach 2025" />
+                        <div class="field">
+                            <label for="plan-order">"Sắp xếp"</label>
+                            <select
+                                id="plan-order"
+                                data-testid="plan-order"
+                                on:change=move |event| {
+                                    let key = event_target_value(&event);
+                                    if let Some(found) = Order::ALL.into_iter().find(|o| o.key() == key) {
+                                        order.set(found);
+                                    }
                                 }
-                                view! {
-                                    <ul class="plan-cards" data-testid="plan-list">
-                                        {shown.into_iter().map(|plan| {
-                                            let next = list.with_value(|all| plan_actions::existing_next_year(all, &plan).cloned());
-                                            view! { <PlanCard plan=plan next=next screen=screen changes=changes error=error /> }
-                                        }).collect_view()}
-                                    </ul>
-                                }.into_any()
-                            }}
-                        }.into_any()
-                    }
-                    Err(problem) => view! {
-                        <p class="notice notice-error" role="alert">{problem.to_string()}</p>
-                        <transfer::StorageWayBack error=problem />
-                    }.into_any(),
-                })}
-            </Suspense>
+                            >
+                                {Order::ALL.into_iter().map(|option| view! {
+                                    <option value=option.key() selected=move || order.get() == option>{option.label()}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    </div>
+                    {move || shown.with(Vec::is_empty).then(|| view! {
+                        <p class="muted" data-testid="no-match" role="status">
+                            {format!("Không có kế hoạch nào khớp với «{}».", query.get().trim())}
+                        </p>
+                    })}
+                    <ul class="plan-cards" data-testid="plan-list" hidden=move || shown.with(Vec::is_empty)>
+                        // Keyed by what a card shows, so that a delete, an import or an export
+                        // draws only the cards it changed, not every card again.
+                        <For each=move || shown.get() key=card_key let((plan, next))>
+                            <PlanCard plan=plan next=next screen=screen changes=changes error=error />
+                        </For>
+                    </ul>
+                }.into_any(),
+                Listing::Failed(problem) => view! {
+                    <p class="notice notice-error" role="alert">{problem.to_string()}</p>
+                    <transfer::StorageWayBack error=problem />
+                }.into_any(),
+            }}
             <Trash changes=changes error=error />
             <StorageInfo />
         </section>

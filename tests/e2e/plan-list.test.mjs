@@ -45,6 +45,7 @@ test("plans made from templates are found without accents and ordered the Vietna
     assert.deepEqual(await search("huyen 2023"), ["Cải cách hành chính năm 2023 huyện Sơn Tây"]);
     assert.deepEqual(await search("không có kế hoạch này"), []);
     assert.match(await page.textContent("[data-testid=no-match]"), /Không có kế hoạch nào khớp/);
+    assert.equal(await page.isVisible("[data-testid=plan-list]"), false);
     await search("");
 
     // By name: HUYỆN before XÃ, and within XÃ, Đ after D-less letters but before T.
@@ -70,8 +71,17 @@ test("duplicate, and next year's plan made new and then carried into the one tha
     await card("năm 2024").locator("[data-testid=duplicate-plan]").click();
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=plan-card]").length === 2);
     assert.ok((await titles(page)).includes("Cải cách hành chính năm 2024 xã Tịnh Minh (bản sao)"));
+    // A card is drawn again only when what it shows changed: deleting the copy leaves the
+    // original's card, the very element, in place.
+    await page.evaluate(() => {
+      const original = [...document.querySelectorAll("[data-testid=plan-card]")].find(
+        (li) => li.querySelector(".plan-card-title").textContent === "Cải cách hành chính năm 2024 xã Tịnh Minh",
+      );
+      original.dataset.seen = "before-delete";
+    });
     await card("(bản sao)").locator("[data-testid=delete-plan]").click();
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=plan-card]").length === 1);
+    assert.equal(await page.getAttribute("[data-testid=plan-card]", "data-seen"), "before-delete");
 
     // Next year's plan, new: years moved on, number left blank for the new document.
     await card("năm 2024").locator("[data-testid=next-year-plan]").click();

@@ -14,6 +14,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::Screen;
+use super::plan_list::StoredPlans;
 pub use browser::download_bytes;
 pub use export::ExportPlanButtons;
 use import::ImportState;
@@ -87,9 +88,9 @@ pub fn use_transfer() -> TransferContext {
 }
 
 /// The import and backup buttons above the plan list, the backup reminder, and the notice of
-/// the last export or import. `changes` is the list's own counter of deletes and restores.
+/// the last export or import. `plans` is the list's own read of the stored plans.
 #[component]
-pub fn TransferBar(changes: RwSignal<u32>) -> impl IntoView {
+pub fn TransferBar(plans: StoredPlans) -> impl IntoView {
     let transfer = use_transfer();
     let notice = move || {
         transfer.notice.get().map(|notice| {
@@ -121,6 +122,6 @@ pub fn TransferBar(changes: RwSignal<u32>) -> impl IntoView {
             </span>
         </div>
         {notice}
-        <BackupReminder changes=changes />
+        <BackupReminder plans=plans />
     }
 }

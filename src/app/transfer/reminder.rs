@@ -8,9 +8,9 @@
 
 use leptos::prelude::*;
 
-use super::use_transfer;
 use crate::app::format::date_time;
-use crate::state::{now_ms, use_database};
+use crate::app::plan_list::StoredPlans;
+use crate::state::now_ms;
 
 /// How old an export may grow, under later edits, before the reminder asks again.
 pub const REMIND_AFTER_MS: f64 = 7.0 * 24.0 * 60.0 * 60.0 * 1000.0;
@@ -57,15 +57,7 @@ pub fn LastExported(saved_at: f64, exported_at: Option<f64>) -> impl IntoView {
 
 /// The banner asking for a backup, with the rule it follows, when any plan needs one.
 #[component]
-pub fn BackupReminder(changes: RwSignal<u32>) -> impl IntoView {
-    let transfer = use_transfer();
-    let database = use_database();
-    let plans = LocalResource::new(move || {
-        changes.track();
-        transfer.version.track();
-        let database = database.get();
-        async move { database.list_plans().await }
-    });
+pub fn BackupReminder(plans: StoredPlans) -> impl IntoView {
     let counts = move || {
         let list = plans.get()?.ok()?;
         let now = now_ms();
