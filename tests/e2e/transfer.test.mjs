@@ -489,7 +489,7 @@ test("a file handed over by the system (launchQueue) opens the import preview", 
   }
 });
 
-test("a backup of many plans lists every one of them, the cards past the first screen a moment later", async () => {
+test("a backup of many plans lists every one of them, its dialog focused once", async () => {
   const folder = scratch();
   const app = await openApp();
   try {
@@ -505,7 +505,19 @@ test("a backup of many plans lists every one of them, the cards past the first s
     file.payload.plans = titles.map((title, index) => ({ ...sample, id: `sao-luu-${index + 1}`, title }));
     const path = join(folder, "sao-luu.json");
     writeFileSync(path, JSON.stringify(file, null, 2));
+    // The dialog is focused once, as it opens: reading, checking and the preview change its
+    // body in place without focusing it again (each focus forces a layout) at every step.
+    await page.evaluate(() => {
+      window.dialogFocused = 0;
+      const focus = HTMLElement.prototype.focus;
+      HTMLElement.prototype.focus = function (...options) {
+        if (this.dataset.testid === "import-dialog") window.dialogFocused += 1;
+        return focus.apply(this, options);
+      };
+    });
     await importFile(page, path);
+    assert.equal(await page.evaluate(() => window.dialogFocused), 1);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "import-dialog");
     await confirmImport(page);
     await waitCount(page, "[data-testid=plan-card]", titles.length);
     const shown = await page.locator("[data-testid=plan-list] .plan-card-title").allTextContents();

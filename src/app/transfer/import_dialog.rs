@@ -38,6 +38,24 @@ pub fn ImportDialog() -> impl IntoView {
             close(transfer);
         }
     };
+    // The dialog itself is drawn as it opens and stays while its body changes.
+    let open = Memo::new(move |_| transfer.state.with(|state| *state != ImportState::Closed));
+    let dialog = NodeRef::<leptos::html::Div>::new();
+    // Focus moves into the dialog as it opens, and back into it when what had it is gone (the
+    // preview's button once the plans are stored), so a keyboard or screen reader stays there;
+    // never at each step of a long read, which forced a layout every time.
+    Effect::new(move |_| {
+        transfer.state.track();
+        let Some(element) = dialog.get() else {
+            return;
+        };
+        let inside = document()
+            .active_element()
+            .is_some_and(|active| element.contains(Some(&active)));
+        if !inside {
+            element.focus().ok();
+        }
+    });
     let body = move || {
         match transfer.state.get() {
         ImportState::Closed => None,
@@ -101,28 +119,21 @@ pub fn ImportDialog() -> impl IntoView {
             node_ref=transfer.input
             on:change=picked
         />
-        {move || body().map(|body| {
-            // Focus moves into the dialog, so a keyboard or screen reader starts there.
-            let dialog = NodeRef::<leptos::html::Div>::new();
-            dialog.on_load(|element| {
-                element.focus().ok();
-            });
-            view! {
-                <div class="dialog-backdrop">
-                    <div
-                        class="dialog import-dialog"
-                        role="dialog"
-                        aria-modal="true"
-                        aria-labelledby="import-title"
-                        tabindex="-1"
-                        data-testid="import-dialog"
-                        node_ref=dialog
-                        on:keydown=escape
-                    >
-                        {body}
-                    </div>
+        {move || open.get().then(|| view! {
+            <div class="dialog-backdrop">
+                <div
+                    class="dialog import-dialog"
+                    role="dialog"
+                    aria-modal="true"
+                    aria-labelledby="import-title"
+                    tabindex="-1"
+                    data-testid="import-dialog"
+                    node_ref=dialog
+                    on:keydown=escape
+                >
+                    {body}
                 </div>
-            }
+            </div>
         })}
     }
 }
