@@ -150,6 +150,8 @@ test("every hostile file leaves the stored data byte for byte as it was", async 
       if (await error.count()) {
         const message = await error.textContent();
         assert.match(message, /[àáảãạăâđêôơưạ-ỹ]/, `${path}: ${message}`);
+        // The refusal has the focus, so a screen reader reads it.
+        assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "import-dialog", path);
         refused.push([path.split("/").pop(), message]);
         await page.click("[data-testid=import-close]");
       } else {
@@ -489,7 +491,7 @@ test("a file handed over by the system (launchQueue) opens the import preview", 
   }
 });
 
-test("a backup of many plans lists every one of them, its dialog focused once", async () => {
+test("a backup of many plans lists every one of them, its dialog focused only as its face changes", async () => {
   const folder = scratch();
   const app = await openApp();
   try {
@@ -505,8 +507,8 @@ test("a backup of many plans lists every one of them, its dialog focused once", 
     file.payload.plans = titles.map((title, index) => ({ ...sample, id: `sao-luu-${index + 1}`, title }));
     const path = join(folder, "sao-luu.json");
     writeFileSync(path, JSON.stringify(file, null, 2));
-    // The dialog is focused once, as it opens: reading, checking and the preview change its
-    // body in place without focusing it again (each focus forces a layout) at every step.
+    // The dialog is focused as it opens and as the preview comes, so a screen reader reads its
+    // title; never at the steps of reading and checking between (each focus forces a layout).
     await page.evaluate(() => {
       window.dialogFocused = 0;
       const focus = HTMLElement.prototype.focus;
@@ -516,7 +518,7 @@ test("a backup of many plans lists every one of them, its dialog focused once", 
       };
     });
     await importFile(page, path);
-    assert.equal(await page.evaluate(() => window.dialogFocused), 1);
+    assert.equal(await page.evaluate(() => window.dialogFocused), 2);
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "import-dialog");
     await confirmImport(page);
     await waitCount(page, "[data-testid=plan-card]", titles.length);

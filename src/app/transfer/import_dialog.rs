@@ -41,20 +41,23 @@ pub fn ImportDialog() -> impl IntoView {
     // The dialog itself is drawn as it opens and stays while its body changes.
     let open = Memo::new(move |_| transfer.state.with(|state| *state != ImportState::Closed));
     let dialog = NodeRef::<leptos::html::Div>::new();
-    // Focus moves into the dialog as it opens, and back into it when what had it is gone (the
-    // preview's button once the plans are stored), so a keyboard or screen reader stays there;
-    // never at each step of a long read, which forced a layout every time.
-    Effect::new(move |_| {
-        transfer.state.track();
-        let Some(element) = dialog.get() else {
-            return;
+    // Focus moves into the dialog as it opens and as it turns to a new face (the preview, a
+    // refusal, the end), so a screen reader reads its new title; and back into it when what had
+    // it is gone (the preview's buttons, drawn again as storing starts). Never at each step of
+    // a long read: every focus forces a layout. This runs after the body is drawn, as effects
+    // run after the rendering they follow.
+    Effect::new(move |shown: Option<Option<Face>>| {
+        let face = transfer.state.with(Face::of);
+        let Some(element) = dialog.get().filter(|_| face.is_some()) else {
+            return face;
         };
         let inside = document()
             .active_element()
             .is_some_and(|active| element.contains(Some(&active)));
-        if !inside {
+        if !inside || shown.flatten() != face {
             element.focus().ok();
         }
+        face
     });
     let body = move || {
         match transfer.state.get() {
@@ -135,6 +138,28 @@ pub fn ImportDialog() -> impl IntoView {
                 </div>
             </div>
         })}
+    }
+}
+
+/// The faces of the open dialog, each with its own title.
+#[derive(Clone, Copy, PartialEq)]
+enum Face {
+    Working,
+    Refused,
+    Preview,
+    Done,
+}
+
+impl Face {
+    /// The face `state` shows; `None` when the dialog is closed.
+    fn of(state: &ImportState) -> Option<Self> {
+        match state {
+            ImportState::Closed => None,
+            ImportState::Reading { .. } | ImportState::Checking { .. } => Some(Self::Working),
+            ImportState::Refused { .. } => Some(Self::Refused),
+            ImportState::Preview(_) => Some(Self::Preview),
+            ImportState::Done { .. } => Some(Self::Done),
+        }
     }
 }
 
