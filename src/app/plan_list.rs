@@ -121,7 +121,7 @@ fn card_key((plan, next): &Shown) -> String {
         plan.revision,
         plan.saved_at,
         plan.exported_at,
-        next.as_ref().map(|next| &next.id)
+        next.as_ref().map(|next| (&next.id, next.revision))
     )
 }
 

@@ -43,10 +43,16 @@ test("plans made from templates are found without accents and ordered the Vietna
     assert.equal((await search("cai cach")).length, 3);
     assert.deepEqual(await search("dong son"), ["Cải cách hành chính năm 2026 xã Đông Sơn"]);
     assert.deepEqual(await search("huyen 2023"), ["Cải cách hành chính năm 2023 huyện Sơn Tây"]);
+    // The list stays in the page, hidden, while nothing matches, and comes back as it was.
+    await page.$eval("[data-testid=plan-list]", (list) => (list.dataset.seen = "before-search"));
     assert.deepEqual(await search("không có kế hoạch này"), []);
     assert.match(await page.textContent("[data-testid=no-match]"), /Không có kế hoạch nào khớp/);
-    assert.equal(await page.isVisible("[data-testid=plan-list]"), false);
+    assert.deepEqual(
+      await page.$eval("[data-testid=plan-list]", (list) => [list.hidden, getComputedStyle(list).display]),
+      [true, "none"],
+    );
     await search("");
+    assert.equal(await page.getAttribute("[data-testid=plan-list]", "data-seen"), "before-search");
 
     // By name: HUYỆN before XÃ, and within XÃ, Đ after D-less letters but before T.
     await page.selectOption("[data-testid=plan-order]", "name");
