@@ -2,6 +2,7 @@
 //! preview with a choice for each plan already on this device.
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 
 use super::import::{Choice, ImportState, Preview, PreviewRow, close, confirm, start_import};
 use super::{TransferContext, use_transfer};
@@ -41,6 +42,9 @@ pub fn ImportDialog() -> impl IntoView {
     // The dialog itself is drawn as it opens and stays while its body changes.
     let open = Memo::new(move |_| transfer.state.with(|state| *state != ImportState::Closed));
     let dialog = NodeRef::<leptos::html::Div>::new();
+    // What had the focus before the dialog opened («Nhập tệp», or what was under a dropped
+    // file) gets it back as the dialog closes, so a keyboard goes on from where it was.
+    let before = StoredValue::new_local(None::<web_sys::HtmlElement>);
     // Focus moves into the dialog as it opens and as it turns to a new face (the preview, a
     // refusal, the end), so a screen reader reads its new title; and back into it when what had
     // it is gone (the preview's buttons, drawn again as storing starts). Never at each step of
@@ -48,13 +52,19 @@ pub fn ImportDialog() -> impl IntoView {
     // run after the rendering they follow.
     Effect::new(move |shown: Option<Option<Face>>| {
         let face = transfer.state.with(Face::of);
+        let shown = shown.flatten();
+        let active = document().active_element();
         let Some(element) = dialog.get().filter(|_| face.is_some()) else {
+            if let Some(before) = before.write_value().take().filter(|_| shown.is_some()) {
+                before.is_connected().then(|| before.focus());
+            }
             return face;
         };
-        let inside = document()
-            .active_element()
-            .is_some_and(|active| element.contains(Some(&active)));
-        if !inside || shown.flatten() != face {
+        if shown.is_none() {
+            before.set_value(active.clone().and_then(|active| active.dyn_into().ok()));
+        }
+        let inside = active.is_some_and(|active| element.contains(Some(&active)));
+        if !inside || shown != face {
             element.focus().ok();
         }
         face
