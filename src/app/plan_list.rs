@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos::wasm_bindgen::JsCast;
 
 use super::Screen;
 use super::format::{bytes, date_time};
@@ -113,14 +114,15 @@ enum Listing {
 /// A plan the list shows, with next year's plan of the same body if that is stored too.
 type Shown = (PlanSummary, Option<PlanSummary>);
 
-/// Everything a plan's card shows, so that a card is drawn again exactly when it changed.
+/// Everything a plan's card shows, so that a card is drawn again exactly when it changed; but
+/// the time of its last export, which the card reads by itself so that an export does not take
+/// the focus from its button.
 fn card_key((plan, next): &Shown) -> String {
     format!(
-        "{}|{}|{}|{:?}|{:?}",
+        "{}|{}|{}|{:?}",
         plan.id,
         plan.revision,
         plan.saved_at,
-        plan.exported_at,
         next.as_ref().map(|next| (&next.id, next.revision))
     )
 }
@@ -238,7 +240,7 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
                         // Keyed by what a card shows, so that a delete, an import or an export
                         // draws only the cards it changed, not every card again.
                         <For each=move || shown.get() key=card_key let((plan, next))>
-                            <PlanCard plan=plan next=next screen=screen changes=changes error=error />
+                            <PlanCard plan=plan next=next plans=plans screen=screen changes=changes error=error />
                         </For>
                     </ul>
                 }.into_any(),
@@ -259,6 +261,7 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
 fn PlanCard(
     plan: PlanSummary,
     next: Option<PlanSummary>,
+    plans: StoredPlans,
     screen: RwSignal<Screen>,
     changes: RwSignal<u32>,
     error: RwSignal<Option<String>>,
@@ -273,7 +276,26 @@ fn PlanCard(
     let next_year = plan.year + 1;
     let choosing = RwSignal::new(false);
     let busy = RwSignal::new(false);
+    // Read from the stored plans: an export changes this line, not the whole card.
+    let exported_at = Signal::derive(move || {
+        plans.with(|read| {
+            let list = read.as_ref()?.as_ref().ok()?;
+            id.with_value(|id| list.iter().find(|stored| stored.id == *id)?.exported_at)
+        })
+    });
+    let card = NodeRef::<leptos::html::Li>::new();
     let delete = move |_| {
+        // The focus goes on to the next card (or the one before), not back to the page's top.
+        let other = card.get_untracked().and_then(|card| {
+            card.next_element_sibling()
+                .or_else(|| card.previous_element_sibling())
+        });
+        if let Some(open) = other
+            .and_then(|other| other.query_selector(".plan-card-open").ok().flatten())
+            .and_then(|open| open.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            open.focus().ok();
+        }
         let database = database.get();
         let id = id.get_value();
         spawn_local(async move {
@@ -323,7 +345,7 @@ fn PlanCard(
         date_time(plan.saved_at)
     );
     view! {
-        <li class="plan-card" data-testid="plan-card">
+        <li class="plan-card" data-testid="plan-card" node_ref=card>
             <button
                 class="plan-card-open"
                 data-testid="open-plan"
@@ -331,7 +353,7 @@ fn PlanCard(
             >
                 <span class="plan-card-title">{title.clone()}</span>
                 <span class="plan-card-meta">{meta}</span>
-                <LastExported saved_at=plan.saved_at exported_at=plan.exported_at />
+                <LastExported saved_at=plan.saved_at exported_at=exported_at />
             </button>
             <div class="plan-card-actions">
                 <ExportPlanButtons id=plan.id.clone() title=title.clone() />

@@ -88,6 +88,11 @@ test("duplicate, and next year's plan made new and then carried into the one tha
     await card("(bản sao)").locator("[data-testid=delete-plan]").click();
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=plan-card]").length === 1);
     assert.equal(await page.getAttribute("[data-testid=plan-card]", "data-seen"), "before-delete");
+    // The focus went on to the card left, not back to the top of the page.
+    assert.deepEqual(
+      await page.evaluate(() => [document.activeElement?.dataset.testid, document.activeElement?.closest("li")?.dataset.seen]),
+      ["open-plan", "before-delete"],
+    );
 
     // Next year's plan, new: years moved on, number left blank for the new document.
     await card("năm 2024").locator("[data-testid=next-year-plan]").click();

@@ -93,6 +93,8 @@ test("a plan exported in one browser imports identical in a fresh one", async ()
       document.querySelector("[data-testid=last-exported]")?.textContent.startsWith("Xuất tệp lần cuối"),
     );
     assert.match(await page.textContent("[data-testid=last-exported]"), /^Xuất tệp lần cuối: \d\d:\d\d \d\d\/\d\d\/\d{4}$/);
+    // The card changed only that line: its export button, clicked, keeps the focus.
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "export-plan");
     assert.match(await page.textContent("[data-testid=transfer-notice]"), /Đã xuất tệp «Ke-hoach-CCHC-2025/);
     const file = JSON.parse(readFileSync(exported.path, "utf8"));
     assert.equal(file.kind, "ke-hoach-cchc");
@@ -107,9 +109,15 @@ test("a plan exported in one browser imports identical in a fresh one", async ()
     // warning, and the same file as exported without one (below).
     const changed = join(folder, "changed.json");
     writeFileSync(changed, readFileSync(exported.path, "utf8").replace("năm 2025 xã Sơn Châu", "năm 2025 xã Sơn Châu (sửa tay)"));
-    await importFile(page, changed);
+    // Chosen through «Nhập tệp…», as a person does: closing the dialog gives the button back
+    // its focus.
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("[data-testid=import-file]")]);
+    await chooser.setFiles(changed);
+    await page.waitForSelector("[data-testid=import-facts]");
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "import-dialog");
     assert.match(await page.textContent("[data-testid=import-report]"), /Mã kiểm tra của tệp không khớp/);
     await page.click("[data-testid=import-cancel]");
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "import-file");
     await importFile(page, exported.path);
     assert.equal(await page.textContent("[data-testid=import-exported-by]"), "ỦY BAN NHÂN DÂN XÃ SƠN CHÂU");
     assert.match(await page.textContent("[data-testid=import-plan]"), /Cải cách hành chính năm 2025 xã Sơn Châu/);

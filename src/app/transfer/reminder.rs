@@ -35,9 +35,9 @@ pub fn backup_need(saved_at: f64, exported_at: Option<f64>, now: f64) -> Option<
 
 /// "Xuất tệp lần cuối: 14:32 23/11/2026" or "Chưa xuất tệp lần nào", marked when a backup is due.
 #[component]
-pub fn LastExported(saved_at: f64, exported_at: Option<f64>) -> impl IntoView {
-    let need = backup_need(saved_at, exported_at, now_ms());
-    let text = match exported_at {
+pub fn LastExported(saved_at: f64, exported_at: Signal<Option<f64>>) -> impl IntoView {
+    let due = move || backup_need(saved_at, exported_at.get(), now_ms()).is_some();
+    let text = move || match exported_at.get() {
         Some(at) => {
             let edited = if saved_at > at {
                 ", đã sửa sau đó"
@@ -49,7 +49,7 @@ pub fn LastExported(saved_at: f64, exported_at: Option<f64>) -> impl IntoView {
         None => "Chưa xuất tệp lần nào".into(),
     };
     view! {
-        <span class="plan-card-exported" class:backup-due=need.is_some() data-testid="last-exported">
+        <span class="plan-card-exported" class:backup-due=due data-testid="last-exported">
             {text}
         </span>
     }
