@@ -237,8 +237,8 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
                         </p>
                     })}
                     <ul class="plan-cards" data-testid="plan-list" hidden=move || shown.with(Vec::is_empty)>
-                        // Keyed by what a card shows, so that a delete, an import or an export
-                        // draws only the cards it changed, not every card again.
+                        // Keyed by what a card shows, so that a delete or an import draws only
+                        // the cards it changed, not every card again.
                         <For each=move || shown.get() key=card_key let((plan, next))>
                             <PlanCard plan=plan next=next plans=plans screen=screen changes=changes error=error />
                         </For>
