@@ -55,9 +55,8 @@ pub fn ImportDialog() -> impl IntoView {
         let shown = shown.flatten();
         let active = document().active_element();
         let Some(element) = dialog.get().filter(|_| face.is_some()) else {
-            let back = before.write_value().take().filter(|_| shown.is_some());
-            if let Some(before) = back.filter(|before| before.is_connected()) {
-                before.focus().ok();
+            if let Some(before) = before.write_value().take().filter(|_| shown.is_some()) {
+                before.is_connected().then(|| before.focus());
             }
             return face;
         };
