@@ -2,19 +2,21 @@
 //! accent-insensitive search, Vietnamese order; new from a template, duplicate, next year's
 //! plan, delete to the trash.
 
+mod card;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos::wasm_bindgen::JsCast;
 
+use self::card::PlanCard;
 use super::Screen;
 use super::format::{bytes, date_time};
 use super::inputs::SignalText;
 use super::new_plan::NewPlanForm;
 use super::plan_actions;
-use super::transfer::{self, ExportPlanButtons, LastExported, TransferBar};
+use super::transfer::{self, TransferBar};
 use crate::domain::template::TemplateInput;
 use crate::domain::text;
-use crate::state::{now_ms, use_database};
+use crate::state::use_database;
 use crate::storage::{self, PlanSummary, StorageError};
 
 /// How the list is ordered.
@@ -90,7 +92,7 @@ fn arrange(plans: &[PlanSummary], query: &str, order: Order) -> Vec<PlanSummary>
 }
 
 /// "Cấp xã", "Cấp huyện", "Cấp tỉnh" for the level stored in a plan's record.
-fn level_label(level: &str) -> &'static str {
+pub(super) fn level_label(level: &str) -> &'static str {
     match level {
         "district" => "Cấp huyện",
         "province" => "Cấp tỉnh",
@@ -252,157 +254,6 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
             <Trash changes=changes error=error />
             <StorageInfo />
         </section>
-    }
-}
-
-/// One plan in the list: open it, duplicate it, make next year's plan from it, or delete it.
-/// `next` is the stored plan for the following year of the same body, if there is one.
-#[component]
-fn PlanCard(
-    plan: PlanSummary,
-    next: Option<PlanSummary>,
-    plans: StoredPlans,
-    screen: RwSignal<Screen>,
-    changes: RwSignal<u32>,
-    error: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let database = use_database();
-    let id = StoredValue::new(plan.id.clone());
-    let title = if plan.title.is_empty() {
-        "(Chưa có trích yếu)".to_string()
-    } else {
-        plan.title.clone()
-    };
-    let next_year = plan.year + 1;
-    let choosing = RwSignal::new(false);
-    let busy = RwSignal::new(false);
-    // Read from the stored plans: an export changes this line, not the whole card.
-    let exported_at = Signal::derive(move || {
-        plans.with(|read| {
-            let list = read.as_ref()?.as_ref().ok()?;
-            id.with_value(|id| list.iter().find(|stored| stored.id == *id)?.exported_at)
-        })
-    });
-    let card = NodeRef::<leptos::html::Li>::new();
-    let delete = move |_| {
-        // The focus goes on to the next card (or the one before), not back to the page's top.
-        let other = card.get_untracked().and_then(|card| {
-            card.next_element_sibling()
-                .or_else(|| card.previous_element_sibling())
-        });
-        if let Some(open) = other
-            .and_then(|other| other.query_selector(".plan-card-open").ok().flatten())
-            .and_then(|open| open.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            open.focus().ok();
-        }
-        let database = database.get();
-        let id = id.get_value();
-        spawn_local(async move {
-            match database.move_to_trash(&id, now_ms()).await {
-                Ok(()) => changes.update(|n| *n += 1),
-                Err(problem) => error.set(Some(problem.to_string())),
-            }
-        });
-    };
-    let duplicate = move |_| {
-        let database = database.get();
-        let id = id.get_value();
-        spawn_local(async move {
-            match plan_actions::duplicate(&database, &id).await {
-                Ok(_) => changes.update(|n| *n += 1),
-                Err(problem) => error.set(Some(problem.to_string())),
-            }
-        });
-    };
-    let make_next = move |into: Option<String>| {
-        let database = database.get();
-        let id = id.get_value();
-        busy.set(true);
-        spawn_local(async move {
-            match plan_actions::make_next_year(&database, &id, into.as_deref()).await {
-                Ok((next_id, _)) => screen.set(Screen::Editor(next_id)),
-                Err(problem) => {
-                    busy.set(false);
-                    error.set(Some(problem.to_string()));
-                }
-            }
-        });
-    };
-    let next = StoredValue::new(next);
-    let start_next = move |_| {
-        if next.with_value(Option::is_some) {
-            choosing.set(true);
-        } else {
-            make_next(None);
-        }
-    };
-    let meta = format!(
-        "{} · {} · năm {} · lưu lúc {}",
-        level_label(&plan.level),
-        plan.issuing_body,
-        plan.year,
-        date_time(plan.saved_at)
-    );
-    view! {
-        <li class="plan-card" data-testid="plan-card" node_ref=card>
-            <button
-                class="plan-card-open"
-                data-testid="open-plan"
-                on:click=move |_| screen.set(Screen::Editor(id.get_value()))
-            >
-                <span class="plan-card-title">{title.clone()}</span>
-                <span class="plan-card-meta">{meta}</span>
-                <LastExported saved_at=plan.saved_at exported_at=exported_at />
-            </button>
-            <div class="plan-card-actions">
-                <ExportPlanButtons id=plan.id.clone() title=title.clone() />
-                <button class="button" data-testid="duplicate-plan" on:click=duplicate
-                    aria-label=format!("Nhân bản kế hoạch «{title}»")>
-                    "Nhân bản"
-                </button>
-                <button class="button" data-testid="next-year-plan" on:click=start_next disabled=move || busy.get()
-                    aria-label=format!("Lập kế hoạch năm {next_year} từ kế hoạch «{title}»")>
-                    {format!("Lập kế hoạch năm {next_year}")}
-                </button>
-                <button
-                    class="button plan-card-delete"
-                    data-testid="delete-plan"
-                    aria-label=format!("Xóa kế hoạch «{title}» (chuyển vào thùng rác)")
-                    on:click=delete
-                >
-                    "Xóa"
-                </button>
-            </div>
-            <Show when=move || choosing.get()>
-                {move || next.get_value().map(|existing| {
-                    let into = existing.id.clone();
-                    view! {
-                        <div class="notice notice-warning plan-card-choice" role="group" data-testid="next-year-choice"
-                            aria-label=format!("Kế hoạch năm {next_year} đã có")>
-                            <p>
-                                {format!(
-                                    "Đã có kế hoạch năm {next_year} của đơn vị này: «{}». Có thể bổ sung vào đó các nhiệm vụ nó chưa có (những gì đã nhập được giữ nguyên), hoặc tạo một kế hoạch riêng.",
-                                    existing.title
-                                )}
-                            </p>
-                            <div class="form-actions">
-                                <button class="button button-primary" data-testid="next-year-into-existing"
-                                    disabled=move || busy.get()
-                                    on:click=move |_| make_next(Some(into.clone()))>
-                                    "Bổ sung vào kế hoạch đã có"
-                                </button>
-                                <button class="button" data-testid="next-year-new" disabled=move || busy.get()
-                                    on:click=move |_| make_next(None)>
-                                    "Tạo kế hoạch riêng"
-                                </button>
-                                <button class="button" on:click=move |_| choosing.set(false)>"Hủy"</button>
-                            </div>
-                        </div>
-                    }
-                })}
-            </Show>
-        </li>
     }
 }
 
