@@ -14,6 +14,7 @@
 //! |---------------------------------------|---------------------------------------------------------------------------|
 //! | valid-base.json                       | Ok, 1 plan, empty report, checksum_ok (the control case)                  |
 //! | truncated.json                        | Err(Damaged { line: last line of the cut text, .. })                      |
+//! | lone-surrogate.json (`\ud800` escape)  | Err(Damaged { line of the escape, .. })                                   |
 //! | not-json-png.png                      | Err(NotText)                                                              |
 //! | not-json-text.txt                     | Err(NotOurs)                                                              |
 //! | utf16le.json                          | Err(NotText)                                                              |
@@ -38,6 +39,8 @@
 //! | script-payloads.json (sealed)         | Ok, EMPTY report, every text byte-for-byte as in the file                 |
 //! | control-chars.json (sealed)           | Ok, "… có ký tự điều khiển, đã bỏ đi" for each field, characters removed, |
 //! |                                       | tab kept, CR LF made LF without report                                    |
+//! | hostile-text.json (sealed)            | Ok, U+FFFE/U+FFFF/U+FDD0 and an open U+202E removed and reported, a       |
+//! |                                       | closed isolate pair, formula-like cells and a 420-char word kept as text  |
 //! | bom.json                              | Ok, empty report, plan == valid-base plan                                 |
 //! | invalid-utf8.json                     | Err(NotText)                                                              |
 //! | empty.json / whitespace-only.json /   | Err(Empty)                                                                |
@@ -163,6 +166,12 @@ fn import_err(bytes: Vec<u8>) -> ImportError {
         Err(error) => error,
     }
 }
+
+/// What the import report says of hostile-text.json.
+const HOSTILE_TEXT_REPORT: &[&str] = &[
+    "Cơ quan ban hành có ký tự đổi hướng chữ (U+202E) không được đóng lại, đã bỏ đi",
+    "Lĩnh vực 1, nhiệm vụ a: Nội dung có ký tự không dùng trong văn bản (U+FFFE), đã bỏ đi",
+];
 
 /// The plan of the control file, as the importer reads it.
 fn base_plan() -> Plan {
@@ -626,6 +635,18 @@ fn truncated_export_is_damaged() {
     }
 }
 
+/// A `\ud800` escape names half a character, which no text can hold: the file is refused as
+/// damaged, at the place of the escape, rather than read with a guess.
+#[test]
+fn a_lone_surrogate_escape_is_damage_at_its_place() {
+    let bytes = fixture("lone-surrogate.json");
+    let text = String::from_utf8(bytes.clone()).expect("utf-8");
+    let line = 1 + text[..text.find("\\ud800").expect("the escape")]
+        .matches('\n')
+        .count();
+    assert_eq!(import_err(bytes), ImportError::Damaged { line, column: 59 });
+}
+
 #[test]
 fn png_header_is_not_text() {
     assert_eq!(
@@ -997,6 +1018,32 @@ fn script_payloads_are_kept_verbatim_as_text() {
         }
     });
     assert_eq!(seen, [true; PAYLOADS.len()]);
+}
+
+#[test]
+fn noncharacters_and_an_open_bidi_override_are_removed_and_reported() {
+    let imported = import_ok(fixture("hostile-text.json"));
+    assert!(imported.info.checksum_ok);
+    assert_eq!(lines(&imported), HOSTILE_TEXT_REPORT);
+    assert_eq!(imported.info.exported_by, "ỦY BAN NHÂN DÂN XÃ SƠN CHÂU");
+    let plan = &imported.plans[0];
+    assert_eq!(plan.issuing_body, "ỦY BAN NHÂN DÂN XÃ SƠN CHÂU");
+    assert_eq!(
+        plan.areas[0].tasks[0].content,
+        "Chỉ đạo thực hiện có hiệu quả các nhiệm vụ CCHC"
+    );
+    // A pair that closes on its line is the writer's own business, and stays.
+    assert_eq!(
+        plan.areas[0].tasks[1].content,
+        "Ban hành văn bản \u{2067}kept\u{2069} năm 2022"
+    );
+    // What only a spreadsheet would misread, and a very long word, are ordinary text here.
+    let envelope = fixture_json("hostile-text.json");
+    assert_eq!(
+        serde_json::to_value(&plan.appendices).expect("appendices"),
+        envelope["payload"]["plans"][0]["appendices"]
+    );
+    assert!(plan.title.chars().count() > 420);
 }
 
 #[test]

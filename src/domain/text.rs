@@ -3,21 +3,63 @@
 
 use super::unicode::{is_combining_mark, is_nfc, nfc, nfd};
 
-/// Text as stored: NFC, line ends as "\n", and no control characters other than newline and tab.
+/// Text as stored: NFC, line ends as "\n", and nothing that no Vietnamese document needs and
+/// that a reader or a file format could be hurt by: no control characters other than newline
+/// and tab, no non-characters (U+FFFE, U+FFFF, U+FDD0–U+FDEF and their kin, which XML 1.0
+/// cannot carry), and no bidi embedding, override or isolate that is not closed again on its
+/// own line (an open U+202E would reverse whatever the app writes after the text).
 pub fn clean(text: &str) -> String {
+    clean_reporting(text).0
+}
+
+/// What [`clean`] removed from a text, for the import report: the first character of each
+/// kind, so the report can name it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Removed {
+    /// A control character (line ends are unified, not removed).
+    pub control: Option<char>,
+    /// A non-character (ký tự không dùng trong văn bản).
+    pub noncharacter: Option<char>,
+    /// A bidi control left open or closing nothing (ký tự đổi hướng chữ).
+    pub bidi: Option<char>,
+}
+
+impl Removed {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// [`clean`], also saying what was removed.
+pub fn clean_reporting(text: &str) -> (String, Removed) {
     // Most text is clean already; knowing that needs one look at each byte, where cleaning
     // copies it three times and, in the browser, asks JavaScript to compose it.
     if surely_clean(text) {
-        return text.to_string();
+        return (text.to_string(), Removed::default());
     }
     let unified = text.replace("\r\n", "\n").replace('\r', "\n");
-    // Controls go before composing: one between a letter and its mark would otherwise keep
-    // them apart in NFC and leave an uncomposed pair once dropped.
+    let unpaired = unpaired_bidi(&unified);
+    let mut removed = Removed::default();
+    // Removals go before composing: a control between a letter and its mark would otherwise
+    // keep them apart in NFC and leave an uncomposed pair once dropped.
     let kept: String = unified
-        .chars()
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .char_indices()
+        .filter(|&(at, c)| {
+            let slot = if is_unwanted_control(c) {
+                &mut removed.control
+            } else if is_noncharacter(c) {
+                &mut removed.noncharacter
+            } else if unpaired.binary_search(&at).is_ok() {
+                &mut removed.bidi
+            } else {
+                return true;
+            };
+            slot.get_or_insert(c);
+            false
+        })
+        .map(|(_, c)| c)
         .collect();
-    nfc(&kept)
+    (nfc(&kept), removed)
 }
 
 /// Whether `text` is already as [`clean`] would leave it (cheap check before copying).
@@ -26,12 +68,59 @@ pub fn is_clean(text: &str) -> bool {
         || (is_nfc(text)
             && !text
                 .chars()
-                .any(|c| c.is_control() && !matches!(c, '\n' | '\t')))
+                .any(|c| is_unwanted_control(c) || is_noncharacter(c))
+            && unpaired_bidi(text).is_empty())
 }
 
-/// Whether every character of `text` is newline, tab, or [`surely_composed`] and not a control
-/// character: clean for certain. Read byte by byte from the UTF-8, without decoding characters,
-/// as an import reads every text of a file through it. False says only "look closer".
+/// A control character other than newline and tab.
+fn is_unwanted_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\t')
+}
+
+/// Unicode's non-characters: U+FDD0–U+FDEF and the last two code points of every plane.
+pub fn is_noncharacter(c: char) -> bool {
+    let code = c as u32;
+    (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE
+}
+
+/// The bidi controls that open an embedding, an override or an isolate, or close one.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Byte offsets, in order, of the bidi controls of `text` that are not part of a pair nested
+/// properly on one line: an opener (LRE, RLE, LRO, RLO; LRI, RLI, FSI) closed by its own kind
+/// of closer (PDF; PDI) before the line ends. What is left after removing them is such pairs
+/// only, so cleaning twice removes nothing more.
+fn unpaired_bidi(text: &str) -> Vec<usize> {
+    let mut unpaired = Vec::new();
+    if !text.contains(is_bidi_control) {
+        return unpaired;
+    }
+    let isolate = |c: char| matches!(c, '\u{2066}'..='\u{2069}');
+    let mut open: Vec<(usize, char)> = Vec::new();
+    for (at, c) in text.char_indices() {
+        match c {
+            '\n' => unpaired.extend(open.drain(..).map(|(at, _)| at)),
+            '\u{202C}' | '\u{2069}' => match open.last() {
+                Some(&(_, opener)) if isolate(opener) == isolate(c) => {
+                    open.pop();
+                }
+                _ => unpaired.push(at),
+            },
+            c if is_bidi_control(c) => open.push((at, c)),
+            _ => {}
+        }
+    }
+    unpaired.extend(open.into_iter().map(|(at, _)| at));
+    unpaired.sort_unstable();
+    unpaired
+}
+
+/// Whether every character of `text` is newline, tab, or [`surely_composed`] and neither a
+/// control character nor a bidi control: clean for certain. Read byte by byte from the UTF-8,
+/// without decoding characters, as an import reads every text of a file through it. False says
+/// only "look closer".
 fn surely_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -43,8 +132,12 @@ fn surely_clean(text: &str) -> bool {
             0xC2..=0xCB => 2,
             // U+1E00–U+1EFF: E1 B8 80 to E1 BB BF.
             0xE1 if matches!(bytes.get(at + 1), Some(0xB8..=0xBB)) => 3,
-            // U+2002–U+20CF: E2 80 82 to E2 83 8F.
+            // U+2002–U+20CF: E2 80 82 to E2 83 8F, less the bidi controls U+202A–U+202E
+            // (E2 80 AA–AE) and U+2066–U+2069 (E2 81 A6–A9).
             0xE2 => match (bytes.get(at + 1), bytes.get(at + 2)) {
+                (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9)) => {
+                    return false;
+                }
                 (Some(0x80), Some(0x82..))
                 | (Some(0x81 | 0x82), _)
                 | (Some(0x83), Some(..=0x8F)) => 3,
@@ -204,8 +297,10 @@ mod tests {
     #[test]
     fn surely_clean_reads_the_bytes_as_the_characters_say() {
         let by_chars = |text: &str| {
-            text.chars()
-                .all(|c| matches!(c, '\n' | '\t') || (!c.is_control() && surely_composed(c)))
+            text.chars().all(|c| {
+                matches!(c, '\n' | '\t')
+                    || (!c.is_control() && !is_bidi_control(c) && surely_composed(c))
+            })
         };
         let mut tried = 0;
         for c in (0..=0x2FFF_u32)
@@ -250,6 +345,69 @@ mod tests {
         assert_eq!(cleaned, "á");
         assert!(is_clean(&cleaned));
         assert_eq!(clean(&cleaned), cleaned);
+    }
+
+    #[test]
+    fn clean_drops_noncharacters_and_says_which() {
+        let (cleaned, removed) = clean_reporting("Văn\u{FFFE} bản\u{FFFF}\u{FDD0} \u{10FFFF}số");
+        assert_eq!(cleaned, "Văn bản số");
+        assert_eq!(removed.noncharacter, Some('\u{FFFE}'));
+        assert_eq!(removed.control, None);
+        assert!(!is_clean("a\u{FFFF}"));
+        assert!(
+            is_clean("a\u{FFFD}"),
+            "the replacement character is ordinary text"
+        );
+        for c in ['\u{FDCF}', '\u{FDF0}', '\u{FFFD}', '\u{1FFFD}'] {
+            assert!(!is_noncharacter(c), "U+{:04X}", c as u32);
+        }
+        for c in [
+            '\u{FDD0}',
+            '\u{FDEF}',
+            '\u{FFFE}',
+            '\u{1FFFF}',
+            '\u{10FFFE}',
+        ] {
+            assert!(is_noncharacter(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn an_open_bidi_override_is_dropped_and_a_closed_pair_kept() {
+        // An open RLO would reverse the app's own text written after the field.
+        let (cleaned, removed) = clean_reporting("ỦY BAN\u{202E} NHÂN DÂN");
+        assert_eq!(cleaned, "ỦY BAN NHÂN DÂN");
+        assert_eq!(removed.bidi, Some('\u{202E}'));
+        // A pair closed on its line stays, nested pairs too.
+        let pair = "a \u{202B}b \u{2067}c\u{2069}\u{202C} d";
+        assert_eq!(
+            clean_reporting(pair),
+            (pair.to_string(), Removed::default())
+        );
+        assert!(is_clean(pair));
+        // A closer of the wrong kind, a closer of nothing, and a pair across a line end.
+        assert_eq!(clean("\u{2067}x\u{202C}y\u{2069}"), "\u{2067}xy\u{2069}");
+        assert_eq!(clean("x\u{202C}\u{2069}"), "x");
+        assert_eq!(clean("\u{202E}x\ny\u{202C}"), "x\ny");
+        // An isolate's closer inside an override it does not close leaves the override open.
+        assert_eq!(clean("\u{2066}\u{202E}x\u{2069}"), "x");
+    }
+
+    #[test]
+    fn clean_is_idempotent_on_mixed_hostile_text() {
+        let samples = [
+            "\u{202E}\u{202E}\u{202C}",
+            "\u{2068}\u{202A}\u{2069}\u{202C}\u{2069}",
+            "a\u{0}\u{FFFE}\u{301}\u{202E}",
+            "\u{202D}x\r\ny\u{202C}",
+            "\u{2066}\u{2066}\u{2069}",
+        ];
+        for sample in samples {
+            let once = clean(sample);
+            assert!(is_clean(&once), "{sample:?} → {once:?}");
+            assert_eq!(clean(&once), once, "{sample:?}");
+            assert!(unpaired_bidi(&once).is_empty(), "{sample:?} → {once:?}");
+        }
     }
 
     #[test]

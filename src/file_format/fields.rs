@@ -168,18 +168,34 @@ impl<'r> Reader<'r> {
     }
 
     fn normalise(&mut self, raw: &str, label: &str) -> String {
-        // Recomposing NFD text is routine (it depends on the keyboard) and goes unreported;
-        // dropping characters is worth telling.
-        if raw
-            .chars()
-            .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
-        {
+        // Recomposing NFD text is routine (it depends on the keyboard) and goes unreported,
+        // and so is unifying line ends; dropping characters is worth telling.
+        let (cleaned, removed) = text::clean_reporting(raw);
+        if removed.control.is_some() {
             self.problem(
                 format!("{label} có ký tự điều khiển, đã bỏ đi"),
                 Outcome::Repaired,
             );
         }
-        text::clean(raw)
+        if let Some(c) = removed.noncharacter {
+            self.problem(
+                format!(
+                    "{label} có ký tự không dùng trong văn bản ({}), đã bỏ đi",
+                    code_point(c)
+                ),
+                Outcome::Repaired,
+            );
+        }
+        if let Some(c) = removed.bidi {
+            self.problem(
+                format!(
+                    "{label} có ký tự đổi hướng chữ ({}) không được đóng lại, đã bỏ đi",
+                    code_point(c)
+                ),
+                Outcome::Repaired,
+            );
+        }
+        cleaned
     }
 
     /// A list of texts; a single text is taken as a list of one.
@@ -370,6 +386,11 @@ pub fn kind_of(value: &Value) -> &'static str {
         Value::Array(_) => "danh sách",
         Value::Object(_) => "đối tượng",
     }
+}
+
+/// "U+202E": how a character that cannot be shown is named in a message.
+fn code_point(c: char) -> String {
+    format!("U+{:04X}", c as u32)
 }
 
 /// A short quotation of a value for a message.
