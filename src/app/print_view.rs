@@ -3,14 +3,15 @@
 
 use leptos::prelude::*;
 
-use super::transfer::download_bytes;
+use super::transfer::{download_bytes, today};
 use super::{Screen, on_window_events, set_style_variable};
 use crate::document::{
     Block, Closing, ColumnKind, DOCX_MIME, Document, Header, Orientation, Paragraph, Role, Run,
     Section, SectionKind, Table, TableRow, Title, XLSX_MIME, layout, write_csv, write_docx,
     write_xlsx,
 };
-use crate::domain::{Plan, text};
+use crate::domain::Plan;
+use crate::file_format::file_name::plan_file_name;
 use crate::state::use_database;
 
 /// The print view (xem trước bản in) of the plan `id`, with "In" and a way back to the editor.
@@ -108,21 +109,7 @@ fn export(plan: &Plan, kind: Export) -> Result<(), String> {
             "csv",
         ),
     };
-    download_bytes(&export_file_name(plan, extension), &bytes, mime)
-}
-
-/// "ke-hoach-cchc-2022-son-chau.docx": year and locality without accents, safe on any system.
-fn export_file_name(plan: &Plan, extension: &str) -> String {
-    let place: String = text::search_key(&plan.locality.name)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let place = place.trim_matches('-');
-    if place.is_empty() {
-        format!("ke-hoach-cchc-{}.{extension}", plan.year)
-    } else {
-        format!("ke-hoach-cchc-{}-{place}.{extension}", plan.year)
-    }
+    download_bytes(&plan_file_name(plan, today(), extension), &bytes, mime)
 }
 
 /// The document as sheets, one per section; the browser paginates each when printing.

@@ -1,9 +1,11 @@
-//! Tên tệp xuất (export file names): ASCII names a person can read, sort and send by email,
-//! "Ke-hoach-CCHC-2025-UBND-xa-Son-Chau-2026-11-23.json" for one plan and
-//! "Sao-luu-ke-hoach-CCHC-2026-11-23.json" for a backup bundle.
+//! Tên tệp xuất (export file names), the one rule for every file the app writes: ASCII names a
+//! person can read, sort and send by email, at most about a hundred characters whatever the plan
+//! holds. "Ke-hoach-CCHC-2025-UBND-xa-Son-Chau-2026-11-23.json" for one plan (`.docx`, `.xlsx`
+//! and `.csv` for its document and tables) and "Sao-luu-ke-hoach-CCHC-2026-11-23.json" for a
+//! backup bundle.
 
 use crate::domain::Plan;
-use crate::domain::unicode::{is_combining_mark, nfd};
+use crate::domain::unicode::{is_combining_mark, nfc, nfd};
 
 /// The longest issuing-body part of a name, so names stay readable in a mail client.
 const MAX_BODY_CHARS: usize = 60;
@@ -12,9 +14,20 @@ const MAX_BODY_CHARS: usize = 60;
 const ABBREVIATIONS: &[(&str, &str)] =
     &[("UY BAN NHAN DAN", "UBND"), ("HOI DONG NHAN DAN", "HDND")];
 
-/// Kinds of locality, kept lower case as in "UBND xã Sơn Châu".
+/// Kinds of locality, kept lower case as in "UBND xã Sơn Châu"; told by their accents, so that
+/// the name "Tịnh Minh" keeps its capital where "tỉnh" would not.
 const LOCALITY_WORDS: &[&str] = &[
-    "xa", "phuong", "thi", "tran", "huyen", "quan", "tinh", "thanh", "pho", "dac", "khu",
+    "xã",
+    "phường",
+    "thị",
+    "trấn",
+    "huyện",
+    "quận",
+    "tỉnh",
+    "thành",
+    "phố",
+    "đặc",
+    "khu",
 ];
 
 /// A calendar date (ngày xuất tệp), as the caller's clock gives it.
@@ -31,8 +44,9 @@ impl FileDate {
     }
 }
 
-/// The file name of one exported plan: year, issuing body folded to ASCII, export date.
-pub fn plan_file_name(plan: &Plan, date: FileDate) -> String {
+/// The file name of one plan exported as `extension` ("json", "docx", "xlsx", "csv"): year,
+/// issuing body folded to ASCII, export date.
+pub fn plan_file_name(plan: &Plan, date: FileDate, extension: &str) -> String {
     let mut name = String::from("Ke-hoach-CCHC");
     if plan.year > 0 {
         name.push_str(&format!("-{}", plan.year));
@@ -47,7 +61,7 @@ pub fn plan_file_name(plan: &Plan, date: FileDate) -> String {
         name.push('-');
         name.push_str(&body);
     }
-    format!("{name}-{}.json", date.suffix())
+    format!("{name}-{}.{extension}", date.suffix())
 }
 
 /// The file name of a backup bundle of every plan.
@@ -55,13 +69,28 @@ pub fn bundle_file_name(date: FileDate) -> String {
     format!("Sao-luu-ke-hoach-CCHC-{}.json", date.suffix())
 }
 
-/// "ỦY BAN NHÂN DÂN XÃ SƠN CHÂU" → "UBND-xa-Son-Chau".
+/// "ỦY BAN NHÂN DÂN XÃ SƠN CHÂU" → "UBND-xa-Son-Chau", at most [`MAX_BODY_CHARS`] long.
 fn body_part(body: &str) -> String {
-    let folded = fold_to_ascii(body);
-    let words: Vec<&str> = folded.split_whitespace().collect();
-    let upper = words.join(" ").to_uppercase();
+    // Each ASCII word, and whether the word it comes from names a kind of locality.
+    let words: Vec<(String, bool)> = nfc(body)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .flat_map(|word| {
+            let kind = LOCALITY_WORDS.contains(&word.to_lowercase().as_str());
+            fold_to_ascii(word)
+                .split_whitespace()
+                .map(|piece| (piece.to_string(), kind))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let upper = words
+        .iter()
+        .map(|(word, _)| word.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_uppercase();
     let mut parts: Vec<String> = Vec::new();
-    let mut rest: &[&str] = &words;
+    let mut rest: &[(String, bool)] = &words;
     for (long, short) in ABBREVIATIONS {
         let taken = long.split(' ').count();
         let whole_words =
@@ -72,9 +101,9 @@ fn body_part(body: &str) -> String {
             break;
         }
     }
-    for word in rest {
+    for (word, kind) in rest {
         let lower = word.to_lowercase();
-        if LOCALITY_WORDS.contains(&lower.as_str()) {
+        if *kind {
             parts.push(lower);
         } else {
             let mut chars = lower.chars();
@@ -84,11 +113,13 @@ fn body_part(body: &str) -> String {
         }
     }
     let mut name = String::new();
-    for part in parts {
-        if name.len() + part.len() + 1 > MAX_BODY_CHARS {
+    for mut part in parts {
+        if name.is_empty() {
+            // A single word longer than the limit (a pasted code, say) is cut, not dropped.
+            part.truncate(MAX_BODY_CHARS);
+        } else if name.len() + part.len() + 1 > MAX_BODY_CHARS {
             break;
-        }
-        if !name.is_empty() {
+        } else {
             name.push('-');
         }
         name.push_str(&part);
@@ -131,14 +162,14 @@ mod tests {
 
     #[test]
     fn a_commune_plan_is_named_for_its_year_and_issuing_body() {
-        let name = plan_file_name(&plan("ỦY BAN NHÂN DÂN XÃ SƠN CHÂU", 2025), DATE);
+        let name = plan_file_name(&plan("ỦY BAN NHÂN DÂN XÃ SƠN CHÂU", 2025), DATE, "json");
         assert_eq!(name, "Ke-hoach-CCHC-2025-UBND-xa-Son-Chau-2026-11-23.json");
     }
 
     #[test]
     fn decomposed_text_and_d_with_stroke_fold_like_composed_text() {
         let decomposed = nfd("ỦY BAN NHÂN DÂN HUYỆN ĐÔNG SƠN");
-        let name = plan_file_name(&plan(&decomposed, 2023), DATE);
+        let name = plan_file_name(&plan(&decomposed, 2023), DATE, "json");
         assert_eq!(
             name,
             "Ke-hoach-CCHC-2023-UBND-huyen-Dong-Son-2026-11-23.json"
@@ -147,7 +178,7 @@ mod tests {
 
     #[test]
     fn characters_unsafe_in_file_names_are_dropped() {
-        let name = plan_file_name(&plan("Phòng Nội vụ / <script> \"x\"", 2024), DATE);
+        let name = plan_file_name(&plan("Phòng Nội vụ / <script> \"x\"", 2024), DATE, "json");
         assert_eq!(
             name,
             "Ke-hoach-CCHC-2024-Phong-Noi-Vu-Script-X-2026-11-23.json"
@@ -160,18 +191,58 @@ mod tests {
 
     #[test]
     fn a_plan_without_body_or_year_still_gets_a_name() {
-        let name = plan_file_name(&plan("  ", 0), DATE);
+        let name = plan_file_name(&plan("  ", 0), DATE, "json");
         assert_eq!(name, "Ke-hoach-CCHC-2026-11-23.json");
     }
 
     #[test]
     fn a_very_long_body_is_cut_at_a_word() {
         let long = "ỦY BAN NHÂN DÂN ".to_string() + &"XÃ RẤT DÀI ".repeat(20);
-        let name = plan_file_name(&plan(&long, 2024), DATE);
+        let name = plan_file_name(&plan(&long, 2024), DATE, "json");
         assert!(name.len() < 100, "{name}");
         assert!(name.starts_with("Ke-hoach-CCHC-2024-UBND-xa-Rat-Dai-"));
         assert!(name.ends_with("-2026-11-23.json"));
         assert!(!name.contains("--"));
+    }
+
+    #[test]
+    fn a_place_name_that_looks_like_a_kind_of_locality_keeps_its_capital() {
+        // "Tịnh" is a name; "tỉnh" (province) is a kind of locality.
+        let name = plan_file_name(&plan("ỦY BAN NHÂN DÂN XÃ TỊNH MINH", 2024), DATE, "json");
+        assert_eq!(name, "Ke-hoach-CCHC-2024-UBND-xa-Tinh-Minh-2026-11-23.json");
+        let name = plan_file_name(&plan("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", 2024), DATE, "json");
+        assert_eq!(
+            name,
+            "Ke-hoach-CCHC-2024-UBND-tinh-Quang-Ngai-2026-11-23.json"
+        );
+    }
+
+    #[test]
+    fn the_document_and_tables_are_named_by_the_same_rule() {
+        let plan = plan("ỦY BAN NHÂN DÂN XÃ SƠN CHÂU", 2022);
+        for extension in ["docx", "xlsx", "csv"] {
+            assert_eq!(
+                plan_file_name(&plan, DATE, extension),
+                format!("Ke-hoach-CCHC-2022-UBND-xa-Son-Chau-2026-11-23.{extension}")
+            );
+        }
+    }
+
+    #[test]
+    fn a_huge_single_word_is_cut_and_the_name_stays_short() {
+        let word = "Ư".repeat(420);
+        let hostile = format!("\u{202E}{word} \u{FFFE}XÃ {word}");
+        for body in [word.as_str(), hostile.as_str()] {
+            let name = plan_file_name(&plan(body, 2024), DATE, "docx");
+            assert!(name.len() <= 100, "{} characters: {name}", name.len());
+            assert!(name.starts_with("Ke-hoach-CCHC-2024-Uuuu"), "{name}");
+            assert!(name.ends_with("-2026-11-23.docx"), "{name}");
+            assert!(
+                name.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-.".contains(c)),
+                "{name}"
+            );
+        }
     }
 
     #[test]

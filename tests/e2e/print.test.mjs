@@ -205,7 +205,7 @@ test("the print view saves the plan as a Word file that unzips and reads back", 
       page.waitForEvent("download"),
       page.click("[data-testid=save-docx]"),
     ]);
-    assert.equal(download.suggestedFilename(), "ke-hoach-cchc-2022-son-chau.docx");
+    assert.match(download.suggestedFilename(), /^Ke-hoach-CCHC-2022-UBND-xa-Son-Chau-\d{4}-\d{2}-\d{2}\.docx$/);
     const folder = join(OUTPUT, "print");
     mkdirSync(folder, { recursive: true });
     const path = join(folder, "son-chau.docx");
@@ -239,14 +239,14 @@ test("the appendix tables save as a workbook and as CSV with their numbers and t
       return { path, suggested: download.suggestedFilename() };
     };
     const xlsx = await save("save-xlsx", "son-chau.xlsx");
-    assert.equal(xlsx.suggested, "ke-hoach-cchc-2022-son-chau.xlsx");
+    assert.match(xlsx.suggested, /^Ke-hoach-CCHC-2022-UBND-xa-Son-Chau-\d{4}-\d{2}-\d{2}\.xlsx$/);
     assert.match(run("unzip", ["-t", xlsx.path]), /No errors detected/);
     const sheet = run("unzip", ["-p", xlsx.path, "xl/worksheets/sheet1.xml"]);
     // Row 34 and the total of 200 (million VND) are numbers, not text.
     assert.match(sheet, /<c r="A\d+" s="\d+"><v>34<\/v><\/c>/);
     assert.match(sheet, /<c r="G\d+" s="\d+"><v>200<\/v><\/c>/);
     const csv = await save("save-csv", "son-chau.csv");
-    assert.equal(csv.suggested, "ke-hoach-cchc-2022-son-chau.csv");
+    assert.match(csv.suggested, /^Ke-hoach-CCHC-2022-UBND-xa-Son-Chau-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync(csv.path, "utf8");
     assert.ok(text.startsWith("\uFEFF"), "a byte-order mark for Excel");
     assert.ok(text.split("\r\n").some((line) => line.endsWith(",200")), "the total row");

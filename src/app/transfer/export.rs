@@ -50,7 +50,7 @@ async fn export(
     let name = if bundle {
         bundle_file_name(browser::today())
     } else {
-        plan_file_name(&plans[0], browser::today())
+        plan_file_name(&plans[0], browser::today(), "json")
     };
     match delivery {
         Delivery::Download => browser::download(&name, &text)?,
@@ -150,7 +150,7 @@ pub fn download_open_plan(plan: &Plan) -> Result<String, String> {
         exported_by: plan.issuing_body.clone(),
     };
     let text = export_plans(std::slice::from_ref(plan), &info, false);
-    let name = plan_file_name(plan, browser::today());
+    let name = plan_file_name(plan, browser::today(), "json");
     browser::download(&name, &text)?;
     Ok(name)
 }

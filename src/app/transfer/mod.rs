@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use super::Screen;
 use super::plan_list::StoredPlans;
-pub use browser::download_bytes;
+pub use browser::{download_bytes, today};
 pub use export::ExportPlanButtons;
 use import::ImportState;
 pub use import_dialog::ImportDialog;
