@@ -38,18 +38,23 @@ pub fn clean_reporting(text: &str) -> (String, Removed) {
         return (text.to_string(), Removed::default());
     }
     let unified = text.replace("\r\n", "\n").replace('\r', "\n");
-    let unpaired = unpaired_bidi(&unified);
+    let paired = paired_bidi(&unified);
+    let mut bidi_seen = 0;
     let mut removed = Removed::default();
     // Removals go before composing: a control between a letter and its mark would otherwise
     // keep them apart in NFC and leave an uncomposed pair once dropped.
     let kept: String = unified
-        .char_indices()
-        .filter(|&(at, c)| {
+        .chars()
+        .filter(|&c| {
             let slot = if is_unwanted_control(c) {
                 &mut removed.control
             } else if is_noncharacter(c) {
                 &mut removed.noncharacter
-            } else if unpaired.binary_search(&at).is_ok() {
+            } else if is_bidi_control(c) {
+                bidi_seen += 1;
+                if paired.get(bidi_seen - 1) == Some(&true) {
+                    return true;
+                }
                 &mut removed.bidi
             } else {
                 return true;
@@ -57,7 +62,6 @@ pub fn clean_reporting(text: &str) -> (String, Removed) {
             slot.get_or_insert(c);
             false
         })
-        .map(|(_, c)| c)
         .collect();
     (nfc(&kept), removed)
 }
@@ -69,7 +73,7 @@ pub fn is_clean(text: &str) -> bool {
             && !text
                 .chars()
                 .any(|c| is_unwanted_control(c) || is_noncharacter(c))
-            && unpaired_bidi(text).is_empty())
+            && paired_bidi(text).into_iter().all(|paired| paired))
 }
 
 /// A control character other than newline and tab.
@@ -88,33 +92,38 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Byte offsets, in order, of the bidi controls of `text` that are not part of a pair nested
-/// properly on one line: an opener (LRE, RLE, LRO, RLO; LRI, RLI, FSI) closed by its own kind
-/// of closer (PDF; PDI) before the line ends. What is left after removing them is such pairs
-/// only, so cleaning twice removes nothing more.
-fn unpaired_bidi(text: &str) -> Vec<usize> {
-    let mut unpaired = Vec::new();
+/// For each bidi control of `text`, in order, whether it is part of a pair nested properly on
+/// one line: an opener (LRE, RLE, LRO, RLO; LRI, RLI, FSI) closed by its own kind of closer
+/// (PDF; PDI) before the line ends. What is left after removing the others is such pairs only,
+/// so cleaning twice removes nothing more.
+fn paired_bidi(text: &str) -> Vec<bool> {
+    let mut paired = Vec::new();
     if !text.contains(is_bidi_control) {
-        return unpaired;
+        return paired;
     }
     let isolate = |c: char| matches!(c, '\u{2066}'..='\u{2069}');
+    // Openers not yet closed: their number among the controls, and the opener.
     let mut open: Vec<(usize, char)> = Vec::new();
-    for (at, c) in text.char_indices() {
+    for c in text.chars() {
         match c {
-            '\n' => unpaired.extend(open.drain(..).map(|(at, _)| at)),
-            '\u{202C}' | '\u{2069}' => match open.last() {
-                Some(&(_, opener)) if isolate(opener) == isolate(c) => {
-                    open.pop();
+            '\n' => open.clear(),
+            '\u{202C}' | '\u{2069}' => {
+                let closes = open
+                    .last()
+                    .is_some_and(|&(_, opener)| isolate(opener) == isolate(c));
+                if let Some((opener, _)) = closes.then(|| open.pop()).flatten() {
+                    paired[opener] = true;
                 }
-                _ => unpaired.push(at),
-            },
-            c if is_bidi_control(c) => open.push((at, c)),
+                paired.push(closes);
+            }
+            c if is_bidi_control(c) => {
+                open.push((paired.len(), c));
+                paired.push(false);
+            }
             _ => {}
         }
     }
-    unpaired.extend(open.into_iter().map(|(at, _)| at));
-    unpaired.sort_unstable();
-    unpaired
+    paired
 }
 
 /// Whether every character of `text` is newline, tab, or [`surely_composed`] and neither a
@@ -406,7 +415,10 @@ mod tests {
             let once = clean(sample);
             assert!(is_clean(&once), "{sample:?} → {once:?}");
             assert_eq!(clean(&once), once, "{sample:?}");
-            assert!(unpaired_bidi(&once).is_empty(), "{sample:?} → {once:?}");
+            assert!(
+                paired_bidi(&once).into_iter().all(|p| p),
+                "{sample:?} → {once:?}"
+            );
         }
     }
 

@@ -390,7 +390,22 @@ pub fn kind_of(value: &Value) -> &'static str {
 
 /// "U+202E": how a character that cannot be shown is named in a message.
 fn code_point(c: char) -> String {
-    format!("U+{:04X}", c as u32)
+    // Written by hand: `{:04X}` would bring the hexadecimal formatting into the wasm for this.
+    let code = c as u32;
+    let digits = if code > 0xF_FFFF {
+        6
+    } else if code > 0xFFFF {
+        5
+    } else {
+        4
+    };
+    let mut out = String::from("U+");
+    for place in (0..digits).rev() {
+        out.push(char::from(
+            b"0123456789ABCDEF"[(code >> (place * 4) & 0xF) as usize],
+        ));
+    }
+    out
 }
 
 /// A short quotation of a value for a message.
@@ -407,5 +422,15 @@ pub fn shorten(text: &str) -> String {
     match cleaned.char_indices().nth(60) {
         Some((cut, _)) => format!("{}…", &cleaned[..cut]),
         None => cleaned,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn code_points_are_named_as_unicode_writes_them() {
+        let named =
+            ['\u{202E}', '\u{FFFE}', '\u{1FFFE}', '\u{10FFFF}', '\u{1}'].map(super::code_point);
+        assert_eq!(named, ["U+202E", "U+FFFE", "U+1FFFE", "U+10FFFF", "U+0001"]);
     }
 }

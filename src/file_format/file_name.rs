@@ -73,8 +73,8 @@ pub fn bundle_file_name(date: FileDate) -> String {
 fn body_part(body: &str) -> String {
     // Each ASCII word, and whether the word it comes from names a kind of locality.
     let words: Vec<(String, bool)> = nfc(body)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| c.is_ascii_punctuation()))
         .flat_map(|word| {
             let kind = LOCALITY_WORDS.contains(&word.to_lowercase().as_str());
             fold_to_ascii(word)
