@@ -70,17 +70,19 @@ ensure_browser() {
 # The print test reads its PDFs with poppler-utils (pdfinfo, pdffonts, pdftotext, pdftoppm), and
 # prints in Tinos (fonts-croscore), the Times New Roman-metric serif with every Vietnamese letter:
 # Debian's Liberation Serif 1.07 lacks letters such as "ộ" and Chromium would fall back to a sans.
-# The Word files are opened and printed by LibreOffice in the tests, as the office would.
+# The Word files are opened and printed by LibreOffice Writer in the tests, and the workbooks
+# and CSV files opened by LibreOffice Calc, as the office would.
 ensure_print_tools() {
-  if command -v pdftotext >/dev/null && fc-list Tinos family | grep -q Tinos && command -v libreoffice >/dev/null; then
-    step "poppler-utils, the Tinos font and LibreOffice Writer: present"
+  if command -v pdftotext >/dev/null && fc-list Tinos family | grep -q Tinos && command -v libreoffice >/dev/null &&
+    dpkg-query -W -f='${Status}' libreoffice-calc-nogui 2>/dev/null | grep -q "ok installed"; then
+    step "poppler-utils, the Tinos font and LibreOffice Writer and Calc: present"
   else
-    step "installing poppler-utils, fonts-croscore and libreoffice-writer-nogui from apt"
+    step "installing poppler-utils, fonts-croscore, libreoffice-writer-nogui and libreoffice-calc-nogui from apt"
     local sudo=""
     [ "$(id -u)" = 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-      poppler-utils fonts-croscore libreoffice-writer-nogui >/dev/null
+      poppler-utils fonts-croscore libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null
   fi
 }
 
