@@ -496,3 +496,96 @@ fn a_key_task_table_of_chosen_areas_without_budgets_prints_portrait_under_its_ow
         [plan.areas[2].title.trim(), plan.areas[3].title.trim()]
     );
 }
+
+/// Every text leaf of `value` but ids, with where it is ("lead_units/0").
+fn texts_of(value: &serde_json::Value, at: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::String(text) if !at.ends_with("id") => {
+            out.push((at.to_string(), text.clone()));
+        }
+        serde_json::Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                texts_of(item, &format!("{at}/{index}"), out);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (key, field) in fields {
+                texts_of(field, &format!("{at}/{key}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A field added to a task but forgotten by the layout never prints, and nothing else fails:
+/// this test does. Every field of a task filled in (read through serde, so a new field is
+/// in it without a change here) must be somewhere in the printed text, and a key task in its
+/// appendix table too.
+#[test]
+fn every_field_of_a_filled_task_is_printed() {
+    let mut plan = kehoach::domain::template::new_commune_plan(2026, |kind| kind.to_string());
+    let task = Task {
+        id: "filled".into(),
+        content: "Nội dung đầy đủ".into(),
+        sub_items: vec!["Ý nhỏ thứ nhất".into()],
+        lead_units: vec!["Đơn vị chủ trì".into()],
+        partner_units: vec!["Đơn vị phối hợp".into()],
+        other_roles: vec![kehoach::domain::Role {
+            label: "Cơ quan theo dõi".into(),
+            units: vec!["Đơn vị theo dõi".into()],
+        }],
+        outputs: vec!["Sản phẩm đầu ra".into()],
+        deadline: Deadline::new("Quý III/2026", 2026),
+        budget: Budget::from_input("777"),
+        key_task: true,
+        labels: TaskLabels {
+            lead: "Cơ quan tham mưu".into(),
+            partner: "Cơ quan cùng làm".into(),
+            output: "Kết quả cần có".into(),
+            deadline: "Hạn hoàn thành".into(),
+            budget: "Tiền thực hiện".into(),
+        },
+    };
+    let mut leaves = Vec::new();
+    texts_of(
+        &serde_json::to_value(&task).expect("task as JSON"),
+        "",
+        &mut leaves,
+    );
+    assert!(leaves.len() >= 13, "{leaves:?}");
+    plan.areas[0].tasks.push(task.clone());
+    plan.appendices = vec![AppendixTable {
+        rows: AppendixRows::KeyTasks {
+            area_ids: Vec::new(),
+        },
+        ..AppendixTable::default()
+    }];
+    let document = layout(&plan);
+    // The body of the plan prints every field, labels included.
+    let mut body = Vec::new();
+    let plan_section = document
+        .sections
+        .iter()
+        .find(|section| section.kind == SectionKind::Plan)
+        .expect("the plan's section");
+    for block in &plan_section.blocks {
+        if let Block::Paragraph(paragraph) = block {
+            body.push(paragraph.text());
+        }
+    }
+    let body = body.join("\n");
+    for (at, text) in &leaves {
+        assert!(body.contains(text.as_str()), "{at} «{text}» is not printed");
+    }
+    // The key-task table prints every field but the labels, which are its column headings.
+    let appendix = tables(&document)
+        .last()
+        .map(|table| format!("{:?}", table.rows))
+        .expect("the key-task table");
+    for (at, text) in leaves.iter().filter(|(at, _)| !at.starts_with("/labels")) {
+        assert!(
+            appendix.contains(text.as_str()),
+            "{at} «{text}» is not in the table"
+        );
+    }
+}
