@@ -3,12 +3,13 @@
 
 use super::headings::{HeadingPart, PartHeadings, TaskField, heading_level, part_headings};
 use super::table::appendix_section;
-use super::wording::{body_lines, date_line, document_number, marked, sentence, short_date};
+use super::wording::{body_lines, date_line, document_number, sentence, short_date};
 use super::{
     Block, Closing, Document, Header, MOTTO, NATION, Orientation, Paragraph, Role, Run, Section,
     SectionKind, Signature, Title,
 };
 use crate::domain::budget::Budget;
+use crate::domain::numbering::marked;
 use crate::domain::numbering::point_label;
 use crate::domain::{
     Decision, DocumentForm, ExtraSection, PartAnchor, Plan, Recipient, ReformArea, Signer, Task,

@@ -2,7 +2,7 @@
 //! under Roman numerals and letters, with budget totals.
 
 use super::layout::issuer_in_text;
-use super::wording::{document_number, marked, short_date};
+use super::wording::{document_number, short_date};
 use super::{
     Block, Column, ColumnKind, Orientation, Paragraph, Role, Run, Section, SectionKind, Table,
     TableRow,
@@ -139,70 +139,17 @@ fn columns(table: &AppendixTable) -> Vec<Column> {
     std::iter::once(number).chain(rest).collect()
 }
 
-/// The lines of one cell of a task's row.
+/// The lines of one cell of a task's row: TT, or the task's own cell (one rule for every
+/// table, the editor's included: `domain/appendix_cells.rs`).
 fn cell(kind: ColumnKind, number: usize, task: &Task) -> Vec<String> {
-    let units = |units: &[String]| -> Vec<String> {
-        if units.is_empty() {
-            Vec::new()
-        } else {
-            vec![units.join("; ")]
-        }
-    };
     match kind {
         ColumnKind::Number => vec![number.to_string()],
-        ColumnKind::Task => std::iter::once(task.content.trim().to_string())
-            .chain(task.sub_items.iter().map(|sub| marked("+", sub)))
-            .collect(),
-        ColumnKind::Output => task
-            .outputs
-            .iter()
-            .map(|output| output.trim().to_string())
-            .collect(),
-        ColumnKind::Lead => {
-            let mut lines = units(&task.lead_units);
-            // Roles other than lead and partner ("Cơ quan theo dõi tổng hợp") print with their
-            // label under the lead, so no unit is lost.
-            lines.extend(
-                task.other_roles
-                    .iter()
-                    .filter(|role| !role.units.is_empty())
-                    .map(|role| format!("{}: {}", role.label.trim(), role.units.join("; "))),
-            );
-            lines
-        }
-        ColumnKind::Partner => units(&task.partner_units),
-        ColumnKind::Executor => {
-            let mut lines = units(&task.lead_units);
-            for role in task
-                .other_roles
-                .iter()
-                .filter(|role| !role.units.is_empty())
-            {
-                let label = role.label.trim();
-                if label.eq_ignore_ascii_case("Cơ quan thực hiện") || label.is_empty() {
-                    lines.push(role.units.join("; "));
-                } else {
-                    lines.push(format!("{label}: {}", role.units.join("; ")));
-                }
-            }
-            lines.extend(units(&task.partner_units));
-            lines
-        }
-        ColumnKind::Deadline => {
-            let text = task.deadline.text.trim();
-            if text.is_empty() {
-                Vec::new()
-            } else {
-                vec![text.to_string()]
-            }
-        }
-        ColumnKind::Budget => {
-            let text = task.budget.display();
-            if text.is_empty() {
-                Vec::new()
-            } else {
-                vec![text]
-            }
-        }
+        ColumnKind::Task => task.cell_lines(TableColumn::Task),
+        ColumnKind::Output => task.cell_lines(TableColumn::Output),
+        ColumnKind::Lead => task.cell_lines(TableColumn::Lead),
+        ColumnKind::Partner => task.cell_lines(TableColumn::Partner),
+        ColumnKind::Executor => task.cell_lines(TableColumn::Executor),
+        ColumnKind::Deadline => task.cell_lines(TableColumn::Deadline),
+        ColumnKind::Budget => task.cell_lines(TableColumn::Budget),
     }
 }

@@ -87,16 +87,6 @@ pub(super) fn sentence(text: &str) -> String {
     }
 }
 
-/// `text` after a list marker ("- ", "+ "), unless the drafter already wrote one.
-pub(super) fn marked(marker: &str, text: &str) -> String {
-    let text = text.trim();
-    if text.starts_with("- ") || text.starts_with("+ ") || text.starts_with("– ") {
-        text.to_string()
-    } else {
-        format!("{marker} {text}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,7 +146,5 @@ mod tests {
     fn sentences_end_once() {
         assert_eq!(sentence("Văn phòng huyện"), "Văn phòng huyện.");
         assert_eq!(sentence("Thường xuyên."), "Thường xuyên.");
-        assert_eq!(marked("-", "- Như Điều 3"), "- Như Điều 3");
-        assert_eq!(marked("+", "Kế hoạch"), "+ Kế hoạch");
     }
 }

@@ -110,6 +110,16 @@ impl Deadline {
         }
     }
 
+    /// The deadline retyped as `text`: a reading the user set by hand is kept, any other is
+    /// read again from the new text.
+    pub fn retype(&mut self, text: String, plan_year: i32) {
+        if self.reading_overridden {
+            self.text = text;
+        } else {
+            *self = Self::new(text, plan_year);
+        }
+    }
+
     /// Nothing written and nothing decided: an overridden reading, even an empty one, is a
     /// decision of the user's and counts.
     pub fn is_empty(&self) -> bool {

@@ -2,6 +2,7 @@
 //! browser APIs, no storage. Everything else in the app is built on these types.
 
 pub mod appendix;
+pub mod appendix_cells;
 pub mod appendix_columns;
 pub mod appendix_edit;
 pub mod budget;

@@ -59,6 +59,16 @@ pub fn group_letter(index: usize) -> String {
     letter.to_string().repeat(index / 26 + 1)
 }
 
+/// `text` after a list marker ("- ", "+ "), unless the drafter already wrote one.
+pub fn marked(marker: &str, text: &str) -> String {
+    let text = text.trim();
+    if text.starts_with("- ") || text.starts_with("+ ") || text.starts_with("– ") {
+        text.to_string()
+    } else {
+        format!("{marker} {text}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +106,11 @@ mod tests {
         assert_eq!(group_letter(0), "A");
         assert_eq!(group_letter(1), "B");
         assert_eq!(group_letter(26), "AA");
+    }
+
+    #[test]
+    fn a_list_marker_is_added_once() {
+        assert_eq!(marked("-", "- Như Điều 3"), "- Như Điều 3");
+        assert_eq!(marked("+", "Kế hoạch"), "+ Kế hoạch");
     }
 }

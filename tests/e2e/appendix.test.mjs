@@ -273,3 +273,39 @@ test("the appendix editor on a phone: cards, tools and area choice within the sc
     await app.close();
   }
 });
+
+test("the «Cơ quan thực hiện» cell edited in the table is the cell that prints", async () => {
+  const plan = JSON.parse(readFileSync(join(ROOT, "tests/fixtures/plans/hoang-hoa-district-2023.json"), "utf8"));
+  await withApp(async (app) => {
+    const { page } = app;
+    await seedPlan(page, plan);
+    await page.click("[data-testid=open-plan]");
+    // Hoàng Hóa's seventh table has one «Cơ quan thực hiện» column; its second row names
+    // the executors as a role and four partners.
+    const cell = "#appendix-6-group-0-task-1-executor";
+    await page.waitForSelector(cell, { state: "attached", timeout: 15_000 });
+    await page.locator(cell).scrollIntoViewIfNeeded();
+    const lines = (text) => text.split("\n").map((line) => line.trim()).filter(Boolean);
+    assert.deepEqual(lines(await page.inputValue(cell)), [
+      "phòng Nội vụ; các phòng, ban, ngành cấp huyện; UBND cấp xã",
+      "Văn phòng HĐND-UBND huyện; phòng Tư pháp; Tài chính; Văn hóa - TT",
+    ]);
+    // A unit added to the first line joins the executors; the partners stay partners.
+    await page.fill(cell, "phòng Nội vụ; UBND cấp xã; Trung tâm Chính trị\nVăn phòng HĐND-UBND huyện; phòng Tư pháp");
+    await waitSaved(page);
+    const typed = lines(await page.inputValue(cell));
+    await page.click("[data-testid=open-print]");
+    await page.waitForSelector("[data-testid=print-document]");
+    const printed = await page.$$eval("[data-testid=print-table]", (tables) => {
+      const row = [...tables.at(-1).querySelectorAll("tr")].find((tr) => tr.textContent.includes("Đánh giá, chấm điểm"));
+      const heads = [...tables.at(-1).querySelectorAll("thead th")].map((th) => th.textContent.trim());
+      return row.children[heads.indexOf("Cơ quan thực hiện")].innerText;
+    });
+    assert.deepEqual(lines(printed), typed);
+    assert.deepEqual(typed, [
+      "phòng Nội vụ; UBND cấp xã; Trung tâm Chính trị",
+      "Văn phòng HĐND-UBND huyện; phòng Tư pháp",
+    ]);
+    assert.deepEqual(app.errors, []);
+  });
+});

@@ -16,7 +16,7 @@ use super::lazy::NearScreen;
 use crate::domain::appendix::{AppendixRows, GroupView, RowNumbering};
 use crate::domain::appendix_columns::TableColumn;
 use crate::domain::slot::{GroupSlot, TaskSlot, task_slots};
-use crate::domain::{Budget, Deadline, Plan, Role, Task};
+use crate::domain::{Plan, Task};
 
 /// One line of the table as drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -104,81 +104,16 @@ fn lines(plan: &Plan, table: usize) -> (Vec<Line>, Vec<String>) {
     (out, totals)
 }
 
-/// Splits a cell of units ("Phòng Nội vụ; Phòng Tư pháp") into the units.
-fn split_units(text: &str) -> Vec<String> {
-    text.split([';', '\n'])
-        .map(str::trim)
-        .filter(|u| !u.is_empty())
-        .map(String::from)
-        .collect()
-}
-
-fn split_lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(String::from)
-        .collect()
-}
-
-const EXECUTOR: &str = "Cơ quan thực hiện";
-
-/// How a cell of a column is read from its task and written back.
-type Read = fn(&Task) -> String;
-type Write = fn(&mut Task, String, i32);
-
-/// The key of a column's cells (in their ids) and how they are read and written.
-fn cell_of(column: TableColumn) -> (&'static str, Read, Write) {
+/// The key of a column's cells, in their ids and classes.
+fn cell_key(column: TableColumn) -> &'static str {
     match column {
-        TableColumn::Task => ("content", |t| t.content.clone(), |t, v, _| t.content = v),
-        TableColumn::Output => (
-            "output",
-            |t| t.outputs.join("\n"),
-            |t, v, _| t.outputs = split_lines(&v),
-        ),
-        TableColumn::Executor => (
-            "executor",
-            |t| {
-                t.other_roles
-                    .iter()
-                    .find(|r| r.label == EXECUTOR)
-                    .map(|r| r.units.join("; "))
-                    .unwrap_or_default()
-            },
-            |t, v, _| match t.other_roles.iter_mut().find(|r| r.label == EXECUTOR) {
-                Some(role) => role.units = split_units(&v),
-                None => t.other_roles.push(Role {
-                    label: EXECUTOR.into(),
-                    units: split_units(&v),
-                }),
-            },
-        ),
-        TableColumn::Lead => (
-            "lead",
-            |t| t.lead_units.join("; "),
-            |t, v, _| t.lead_units = split_units(&v),
-        ),
-        TableColumn::Partner => (
-            "partner",
-            |t| t.partner_units.join("; "),
-            |t, v, _| t.partner_units = split_units(&v),
-        ),
-        TableColumn::Deadline => (
-            "deadline",
-            |t| t.deadline.text.clone(),
-            |t, v, year| {
-                t.deadline = if t.deadline.reading_overridden {
-                    Deadline::with_reading(v, t.deadline.reading.clone())
-                } else {
-                    Deadline::new(v, year)
-                }
-            },
-        ),
-        TableColumn::Budget => (
-            "budget",
-            |t| t.budget.display(),
-            |t, v, _| t.budget = Budget::from_input(&v),
-        ),
+        TableColumn::Task => "content",
+        TableColumn::Output => "output",
+        TableColumn::Executor => "executor",
+        TableColumn::Lead => "lead",
+        TableColumn::Partner => "partner",
+        TableColumn::Deadline => "deadline",
+        TableColumn::Budget => "budget",
     }
 }
 
@@ -322,24 +257,26 @@ impl Drawing {
             } => {
                 let form = form.scoped(&slot.key());
                 let cells = cols.iter().map(|(column, head)| {
-                    let (col, read, write) = cell_of(*column);
+                    let (column, col) = (*column, cell_key(*column));
                     let head = head.clone();
                     let id = match slot {
                         TaskSlot::Appendix { .. } => format!("{}-{col}", slot.key()),
                         TaskSlot::Area { .. } => format!("grid-{table}-{}-{col}", slot.key()),
                     };
-                    let value = Signal::derive(move || form.read(|plan| slot.get(plan).map(read).unwrap_or_default()));
+                    let value = Signal::derive(move || {
+                        form.read(|plan| slot.get(plan).map(|task| task.cell_input(column)).unwrap_or_default())
+                    });
                     let key = id.clone();
                     let on_input = move |typed: String| {
                         let typed = clean(typed);
                         form.type_into(&key, move |plan| {
                             let year = plan.year;
                             if let Some(task) = slot.get_mut(plan) {
-                                write(task, typed, year);
+                                task.set_cell(column, typed, year);
                             }
                         });
                     };
-                    let multiline = matches!(col, "content" | "output");
+                    let multiline = matches!(col, "content" | "output" | "executor");
                     view! {
                         <td data-label=head.clone() class=format!("grid-cell grid-{col}")>
                             <DraftInput id=id.clone() value=value on_input=on_input multiline=multiline
@@ -409,7 +346,7 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
         let heads = cols
             .iter()
             .map(|(column, head)| {
-                let class = format!("grid-{}", cell_of(*column).0);
+                let class = format!("grid-{}", cell_key(*column));
                 view! { <th scope="col" class=class>{head.clone()}</th> }
             })
             .collect_view();

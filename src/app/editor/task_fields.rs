@@ -104,13 +104,7 @@ pub fn DeadlineField(task: Lens<Task>, #[prop(into)] id: String) -> impl IntoVie
         let write = write.clone();
         move |typed: String| {
             write(
-                Box::new(move |d: &mut Deadline, year| {
-                    *d = if d.reading_overridden {
-                        Deadline::with_reading(typed, d.reading.clone())
-                    } else {
-                        Deadline::new(typed, year)
-                    };
-                }),
+                Box::new(move |d: &mut Deadline, year| d.retype(typed, year)),
                 true,
             )
         }
