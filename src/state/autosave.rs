@@ -181,10 +181,17 @@ impl Editor {
         if !unsaved {
             return;
         }
-        if let Some(plan) = self.plan.try_get_untracked() {
-            write_journal(&plan, base, saving);
-        }
+        let journaled = self
+            .plan
+            .try_with_untracked(|plan| write_journal(plan, base, saving));
         self.save_now();
+        if journaled == Some(false) {
+            // Until the save under way lands («Đã lưu lúc …»), closing the page loses the typing.
+            self.status.set(SaveStatus::Failed(
+                "Phần vừa gõ chưa được lưu an toàn: nếu đóng trang lúc này, phần đó có thể bị mất."
+                    .into(),
+            ));
+        }
     }
 
     fn save_now(&self) {

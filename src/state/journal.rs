@@ -45,9 +45,10 @@ pub(super) fn remove_own_journal(id: &str) {
 
 /// Journals the plan's unsaved state with the revision it was edited from, whether a save from
 /// that revision was already under way (it may have landed as the next revision), and the tab.
-pub(super) fn write_journal(plan: &Plan, base: Option<u32>, saving: bool) {
+/// Returns whether it was written (localStorage holds a few megabytes at most, or none).
+pub(super) fn write_journal(plan: &Plan, base: Option<u32>, saving: bool) -> bool {
     let (Some(storage), Ok(json)) = (browser_storage(), serde_json::to_string(plan)) else {
-        return;
+        return false;
     };
     let head = format!(
         "{} {} {}",
@@ -55,12 +56,13 @@ pub(super) fn write_journal(plan: &Plan, base: Option<u32>, saving: bool) {
         u8::from(saving),
         session_id()
     );
-    if storage
+    let written = storage
         .set_item(&journal_key(&plan.id), &format!("{head}\n{json}"))
-        .is_err()
-    {
+        .is_ok();
+    if !written {
         web_sys::console::warn_1(&"Không ghi được bản nháp chưa lưu vào localStorage".into());
     }
+    written
 }
 
 /// What a tab that closed before saving left in its journal.

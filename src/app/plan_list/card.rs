@@ -95,10 +95,10 @@ pub(super) fn PlanCard(
             make_next(None);
         }
     };
+    // The issuing body sits in a <bdi>: a direction override in it (U+202E from a received
+    // file) must not turn round the app's words after it.
     let meta = format!(
-        "{} · {} · năm {} · lưu lúc {}",
-        level_label(&plan.level),
-        plan.issuing_body,
+        " · năm {} · lưu lúc {}",
         plan.year,
         date_time(plan.saved_at)
     );
@@ -110,7 +110,9 @@ pub(super) fn PlanCard(
                 on:click=move |_| screen.set(Screen::Editor(id.get_value()))
             >
                 <span class="plan-card-title">{title.clone()}</span>
-                <span class="plan-card-meta">{meta}</span>
+                <span class="plan-card-meta">
+                    {level_label(&plan.level)}" · "<bdi>{plan.issuing_body}</bdi>{meta}
+                </span>
                 <LastExported saved_at=plan.saved_at exported_at=exported_at />
             </button>
             <div class="plan-card-actions">
@@ -139,8 +141,9 @@ pub(super) fn PlanCard(
                         <div class="notice notice-warning plan-card-choice" role="group" data-testid="next-year-choice"
                             aria-label=format!("Kế hoạch năm {next_year} đã có")>
                             <p>
+                                // U+2068…U+2069 isolate the title inside the sentence as <bdi> would.
                                 {format!(
-                                    "Đã có kế hoạch năm {next_year} của đơn vị này: «{}». Có thể bổ sung vào đó các nhiệm vụ nó chưa có (những gì đã nhập được giữ nguyên), hoặc tạo một kế hoạch riêng.",
+                                    "Đã có kế hoạch năm {next_year} của đơn vị này: «\u{2068}{}\u{2069}». Có thể bổ sung vào đó các nhiệm vụ nó chưa có (những gì đã nhập được giữ nguyên), hoặc tạo một kế hoạch riêng.",
                                     existing.title
                                 )}
                             </p>

@@ -285,7 +285,7 @@ fn Trash(changes: RwSignal<u32>, error: RwSignal<Option<String>>) -> impl IntoVi
                             let id = plan.id.clone();
                             view! {
                                 <li class="revision-item" data-testid="trashed-plan">
-                                    <span>{format!("{} · năm {} · xóa lúc {}", plan.title, plan.year, date_time(plan.deleted_at))}</span>
+                                    <span>{format!("\u{2068}{}\u{2069} · năm {} · xóa lúc {}", plan.title, plan.year, date_time(plan.deleted_at))}</span>
                                     <button class="button" data-testid="restore-plan" on:click=move |_| restore(id.clone())>
                                         "Khôi phục"
                                     </button>

@@ -233,7 +233,7 @@ fn PreviewBody(preview: Preview) -> impl IntoView {
         <p class="muted">"Chưa có gì được lưu. Hãy xem lại rồi bấm «Nhập» để lưu vào máy."</p>
         <dl class="import-facts" data-testid="import-facts">
             <dt>"Tệp"</dt>
-            <dd>{format!("{} ({})", preview.name, bytes(preview.size))}</dd>
+            <dd><bdi>{preview.name}</bdi>{format!(" ({})", bytes(preview.size))}</dd>
             <dt>"Đơn vị xuất tệp"</dt>
             <dd data-testid="import-exported-by">{exported_by}</dd>
             <dt>"Thời điểm xuất"</dt>
@@ -313,11 +313,8 @@ fn PreviewPlan(index: usize, row: PreviewRow) -> impl IntoView {
         view! {
             <div class="import-existing">
                 <p class="import-existing-note">
-                    {format!(
-                        "Trên máy đã có kế hoạch này («{}», lưu lúc {}).",
-                        stored.title,
-                        date_time(stored.saved_at)
-                    )}
+                    "Trên máy đã có kế hoạch này («"<bdi>{stored.title}</bdi>
+                    {format!("», lưu lúc {}).", date_time(stored.saved_at))}
                 </p>
                 <fieldset class="choices">
                     <legend class="visually-hidden">"Xử lý kế hoạch đã có"</legend>
