@@ -11,6 +11,7 @@ use super::{
 use crate::domain::budget::Budget;
 use crate::domain::numbering::marked;
 use crate::domain::numbering::point_label;
+use crate::domain::slot::area_slots;
 use crate::domain::{
     Decision, DocumentForm, ExtraSection, PartAnchor, Plan, Recipient, ReformArea, Signer, Task,
     TaskLabels,
@@ -257,23 +258,22 @@ impl Body {
             return;
         }
         self.part_heading(HeadingPart::Tasks);
-        for (index, area) in plan.areas.iter().enumerate() {
-            let number = (index + 1).to_string();
-            self.area(plan, area, &number, 2);
-            for (sub_index, sub) in area.sub_areas.iter().enumerate() {
-                self.area(plan, sub, &format!("{number}.{}", sub_index + 1), 3);
-            }
+        // Numbered as the editor and the checks number them ("3.", "7.2."): one rule, AreaSlot's.
+        for (slot, area) in area_slots(plan) {
+            let level = if slot.sub.is_some() { 3 } else { 2 };
+            self.area(plan, area, &slot.number(), level);
         }
     }
 
-    /// Lĩnh vực: its numbered title, intro and lettered tasks (not those of its sub-areas).
+    /// Lĩnh vực: its numbered title ("3." or "7.2."), intro and lettered tasks (not those of
+    /// its sub-areas).
     fn area(&mut self, plan: &Plan, area: &ReformArea, number: &str, level: u8) {
         let title = if area.title.trim().is_empty() {
             area.kind.standard_title()
         } else {
             area.title.trim()
         };
-        self.push(heading(level, format!("{number}. {title}")));
+        self.push(heading(level, format!("{number} {title}")));
         for paragraph in &area.intro {
             self.paragraph(paragraph);
         }
