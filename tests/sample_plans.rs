@@ -219,3 +219,47 @@ fn every_sample_deadline_has_a_reading() {
         assert!(unreadable.is_empty(), "{name}: {unreadable:#?}");
     }
 }
+
+/// The editor's lines of each table of each sample: every row's place holds the task printed
+/// at that row, groups and rows come in the printed order, and there is a total per group
+/// and one for the table.
+#[test]
+fn the_editors_table_lines_point_at_the_printed_rows() {
+    use kehoach::domain::appendix::{TableLine, table_lines};
+    for (name, _) in SAMPLES {
+        let plan = sample(name);
+        for (index, table) in plan.appendices.iter().enumerate() {
+            let view = table.view(&plan);
+            let printed: Vec<(usize, &Task)> = view
+                .groups
+                .iter()
+                .flat_map(|group| group.all_rows())
+                .map(|row| (row.number, row.task))
+                .collect();
+            let (lines, totals) = table_lines(&plan, index);
+            let rows: Vec<(usize, &Task)> = lines
+                .iter()
+                .filter_map(|line| match line {
+                    TableLine::Row { number, slot, .. } => {
+                        Some((*number, slot.get(&plan).expect("the row's task is there")))
+                    }
+                    TableLine::Group { .. } => None,
+                })
+                .collect();
+            assert_eq!(rows.len(), printed.len(), "{name}, table {index}");
+            for ((number, task), (printed_number, printed_task)) in rows.iter().zip(&printed) {
+                assert_eq!(number, printed_number, "{name}, table {index}");
+                assert!(
+                    std::ptr::eq(*task, *printed_task),
+                    "{name}, table {index}, row {number}"
+                );
+            }
+            let groups = lines
+                .iter()
+                .filter(|line| matches!(line, TableLine::Group { .. }))
+                .count();
+            assert_eq!(totals.len(), groups + 1, "{name}, table {index}");
+            assert_eq!(totals.last(), Some(&view.total));
+        }
+    }
+}

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::budget::Decimal;
 use super::numbering::{group_letter, roman};
 use super::plan::Plan;
+use super::slot::{AreaSlot, GroupSlot, TaskSlot};
 use super::task::{ReformArea, Task};
 
 fn is_true(value: &bool) -> bool {
@@ -168,12 +169,68 @@ pub struct RowView<'a> {
     /// TT: the printed row number.
     pub number: usize,
     pub task: &'a Task,
+    /// Where the task is kept.
+    pub place: RowPlace,
 }
 
-/// A borrowed group before numbering: a title, its tasks, its sub-groups.
+/// Where the task of a row is kept: a key task in its reform area, or a row of the table's own
+/// (groups and sub-groups, two levels, as the reader and the editor keep them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowPlace {
+    Area {
+        area: AreaSlot,
+        index: usize,
+    },
+    Own {
+        group: usize,
+        sub: Option<usize>,
+        index: usize,
+    },
+}
+
+impl RowPlace {
+    /// The task's place in the plan, the table being the plan's `table`.
+    pub fn slot(self, table: usize) -> TaskSlot {
+        match self {
+            Self::Area { area, index } => TaskSlot::Area { area, index },
+            Self::Own { group, sub, index } => TaskSlot::Appendix {
+                group: GroupSlot { table, group, sub },
+                index,
+            },
+        }
+    }
+}
+
+/// One line of a table as the editor draws it, in order: a group heading or a numbered row.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TableLine {
+    /// "I" "CẢI CÁCH THỂ CHẾ", or a sub-group "A" under its group.
+    Group {
+        label: String,
+        /// The label of the group it is under, for a sub-group.
+        parent: Option<String>,
+        title: String,
+        /// Its budget total's place among the table's totals (kept apart, so that typing a
+        /// budget changes the totals and not the lines).
+        total: usize,
+        /// Where a group of the table's own is kept.
+        group: Option<GroupSlot>,
+    },
+    /// A numbered row.
+    Row {
+        number: usize,
+        /// The label of the top-level group it is in ("II"), to tell restarted numbers apart.
+        top: String,
+        slot: TaskSlot,
+        /// Its position among the table's rows.
+        row: usize,
+    },
+}
+
+/// A borrowed group before numbering: a title, its tasks with their places, its sub-groups.
 struct Source<'a> {
     title: &'a str,
-    tasks: Vec<&'a Task>,
+    tasks: Vec<(RowPlace, &'a Task)>,
     sub_groups: Vec<Source<'a>>,
 }
 
@@ -184,11 +241,16 @@ impl AppendixTable {
             AppendixRows::KeyTasks { area_ids } => plan
                 .areas
                 .iter()
-                .filter(|area| area_ids.is_empty() || area_ids.contains(&area.id))
-                .map(key_task_source)
+                .enumerate()
+                .filter(|(_, area)| area_ids.is_empty() || area_ids.contains(&area.id))
+                .map(|(index, area)| key_task_source(index, area))
                 .filter(|source| source.row_count() > 0)
                 .collect(),
-            AppendixRows::Own { groups } => groups.iter().map(own_source).collect(),
+            AppendixRows::Own { groups } => groups
+                .iter()
+                .enumerate()
+                .map(|(index, group)| own_source(group, index, None))
+                .collect(),
         };
         let mut next_number = 1;
         let groups: Vec<GroupView<'a>> = sources
@@ -206,22 +268,77 @@ impl AppendixTable {
     }
 }
 
+/// The lines of table `table` of `plan` as the editor draws them, and the budget totals: one
+/// per group, in the order of the lines, then the table's.
+pub fn table_lines(plan: &Plan, table: usize) -> (Vec<TableLine>, Vec<Decimal>) {
+    let Some(appendix) = plan.appendices.get(table) else {
+        return (Vec::new(), Vec::new());
+    };
+    let own = matches!(appendix.rows, AppendixRows::Own { .. });
+    let view = appendix.view(plan);
+    let (mut lines, mut totals) = (Vec::new(), Vec::new());
+    let mut row = 0;
+    for (index, group) in view.groups.iter().enumerate() {
+        let subs = group
+            .sub_groups
+            .iter()
+            .enumerate()
+            .map(|(sub, g)| (Some(sub), g));
+        for (sub, shown) in std::iter::once((None, group)).chain(subs) {
+            lines.push(TableLine::Group {
+                label: shown.label.clone(),
+                parent: sub.map(|_| group.label.clone()),
+                title: shown.title.to_string(),
+                total: totals.len(),
+                group: own.then_some(GroupSlot {
+                    table,
+                    group: index,
+                    sub,
+                }),
+            });
+            totals.push(shown.total);
+            for line in &shown.rows {
+                lines.push(TableLine::Row {
+                    number: line.number,
+                    top: group.label.clone(),
+                    slot: line.place.slot(table),
+                    row,
+                });
+                row += 1;
+            }
+        }
+    }
+    totals.push(view.total);
+    (lines, totals)
+}
+
 impl Source<'_> {
     fn row_count(&self) -> usize {
         self.tasks.len() + self.sub_groups.iter().map(Source::row_count).sum::<usize>()
     }
 }
 
-fn key_task_source(area: &ReformArea) -> Source<'_> {
+fn key_task_source(index: usize, area: &ReformArea) -> Source<'_> {
+    let top = AreaSlot {
+        area: index,
+        sub: None,
+    };
     Source {
         title: &area.title,
-        tasks: key_tasks(&area.tasks),
+        tasks: key_tasks(top, &area.tasks),
         sub_groups: area
             .sub_areas
             .iter()
-            .map(|sub| Source {
-                title: &sub.title,
-                tasks: key_tasks(&sub.tasks),
+            .enumerate()
+            .map(|(sub, sub_area)| Source {
+                title: &sub_area.title,
+                tasks: key_tasks(
+                    AreaSlot {
+                        area: index,
+                        sub: Some(sub),
+                    },
+                    &sub_area.tasks,
+                ),
                 sub_groups: Vec::new(),
             })
             .filter(|source| !source.tasks.is_empty())
@@ -229,15 +346,32 @@ fn key_task_source(area: &ReformArea) -> Source<'_> {
     }
 }
 
-fn key_tasks(tasks: &[Task]) -> Vec<&Task> {
-    tasks.iter().filter(|task| task.key_task).collect()
+fn key_tasks(area: AreaSlot, tasks: &[Task]) -> Vec<(RowPlace, &Task)> {
+    tasks
+        .iter()
+        .enumerate()
+        .filter(|(_, task)| task.key_task)
+        .map(|(index, task)| (RowPlace::Area { area, index }, task))
+        .collect()
 }
 
-fn own_source(group: &AppendixGroup) -> Source<'_> {
+/// A group of the table's own, `group` among the table's groups (and `sub` among its
+/// sub-groups for a sub-group).
+fn own_source(source: &AppendixGroup, group: usize, sub: Option<usize>) -> Source<'_> {
     Source {
-        title: &group.title,
-        tasks: group.tasks.iter().collect(),
-        sub_groups: group.sub_groups.iter().map(own_source).collect(),
+        title: &source.title,
+        tasks: source
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(index, task)| (RowPlace::Own { group, sub, index }, task))
+            .collect(),
+        sub_groups: source
+            .sub_groups
+            .iter()
+            .enumerate()
+            .map(|(index, sub_group)| own_source(sub_group, group, Some(sub.unwrap_or(index))))
+            .collect(),
     }
 }
 
@@ -245,10 +379,11 @@ fn number_group<'a>(source: Source<'a>, label: String, next: &mut usize) -> Grou
     let rows: Vec<RowView<'a>> = source
         .tasks
         .into_iter()
-        .map(|task| {
+        .map(|(place, task)| {
             let row = RowView {
                 number: *next,
                 task,
+                place,
             };
             *next += 1;
             row
@@ -404,5 +539,38 @@ mod tests {
             .map(|row| (row.task.id.as_str(), row.number))
             .collect();
         assert_eq!(first, [("t3", 1), ("t1", 2)]);
+    }
+
+    #[test]
+    fn the_lines_of_a_key_task_table_point_at_the_tasks_in_their_areas() {
+        let mut plan = plan();
+        plan.appendices = vec![AppendixTable::default()];
+        let (lines, totals) = table_lines(&plan, 0);
+        let rows: Vec<(usize, String, &str)> = lines
+            .iter()
+            .filter_map(|line| match line {
+                TableLine::Row {
+                    number, top, slot, ..
+                } => Some((*number, top.clone(), slot.get(&plan)?.id.as_str())),
+                TableLine::Group { .. } => None,
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (1, "I".to_string(), "t1"),
+                (2, "I".to_string(), "t3"),
+                (3, "II".to_string(), "t6"),
+                (4, "II".to_string(), "t7")
+            ]
+        );
+        // I, II and II's sub-group A; then the table's total.
+        assert_eq!(totals.len(), 4);
+        assert!(
+            lines
+                .iter()
+                .all(|line| !matches!(line, TableLine::Group { group: Some(_), .. }))
+        );
+        assert_eq!(table_lines(&plan, 1), (Vec::new(), Vec::new()));
     }
 }

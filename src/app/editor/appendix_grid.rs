@@ -3,7 +3,6 @@
 //! along a row, Enter down a column. Wide tables scroll under a fixed header and first columns,
 //! and become cards on narrow screens.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -13,96 +12,9 @@ use super::Form;
 use super::appendix_tools::{GroupTitle, KeyRowTools, LineTools, own_group, own_row};
 use super::fields::{DraftInput, FieldIssue, clean};
 use super::lazy::NearScreen;
-use crate::domain::appendix::{AppendixRows, GroupView, RowNumbering};
+use crate::domain::appendix::{AppendixRows, RowNumbering, TableLine, table_lines};
 use crate::domain::appendix_columns::TableColumn;
-use crate::domain::slot::{GroupSlot, TaskSlot, task_slots};
-use crate::domain::{Plan, Task};
-
-/// One line of the table as drawn.
-#[derive(Clone, Debug, PartialEq)]
-enum Line {
-    /// A group heading ("I", "CẢI CÁCH THỂ CHẾ"); `group` is set for a table's own groups.
-    Group {
-        label: String,
-        /// How buttons name it: "nhóm II", "nhóm con A của nhóm II".
-        name: String,
-        title: String,
-        total: usize,
-        group: Option<GroupSlot>,
-    },
-    /// A task row: TT, how buttons name it ("dòng 3"), where the task is, and its position
-    /// among rows (for Enter).
-    Row {
-        number: usize,
-        name: String,
-        slot: TaskSlot,
-        row: usize,
-    },
-}
-
-/// The lines of table `table` of `plan`, and the budget totals (per group, then overall).
-fn lines(plan: &Plan, table: usize) -> (Vec<Line>, Vec<String>) {
-    let Some(appendix) = plan.appendices.get(table) else {
-        return (Vec::new(), Vec::new());
-    };
-    let view = appendix.view(plan);
-    let slots: HashMap<*const Task, TaskSlot> = task_slots(plan)
-        .into_iter()
-        .map(|(slot, task)| (task as *const Task, slot))
-        .collect();
-    let own = matches!(appendix.rows, AppendixRows::Own { .. });
-    let restart = appendix.numbering == RowNumbering::RestartPerGroup;
-    let (mut out, mut totals, mut row) = (Vec::new(), Vec::new(), 0);
-    // `parent` is the label of a sub-group's group; `top` the label of the top-level group.
-    let mut walk =
-        |group: &GroupView, slot: Option<GroupSlot>, parent: Option<&str>, out: &mut Vec<Line>| {
-            let top = parent.unwrap_or(&group.label).to_string();
-            let name = match parent {
-                None => format!("nhóm {top}"),
-                Some(_) => format!("nhóm con {} của nhóm {top}", group.label),
-            };
-            out.push(Line::Group {
-                label: group.label.clone(),
-                name,
-                title: group.title.to_string(),
-                total: totals.len(),
-                group: slot,
-            });
-            totals.push(group.total.format_vi());
-            for line in &group.rows {
-                if let Some(slot) = slots.get(&(line.task as *const Task)) {
-                    // Restarted numbers repeat, so the name says which group the row is in.
-                    let name = if restart {
-                        format!("dòng {} nhóm {top}", line.number)
-                    } else {
-                        format!("dòng {}", line.number)
-                    };
-                    out.push(Line::Row {
-                        number: line.number,
-                        name,
-                        slot: *slot,
-                        row,
-                    });
-                    row += 1;
-                }
-            }
-        };
-    for (index, group) in view.groups.iter().enumerate() {
-        let slot = |sub| {
-            own.then_some(GroupSlot {
-                table,
-                group: index,
-                sub,
-            })
-        };
-        walk(group, slot(None), None, &mut out);
-        for (sub_index, sub) in group.sub_groups.iter().enumerate() {
-            walk(sub, slot(Some(sub_index)), Some(&group.label), &mut out);
-        }
-    }
-    totals.push(view.total.format_vi());
-    (out, totals)
-}
+use crate::domain::slot::TaskSlot;
 
 /// The key of a column's cells, in their ids and classes.
 fn cell_key(column: TableColumn) -> &'static str {
@@ -197,35 +109,42 @@ struct Drawing {
     table: usize,
     /// The columns with their headings.
     cols: Arc<Vec<(TableColumn, String)>>,
-    /// Whether the rows are the table's own.
+    /// Whether the rows are the table's own, and whether their numbers restart in each group.
     own: bool,
+    restart: bool,
     /// Whether the table has a budget column, and how many columns it has (TT and tools
     /// included).
     budget: bool,
     width: usize,
-    /// The budget totals per group.
-    totals: Memo<(Vec<Line>, Vec<String>)>,
+    /// The budget totals per group, then the table's.
+    totals: Memo<Vec<String>>,
 }
 
 impl Drawing {
-    fn line(&self, line: Line) -> AnyView {
+    fn line(&self, line: TableLine) -> AnyView {
         let Drawing {
             form,
             table,
             cols,
             own,
+            restart,
             budget,
             width,
             totals,
         } = self.clone();
         match line {
-            Line::Group {
+            TableLine::Group {
                 label,
-                name,
+                parent,
                 title,
                 total: index,
                 group,
             } => {
+                // How buttons name it: "nhóm II", "nhóm con A của nhóm II".
+                let name = match parent {
+                    None => format!("nhóm {label}"),
+                    Some(parent) => format!("nhóm con {label} của nhóm {parent}"),
+                };
                 let (title_cell, tools) = match group {
                     Some(slot) => (
                         view! { <GroupTitle place=slot name=name.clone() /> }.into_any(),
@@ -235,9 +154,8 @@ impl Drawing {
                     None => (view! { <span>{title}</span> }.into_any(), ().into_any()),
                 };
                 let span = if budget { width - 3 } else { width - 2 };
-                let total = move || {
-                    totals.with(|(_, totals)| totals.get(index).cloned().unwrap_or_default())
-                };
+                let total =
+                    move || totals.with(|totals| totals.get(index).cloned().unwrap_or_default());
                 view! {
                     <tr class="grid-group" data-testid="grid-group">
                         <th scope="row" class="grid-tt">{label}</th>
@@ -249,12 +167,18 @@ impl Drawing {
                     </tr>
                 }.into_any()
             }
-            Line::Row {
+            TableLine::Row {
                 number,
-                name,
+                top,
                 slot,
                 row,
             } => {
+                // Restarted numbers repeat, so the name says which group the row is in.
+                let name = if restart {
+                    format!("dòng {number} nhóm {top}")
+                } else {
+                    format!("dòng {number}")
+                };
                 let form = form.scoped(&slot.key());
                 let cells = cols.iter().map(|(column, head)| {
                     let (column, col) = (*column, cell_key(*column));
@@ -311,7 +235,7 @@ impl Drawing {
 #[component]
 pub fn AppendixGrid(table: usize) -> impl IntoView {
     let form = expect_context::<Form>();
-    let computed = Memo::new(move |_| form.read_all(|plan| lines(plan, table)));
+    let computed = Memo::new(move |_| form.read_all(|plan| table_lines(plan, table)));
     // The columns with their headings, and whether the rows are the table's own.
     let shape = Memo::new(move |_| {
         form.read(|plan| {
@@ -321,11 +245,20 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
                     .into_iter()
                     .map(|column| (column, t.column_labels.heading(column)))
                     .collect();
-                (columns, matches!(t.rows, AppendixRows::Own { .. }))
+                let own = matches!(t.rows, AppendixRows::Own { .. });
+                (columns, own, t.numbering == RowNumbering::RestartPerGroup)
             })
         })
     });
     let structure = Memo::new(move |_| computed.with(|(lines, _)| lines.clone()));
+    let totals = Memo::new(move |_| {
+        computed.with(|(_, totals)| {
+            totals
+                .iter()
+                .map(|total| total.format_vi())
+                .collect::<Vec<_>>()
+        })
+    });
     // How many lines are drawn: all (and any added later) once the table has been filled in,
     // or at once when a jump (from the outline or the checks) asks for everything.
     let drawn = expect_context::<NearScreen>().lines_in_slices(
@@ -333,9 +266,9 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
         FIRST_LINES,
         LINES_PER_SLICE,
     );
-    let overall = move || computed.with(|(_, totals)| totals.last().cloned().unwrap_or_default());
+    let overall = move || totals.with(|totals| totals.last().cloned().unwrap_or_default());
     move || {
-        let Some((cols, own)) = shape.get() else {
+        let Some((cols, own, restart)) = shape.get() else {
             return ().into_any();
         };
         let budget = cols
@@ -355,9 +288,10 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
             table,
             cols: Arc::new(cols),
             own,
+            restart,
             budget,
             width,
-            totals: computed,
+            totals,
         };
         let lines = structure.get();
         let slices = lines
