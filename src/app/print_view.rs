@@ -10,7 +10,8 @@ use crate::document::{
     Section, SectionKind, Table, TableRow, Title, XLSX_MIME, layout, write_csv, write_docx,
     write_xlsx,
 };
-use crate::domain::Plan;
+use crate::domain::appendix_columns::TableColumn;
+use crate::domain::{Decimal, Plan};
 use crate::file_format::file_name::plan_file_name;
 use crate::state::use_database;
 
@@ -281,13 +282,15 @@ fn closing_view(closing: Closing) -> impl IntoView {
 fn column_class(kind: ColumnKind) -> &'static str {
     match kind {
         ColumnKind::Number => "col-number",
-        ColumnKind::Task => "col-task",
-        ColumnKind::Output => "col-output",
-        ColumnKind::Lead => "col-lead",
-        ColumnKind::Partner => "col-partner",
-        ColumnKind::Executor => "col-executor",
-        ColumnKind::Deadline => "col-deadline",
-        ColumnKind::Budget => "col-budget",
+        ColumnKind::Field(column) => match column {
+            TableColumn::Task => "col-task",
+            TableColumn::Output => "col-output",
+            TableColumn::Lead => "col-lead",
+            TableColumn::Partner => "col-partner",
+            TableColumn::Executor => "col-executor",
+            TableColumn::Deadline => "col-deadline",
+            TableColumn::Budget => "col-budget",
+        },
     }
 }
 
@@ -296,7 +299,7 @@ fn table_view(table: Table) -> impl IntoView {
     let has_budget = table
         .columns
         .last()
-        .is_some_and(|column| column.kind == ColumnKind::Budget);
+        .is_some_and(|column| column.kind == ColumnKind::BUDGET);
     // Group and total rows span every column between TT and the budget.
     let span = if has_budget { count - 2 } else { count - 1 };
     let kinds: Vec<ColumnKind> = table.columns.iter().map(|column| column.kind).collect();
@@ -316,18 +319,18 @@ fn table_view(table: Table) -> impl IntoView {
                         <tr class=format!("doc-group doc-group-{level}")>
                             <td class="cell-center">{label}</td>
                             <td colspan=span.to_string()>{title}</td>
-                            {has_budget.then(|| view! { <td class="cell-right">{total}</td> })}
+                            {has_budget.then(|| view! { <td class="cell-right">{total.map(Decimal::format_vi)}</td> })}
                         </tr>
                     }.into_any(),
                     TableRow::Item { cells } => view! {
                         <tr>
                             {cells.into_iter().zip(kinds.iter()).map(|(cell, kind)| {
                                 let class = match kind {
-                                    ColumnKind::Number | ColumnKind::Deadline => "cell-center",
-                                    ColumnKind::Budget => "cell-right",
+                                    ColumnKind::Number | ColumnKind::Field(TableColumn::Deadline) => "cell-center",
+                                    ColumnKind::Field(TableColumn::Budget) => "cell-right",
                                     _ => "",
                                 };
-                                view! { <td class=class>{lines(cell)}</td> }
+                                view! { <td class=class>{lines(cell.lines())}</td> }
                             }).collect_view()}
                         </tr>
                     }.into_any(),
@@ -335,7 +338,7 @@ fn table_view(table: Table) -> impl IntoView {
                         <tr class="doc-total" data-testid="print-total">
                             <td></td>
                             <td colspan=span.to_string() class="cell-center">{label}</td>
-                            <td class="cell-right">{total}</td>
+                            <td class="cell-right">{total.format_vi()}</td>
                         </tr>
                     }.into_any(),
                 }).collect_view()}

@@ -9,6 +9,8 @@ use super::{
     Block, Closing, ColumnKind, Document, Header, Orientation, Paragraph, Role, Run, Section,
     Table, TableRow, Title,
 };
+use crate::domain::Decimal;
+use crate::domain::appendix_columns::TableColumn;
 
 /// The MIME type of a DOCX file.
 pub const DOCX_MIME: &str =
@@ -432,13 +434,13 @@ fn write_closing(out: &mut String, closing: &Closing, page: &Page) {
 fn column_share(kind: ColumnKind) -> u32 {
     match kind {
         ColumnKind::Number => 5,
-        ColumnKind::Task => 29,
-        ColumnKind::Output => 17,
-        ColumnKind::Lead => 12,
-        ColumnKind::Partner => 14,
-        ColumnKind::Executor => 24,
-        ColumnKind::Deadline => 12,
-        ColumnKind::Budget => 9,
+        ColumnKind::Field(TableColumn::Task) => 29,
+        ColumnKind::Field(TableColumn::Output) => 17,
+        ColumnKind::Field(TableColumn::Lead) => 12,
+        ColumnKind::Field(TableColumn::Partner) => 14,
+        ColumnKind::Field(TableColumn::Executor) => 24,
+        ColumnKind::Field(TableColumn::Deadline) => 12,
+        ColumnKind::Field(TableColumn::Budget) => 9,
     }
 }
 
@@ -491,7 +493,7 @@ fn write_table(out: &mut String, table: &Table, page: &Page) {
     let has_budget = table
         .columns
         .last()
-        .is_some_and(|column| column.kind == ColumnKind::Budget);
+        .is_some_and(|column| column.kind == ColumnKind::BUDGET);
     let count = widths.len();
     let span_end = if has_budget { count - 1 } else { count };
     let span_width: u32 = widths[1..span_end].iter().sum();
@@ -516,18 +518,19 @@ fn write_table(out: &mut String, table: &Table, page: &Page) {
                     style,
                 );
                 if has_budget {
-                    let total = total.as_deref().unwrap_or("");
-                    table_cell(out, budget_width, 1, "right", &[total], style);
+                    let total = total.map(Decimal::format_vi).unwrap_or_default();
+                    table_cell(out, budget_width, 1, "right", &[&total], style);
                 }
             }
             TableRow::Item { cells } => {
                 for ((cell, column), width) in cells.iter().zip(&table.columns).zip(&widths) {
                     let align = match column.kind {
-                        ColumnKind::Number | ColumnKind::Deadline => "center",
-                        ColumnKind::Budget => "right",
+                        ColumnKind::Number | ColumnKind::Field(TableColumn::Deadline) => "center",
+                        ColumnKind::Field(TableColumn::Budget) => "right",
                         _ => "left",
                     };
-                    let lines: Vec<&str> = cell.iter().map(String::as_str).collect();
+                    let lines = cell.lines();
+                    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
                     table_cell(out, *width, 1, align, &lines, small(false, false));
                 }
             }
@@ -546,7 +549,7 @@ fn write_table(out: &mut String, table: &Table, page: &Page) {
                     budget_width,
                     1,
                     "right",
-                    &[total.as_str()],
+                    &[&total.format_vi()],
                     small(true, false),
                 );
             }

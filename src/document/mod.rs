@@ -17,6 +17,9 @@ pub use layout::layout;
 pub use sheet::{XLSX_MIME, write_csv, write_xlsx};
 pub use wording::{date_line, document_number, short_date};
 
+use crate::domain::Decimal;
+use crate::domain::appendix_columns::TableColumn;
+
 /// The whole printed document: sections, each starting on a new page.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document {
@@ -112,13 +115,13 @@ impl Block {
                             ..
                         } => {
                             out.push(format!("{label} {title}"));
-                            out.extend(total.iter().cloned());
+                            out.extend(total.map(Decimal::format_vi));
                         }
                         TableRow::Item { cells } => {
-                            out.extend(cells.iter().flatten().cloned());
+                            out.extend(cells.iter().flat_map(Cell::lines));
                         }
                         TableRow::Total { label, total } => {
-                            out.push(format!("{label} {total}"));
+                            out.push(format!("{label} {}", total.format_vi()));
                         }
                     }
                 }
@@ -252,18 +255,40 @@ pub struct Signature {
     pub name: String,
 }
 
-/// What a table column holds, for widths and alignment.
+/// What a table column holds, for widths and alignment: TT, or one of a task's columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ColumnKind {
     /// TT.
     Number,
-    Task,
-    Output,
-    Lead,
-    Partner,
-    Executor,
-    Deadline,
-    Budget,
+    /// A column of the task's: Nhiệm vụ, Kết quả đầu ra … Kinh phí.
+    Field(TableColumn),
+}
+
+impl ColumnKind {
+    pub const BUDGET: Self = Self::Field(TableColumn::Budget);
+}
+
+/// A cell of a numbered row as a value: each writer formats it its own way (the print view and
+/// Word as Vietnamese text, Excel and CSV as numbers), and nothing is parsed back from text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// TT.
+    Number(usize),
+    /// A budget in million VND.
+    Amount(Decimal),
+    /// Lines of text, a budget written as a note included; none for an empty cell.
+    Lines(Vec<String>),
+}
+
+impl Cell {
+    /// The cell as printed, one entry per line: "3.773" for an amount.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            Self::Number(number) => vec![number.to_string()],
+            Self::Amount(amount) => vec![amount.format_vi()],
+            Self::Lines(lines) => lines.clone(),
+        }
+    }
 }
 
 /// One column: what it holds and its heading as printed.
@@ -289,10 +314,10 @@ pub enum TableRow {
         level: u8,
         label: String,
         title: String,
-        total: Option<String>,
+        total: Option<Decimal>,
     },
-    /// A numbered task: one cell per column, each cell a list of lines.
-    Item { cells: Vec<Vec<String>> },
+    /// A numbered task: one cell per column.
+    Item { cells: Vec<Cell> },
     /// Tổng cộng of the budget column.
-    Total { label: String, total: String },
+    Total { label: String, total: Decimal },
 }

@@ -6,14 +6,15 @@
 use super::table::appendix_section;
 use super::xml::escape;
 use super::zip::ZipWriter;
-use super::{Block, ColumnKind, Section, Table, TableRow};
-use crate::domain::{Decimal, DocumentForm, Plan};
+use super::{Block, Cell, ColumnKind, Section, Table, TableRow};
+use crate::domain::appendix_columns::TableColumn;
+use crate::domain::{DocumentForm, Plan};
 
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// One cell as a spreadsheet holds it.
 #[derive(Clone, Debug, PartialEq)]
-enum Cell {
+enum Value {
     Empty,
     Text(String),
     /// A number in machine form ("3773", "1.5").
@@ -65,53 +66,36 @@ fn sheets(plan: &Plan) -> Vec<Sheet> {
         .collect()
 }
 
-/// A cell's lines as one text.
-fn joined(lines: &[String]) -> String {
-    lines.join("\n")
-}
-
-/// The value of a cell of a column: numbers where the column holds them and the text reads as
-/// one, text otherwise (a budget note stays a note).
-fn cell(kind: ColumnKind, text: String) -> Cell {
-    if text.trim().is_empty() {
-        return Cell::Empty;
+/// A cell of the document as the spreadsheet holds it: TT and amounts as numbers in machine
+/// form ("3773", "1.5"), everything else as text (a budget note stays a note).
+fn value(cell: &Cell) -> Value {
+    match cell {
+        Cell::Number(number) => Value::Number(number.to_string()),
+        Cell::Amount(amount) => Value::Number(amount.to_machine_string()),
+        Cell::Lines(lines) if lines.iter().all(|line| line.trim().is_empty()) => Value::Empty,
+        Cell::Lines(lines) => Value::Text(lines.join("\n")),
     }
-    let number = match kind {
-        ColumnKind::Number => text.trim().parse::<u64>().ok().map(|n| n.to_string()),
-        ColumnKind::Budget => Decimal::parse_vi(text.trim())
-            .ok()
-            .map(Decimal::to_machine_string),
-        _ => None,
-    };
-    number.map_or(Cell::Text(text), Cell::Number)
-}
-
-fn total_cell(total: &str) -> Cell {
-    Decimal::parse_vi(total.trim()).map_or_else(
-        |_| Cell::Text(total.to_string()),
-        |value| Cell::Number(value.to_machine_string()),
-    )
 }
 
 /// The rows of a sheet, each cell with its style.
-fn rows(sheet: &Sheet) -> Vec<Vec<(Cell, Style)>> {
+fn rows(sheet: &Sheet) -> Vec<Vec<(Value, Style)>> {
     let columns = &sheet.table.columns;
     let width = columns.len();
-    let budget_at = columns.iter().position(|c| c.kind == ColumnKind::Budget);
-    let mut out: Vec<Vec<(Cell, Style)>> = sheet
+    let budget_at = columns.iter().position(|c| c.kind == ColumnKind::BUDGET);
+    let mut out: Vec<Vec<(Value, Style)>> = sheet
         .titles
         .iter()
-        .map(|title| vec![(Cell::Text(title.clone()), Style::Bold)])
+        .map(|title| vec![(Value::Text(title.clone()), Style::Bold)])
         .collect();
     out.push(Vec::new());
     out.push(
         columns
             .iter()
-            .map(|column| (Cell::Text(column.label.clone()), Style::Header))
+            .map(|column| (Value::Text(column.label.clone()), Style::Header))
             .collect(),
     );
     for row in &sheet.table.rows {
-        let mut cells = vec![(Cell::Empty, Style::Normal); width];
+        let mut cells = vec![(Value::Empty, Style::Normal); width];
         match row {
             TableRow::Group {
                 label,
@@ -119,28 +103,28 @@ fn rows(sheet: &Sheet) -> Vec<Vec<(Cell, Style)>> {
                 total,
                 ..
             } => {
-                cells[0] = (Cell::Text(label.clone()), Style::Bold);
+                cells[0] = (Value::Text(label.clone()), Style::Bold);
                 if width > 1 {
-                    cells[1] = (Cell::Text(title.clone()), Style::Bold);
+                    cells[1] = (Value::Text(title.clone()), Style::Bold);
                 }
                 if let (Some(at), Some(total)) = (budget_at, total) {
-                    cells[at] = (total_cell(total), Style::BoldNumber);
+                    cells[at] = (value(&Cell::Amount(*total)), Style::BoldNumber);
                 }
             }
             TableRow::Item { cells: values } => {
-                for (index, (column, lines)) in columns.iter().zip(values).enumerate() {
-                    let style = if column.kind == ColumnKind::Budget {
+                for (index, (column, cell)) in columns.iter().zip(values).enumerate() {
+                    let style = if column.kind == ColumnKind::BUDGET {
                         Style::Normal
                     } else {
                         Style::Wrapped
                     };
-                    cells[index] = (cell(column.kind, joined(lines)), style);
+                    cells[index] = (value(cell), style);
                 }
             }
             TableRow::Total { label, total } => {
-                cells[0] = (Cell::Text(label.clone()), Style::Bold);
+                cells[0] = (Value::Text(label.clone()), Style::Bold);
                 if let Some(at) = budget_at {
-                    cells[at] = (total_cell(total), Style::BoldNumber);
+                    cells[at] = (value(&Cell::Amount(*total)), Style::BoldNumber);
                 }
             }
         }
@@ -165,11 +149,13 @@ fn column_name(index: usize) -> String {
 fn width_of(kind: ColumnKind) -> u32 {
     match kind {
         ColumnKind::Number => 6,
-        ColumnKind::Task => 60,
-        ColumnKind::Output => 35,
-        ColumnKind::Lead | ColumnKind::Partner | ColumnKind::Executor => 28,
-        ColumnKind::Deadline => 22,
-        ColumnKind::Budget => 14,
+        ColumnKind::Field(column) => match column {
+            TableColumn::Task => 60,
+            TableColumn::Output => 35,
+            TableColumn::Lead | TableColumn::Partner | TableColumn::Executor => 28,
+            TableColumn::Deadline => 22,
+            TableColumn::Budget => 14,
+        },
     }
 }
 
@@ -202,12 +188,12 @@ fn sheet_xml(sheet: &Sheet) -> String {
             let at = format!("{}{number}", column_name(c));
             let style = *style as u8;
             match value {
-                Cell::Empty if style == 0 => {}
-                Cell::Empty => xml.push_str(&format!("<c r=\"{at}\" s=\"{style}\"/>")),
-                Cell::Number(value) => {
+                Value::Empty if style == 0 => {}
+                Value::Empty => xml.push_str(&format!("<c r=\"{at}\" s=\"{style}\"/>")),
+                Value::Number(value) => {
                     xml.push_str(&format!("<c r=\"{at}\" s=\"{style}\"><v>{value}</v></c>"))
                 }
-                Cell::Text(text) => xml.push_str(&format!(
+                Value::Text(text) => xml.push_str(&format!(
                     "<c r=\"{at}\" s=\"{style}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
                     escape(text)
                 )),
@@ -318,11 +304,11 @@ pub fn write_xlsx(plan: &Plan) -> Option<Vec<u8>> {
 /// it, as OWASP advises against CSV injection: a task written «=HYPERLINK(…)» in a received plan
 /// must stay words, never a live link that sends a cell's contents away. Numbers are ours and
 /// pass as they are.
-fn csv_field(cell: &Cell) -> String {
+fn csv_field(cell: &Value) -> String {
     let text = match cell {
-        Cell::Empty => return String::new(),
-        Cell::Number(number) => return number.clone(),
-        Cell::Text(text) => text,
+        Value::Empty => return String::new(),
+        Value::Number(number) => return number.clone(),
+        Value::Text(text) => text,
     };
     let neutral = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
@@ -360,6 +346,7 @@ pub fn write_csv(plan: &Plan) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Decimal;
 
     #[test]
     fn column_names_run_past_z() {
@@ -367,8 +354,8 @@ mod tests {
         assert_eq!(names, ["A", "B", "Z", "AA", "AB", "AZ", "BA"]);
     }
 
-    fn text(text: &str) -> Cell {
-        Cell::Text(text.into())
+    fn text(text: &str) -> Value {
+        Value::Text(text.into())
     }
 
     #[test]
@@ -377,7 +364,7 @@ mod tests {
         assert_eq!(csv_field(&text("a, b")), "\"a, b\"");
         assert_eq!(csv_field(&text("nói \"có\"")), "\"nói \"\"có\"\"\"");
         assert_eq!(csv_field(&text("dòng 1\ndòng 2")), "\"dòng 1\ndòng 2\"");
-        assert_eq!(csv_field(&Cell::Empty), "");
+        assert_eq!(csv_field(&Value::Empty), "");
     }
 
     #[test]
@@ -393,29 +380,29 @@ mod tests {
         );
         assert_eq!(csv_field(&text("Họp =1")), "Họp =1");
         // A number of ours is a number, negative or not.
-        assert_eq!(csv_field(&Cell::Number("-5".into())), "-5");
+        assert_eq!(csv_field(&Value::Number("-5".into())), "-5");
     }
 
     #[test]
     fn budgets_and_row_numbers_become_numbers_and_notes_stay_text() {
+        let amount = |text| Cell::Amount(Decimal::parse_vi(text).expect("an amount"));
+        assert_eq!(value(&amount("3.773")), Value::Number("3773".into()));
+        assert_eq!(value(&amount("1,5")), Value::Number("1.5".into()));
         assert_eq!(
-            cell(ColumnKind::Budget, "3.773".into()),
-            Cell::Number("3773".into())
+            value(&Cell::Lines(vec!["Theo dự trù".into()])),
+            Value::Text("Theo dự trù".into())
         );
+        assert_eq!(value(&Cell::Number(12)), Value::Number("12".into()));
+        // A task written "12" is words, not a number: only TT and amounts are numbers.
         assert_eq!(
-            cell(ColumnKind::Budget, "1,5".into()),
-            Cell::Number("1.5".into())
+            value(&Cell::Lines(vec!["12".into()])),
+            Value::Text("12".into())
         );
+        assert_eq!(value(&Cell::Lines(vec!["  ".into()])), Value::Empty);
         assert_eq!(
-            cell(ColumnKind::Budget, "Theo dự trù".into()),
-            Cell::Text("Theo dự trù".into())
+            value(&Cell::Lines(vec!["a".into(), "b".into()])),
+            Value::Text("a\nb".into())
         );
-        assert_eq!(
-            cell(ColumnKind::Number, "12".into()),
-            Cell::Number("12".into())
-        );
-        assert_eq!(cell(ColumnKind::Task, "12".into()), Cell::Text("12".into()));
-        assert_eq!(cell(ColumnKind::Lead, "  ".into()), Cell::Empty);
     }
 
     #[test]

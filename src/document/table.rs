@@ -4,12 +4,12 @@
 use super::layout::issuer_in_text;
 use super::wording::{document_number, short_date};
 use super::{
-    Block, Column, ColumnKind, Orientation, Paragraph, Role, Run, Section, SectionKind, Table,
-    TableRow,
+    Block, Cell, Column, ColumnKind, Orientation, Paragraph, Role, Run, Section, SectionKind,
+    Table, TableRow,
 };
 use crate::domain::appendix::{AppendixTable, GroupView};
 use crate::domain::appendix_columns::TableColumn;
-use crate::domain::{Decision, Plan, Task};
+use crate::domain::{Budget, Decision, Plan, Task};
 
 /// One appendix on pages of its own, landscape unless the table says otherwise.
 pub(super) fn appendix_section(
@@ -82,7 +82,7 @@ pub(super) fn appendix_table(plan: &Plan, table: &AppendixTable) -> Table {
     if table.budget_column {
         rows.push(TableRow::Total {
             label: "Tổng cộng".into(),
-            total: view.total.format_vi(),
+            total: view.total,
         });
     }
     Table { columns, rows }
@@ -102,7 +102,7 @@ fn push_group(
             level,
             label: group.label.clone(),
             title: group.title.trim().to_string(),
-            total: (table.budget_column && has_amounts).then(|| group.total.format_vi()),
+            total: (table.budget_column && has_amounts).then_some(group.total),
         });
     }
     for row in &group.rows {
@@ -125,31 +125,20 @@ fn columns(table: &AppendixTable) -> Vec<Column> {
         label: "TT".into(),
     };
     let rest = table.table_columns().into_iter().map(|column| Column {
-        kind: match column {
-            TableColumn::Task => ColumnKind::Task,
-            TableColumn::Output => ColumnKind::Output,
-            TableColumn::Lead => ColumnKind::Lead,
-            TableColumn::Partner => ColumnKind::Partner,
-            TableColumn::Executor => ColumnKind::Executor,
-            TableColumn::Deadline => ColumnKind::Deadline,
-            TableColumn::Budget => ColumnKind::Budget,
-        },
+        kind: ColumnKind::Field(column),
         label: table.column_labels.heading(column),
     });
     std::iter::once(number).chain(rest).collect()
 }
 
-/// The lines of one cell of a task's row: TT, or the task's own cell (one rule for every
-/// table, the editor's included: `domain/appendix_cells.rs`).
-fn cell(kind: ColumnKind, number: usize, task: &Task) -> Vec<String> {
-    match kind {
-        ColumnKind::Number => vec![number.to_string()],
-        ColumnKind::Task => task.cell_lines(TableColumn::Task),
-        ColumnKind::Output => task.cell_lines(TableColumn::Output),
-        ColumnKind::Lead => task.cell_lines(TableColumn::Lead),
-        ColumnKind::Partner => task.cell_lines(TableColumn::Partner),
-        ColumnKind::Executor => task.cell_lines(TableColumn::Executor),
-        ColumnKind::Deadline => task.cell_lines(TableColumn::Deadline),
-        ColumnKind::Budget => task.cell_lines(TableColumn::Budget),
+/// One cell of a task's row: TT, the budget as an amount, or the task's own lines (one rule
+/// for every table, the editor's included: `domain/appendix_cells.rs`).
+fn cell(kind: ColumnKind, number: usize, task: &Task) -> Cell {
+    match (kind, &task.budget) {
+        (ColumnKind::Number, _) => Cell::Number(number),
+        (ColumnKind::Field(TableColumn::Budget), Budget::MillionVnd(amount)) => {
+            Cell::Amount(*amount)
+        }
+        (ColumnKind::Field(column), _) => Cell::Lines(task.cell_lines(column)),
     }
 }
