@@ -2,8 +2,10 @@
 //! version, the app that wrote it, who exported it and when, the period, a SHA-256 checksum)
 //! around one plan or a bundle of plans. Writing is strict; reading is tolerant and reports.
 
+pub mod backup;
 mod fields;
 pub mod file_name;
+pub mod journal;
 pub mod migrate;
 mod reader;
 pub mod report;

@@ -12,6 +12,7 @@ use super::database::{now_ms, session_id};
 use super::journal::{Journal, remove_journal, remove_own_journal, take_journal, write_journal};
 use super::tabs::TabChannel;
 use crate::domain::Plan;
+use crate::file_format::journal::outdated_by;
 use crate::storage::{self, Database, PlanText, StorageError};
 
 /// How long after the last keystroke a save starts.
@@ -293,7 +294,7 @@ impl Editor {
         let ours = self.plan.with_untracked(|plan| plan.id == saved.plan_id);
         let newer = self
             .inner
-            .with_value(|inner| inner.base_revision.is_none_or(|base| saved.revision > base));
+            .with_value(|inner| outdated_by(inner.base_revision, saved.revision));
         if ours && saved.session != session_id() {
             self.inner.update_value(|inner| {
                 inner.heard_revision = inner.heard_revision.max(Some(saved.revision));

@@ -6,6 +6,7 @@
 
 use super::database::session_id;
 use crate::domain::Plan;
+use crate::file_format::journal::JournalHead;
 
 /// localStorage key prefix of unsaved edits journaled when the page was hidden or closed.
 const JOURNAL_PREFIX: &str = "ke-hoach-cchc.unsaved.";
@@ -35,10 +36,8 @@ pub(super) fn remove_own_journal(id: &str) {
     let Some(entry) = storage.get_item(&journal_key(id)).ok().flatten() else {
         return;
     };
-    let session = entry
-        .split_once('\n')
-        .and_then(|(head, _)| head.split(' ').nth(2));
-    if session.is_none_or(|session| session == session_id()) {
+    // An entry whose head cannot be read is no tab's, and anyone's to remove.
+    if JournalHead::split(&entry).is_none_or(|(head, _)| head.is_of(&session_id())) {
         storage.remove_item(&journal_key(id)).ok();
     }
 }
@@ -50,12 +49,12 @@ pub(super) fn write_journal(plan: &Plan, base: Option<u32>, saving: bool) -> boo
     let (Some(storage), Ok(json)) = (browser_storage(), serde_json::to_string(plan)) else {
         return false;
     };
-    let head = format!(
-        "{} {} {}",
-        base.unwrap_or(0),
-        u8::from(saving),
-        session_id()
-    );
+    let head = JournalHead {
+        base: base.unwrap_or(0),
+        saving,
+        session: Some(session_id()),
+    }
+    .line();
     let written = storage
         .set_item(&journal_key(&plan.id), &format!("{head}\n{json}"))
         .is_ok();
@@ -85,22 +84,21 @@ pub(super) fn take_journal(
 ) -> Option<Journal> {
     let storage = browser_storage()?;
     let entry = storage.get_item(&journal_key(id)).ok().flatten()?;
-    let parsed = entry.split_once('\n').and_then(|(head, json)| {
-        let mut fields = head.split(' ');
-        let (base, saving, session) = (fields.next()?, fields.next()?, fields.next());
+    let parsed = JournalHead::split(&entry).and_then(|(head, json)| {
         let value: serde_json::Value = serde_json::from_str(json).ok()?;
         let (plan, _) = crate::file_format::restore_plan(&value);
-        let plan = plan.filter(|plan| plan.id == id)?;
-        Some((base.parse::<u32>().ok()?, saving == "1", session, plan))
+        Some((head, plan.filter(|plan| plan.id == id)?))
     });
-    let Some((base, saving, session, plan)) = parsed else {
+    let Some((head, plan)) = parsed else {
         storage.remove_item(&journal_key(id)).ok();
         return None;
     };
-    let landed = saving && base + 1 == stored_revision && session.is_some() && session == saved_by;
-    if base == stored_revision || landed {
+    if head.is_current(stored_revision, saved_by) {
         Some(Journal::Current(plan))
     } else {
-        Some(Journal::Stale { plan, base })
+        Some(Journal::Stale {
+            plan,
+            base: head.base,
+        })
     }
 }

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use super::browser::{self, Shared};
 use super::use_transfer;
 use crate::domain::Plan;
+use crate::file_format::backup::exporting_unit;
 use crate::file_format::file_name::{bundle_file_name, plan_file_name};
 use crate::file_format::{ExportInfo, export_plans};
 use crate::state::{now_ms, use_database};
@@ -120,26 +121,6 @@ async fn load(database: &Database, target: &ExportTarget) -> Result<(Vec<Plan>, 
             Ok((plans, unreadable))
         }
     }
-}
-
-/// Đơn vị xuất tệp: the issuing body most of the plans share.
-fn exporting_unit(plans: &[Plan]) -> String {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for plan in plans {
-        let body = plan.issuing_body.trim();
-        if body.is_empty() {
-            continue;
-        }
-        match counts.iter_mut().find(|(name, _)| *name == body) {
-            Some((_, count)) => *count += 1,
-            None => counts.push((body, 1)),
-        }
-    }
-    counts
-        .iter()
-        .max_by_key(|(_, count)| *count)
-        .map(|(name, _)| (*name).to_string())
-        .unwrap_or_default()
 }
 
 /// Downloads the plan open in the editor straight from memory, without touching storage: the

@@ -1,37 +1,12 @@
-//! Nhắc sao lưu (backup reminder). Plans live only in this browser, so the list says when each
-//! was last exported, and asks for a backup when a plan
-//! - has never been exported from this device (imported plans included: the file they came
-//!   from may be someone else's, or gone), or
-//! - was edited after its last export, and that export is more than 7 days old.
-//!
-//! A plan exported and not edited since needs nothing, however old the export.
+//! Nhắc sao lưu (backup reminder): the last export of each plan on its card, and the banner
+//! over the list when plans need a backup (the rule: `file_format/backup.rs`).
 
 use leptos::prelude::*;
 
 use crate::app::format::date_time;
 use crate::app::plan_list::StoredPlans;
+use crate::file_format::backup::{BackupNeed, backup_need};
 use crate::state::now_ms;
-
-/// How old an export may grow, under later edits, before the reminder asks again.
-pub const REMIND_AFTER_MS: f64 = 7.0 * 24.0 * 60.0 * 60.0 * 1000.0;
-
-/// Why a plan needs backing up.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BackupNeed {
-    NeverExported,
-    EditedSinceOldExport,
-}
-
-/// Whether a plan saved at `saved_at` and last exported at `exported_at` needs a backup `now`.
-pub fn backup_need(saved_at: f64, exported_at: Option<f64>, now: f64) -> Option<BackupNeed> {
-    match exported_at {
-        None => Some(BackupNeed::NeverExported),
-        Some(exported) if saved_at > exported && now - exported > REMIND_AFTER_MS => {
-            Some(BackupNeed::EditedSinceOldExport)
-        }
-        Some(_) => None,
-    }
-}
 
 /// "Xuất tệp lần cuối: 14:32 23/11/2026" or "Chưa xuất tệp lần nào", marked when a backup is due.
 #[component]
