@@ -11,7 +11,7 @@ use leptos::wasm_bindgen::JsCast;
 use super::Form;
 use super::appendix_tools::{GroupTitle, KeyRowTools, LineTools, own_group, own_row};
 use super::fields::{DraftInput, FieldIssue, clean};
-use super::lazy::NearScreen;
+use super::lazy::{NearScreen, SLICE};
 use crate::domain::appendix::{AppendixRows, RowNumbering, TableLine, table_lines};
 use crate::domain::appendix_columns::TableColumn;
 use crate::domain::slot::TaskSlot;
@@ -261,11 +261,9 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
     });
     // How many lines are drawn: all (and any added later) once the table has been filled in,
     // or at once when a jump (from the outline or the checks) asks for everything.
-    let drawn = expect_context::<NearScreen>().lines_in_slices(
-        structure.with_untracked(Vec::len),
-        FIRST_LINES,
-        LINES_PER_SLICE,
-    );
+    let count = Memo::new(move |_| structure.with(Vec::len));
+    let drawn =
+        expect_context::<NearScreen>().lines_in_slices(count, FIRST_LINES, SLICE / LINES_PER_SLICE);
     let overall = move || totals.with(|totals| totals.last().cloned().unwrap_or_default());
     move || {
         let Some((cols, own, restart)) = shape.get() else {

@@ -38,8 +38,6 @@ struct Waiting {
     filling_soon: bool,
     /// Whether everything is to be added at once (a jump asked for it).
     all_now: bool,
-    /// How many lines long tables draw, which drawing everything at once sets to all.
-    tables: Vec<RwSignal<usize>>,
 }
 
 impl Waiting {
@@ -55,14 +53,19 @@ impl Waiting {
 enum Filling {
     /// A part below the first screen: whether it is in the page.
     Part(RwSignal<bool>),
-    /// A long list: how many rows it shows, and how many it has.
-    Rows(RwSignal<usize>, Memo<usize>),
+    /// A long list or table: how many rows it shows, how many it has, and what a row costs of
+    /// a slice's [`SLICE`].
+    Rows(RwSignal<usize>, Memo<usize>, usize),
 }
 
-/// How many rows of long lists are added to the page at a time, between two paints (a part
-/// below the first screen counts as a slice of its own): a slice costs about one frame on a
-/// slow tablet, so typing and scrolling stay smooth while a long plan fills in.
-const ROWS_PER_SLICE: usize = 40;
+/// What is added to the page at a time, between two paints, whenever the browser is idle: a
+/// slice costs about one frame on a slow tablet, so typing and scrolling stay smooth while a
+/// long plan fills in. A part below the first screen is a slice of its own; a row of a list
+/// costs [`LIST_ROW`] (40 rows a slice), a line of a table `SLICE / lines` as its caller says.
+pub const SLICE: usize = 120;
+
+/// What a row of a long list costs of a slice.
+const LIST_ROW: usize = SLICE / 40;
 
 /// The plan form's watcher of parts waiting to be drawn.
 #[derive(Clone, Copy)]
@@ -113,7 +116,7 @@ impl NearScreen {
     /// (`usize::MAX`, so that rows added later show too).
     pub fn rows_shown_later(&self, len: Memo<usize>) -> RwSignal<usize> {
         let shown = RwSignal::new(0);
-        if !self.fill_later(Filling::Rows(shown, len)) {
+        if !self.fill_later(Filling::Rows(shown, len, LIST_ROW)) {
             shown.set(usize::MAX);
         }
         shown
@@ -149,68 +152,35 @@ impl NearScreen {
         true
     }
 
-    /// How many lines of a long table of `len` lines to draw: `first` with the table, then
-    /// `slice` more whenever the browser is idle, until all (`usize::MAX`, so that lines added
-    /// later show too); all at once if everything is being added at once (a jump asked for it),
-    /// or when a jump asks later.
-    pub fn lines_in_slices(&self, len: usize, first: usize, slice: usize) -> RwSignal<usize> {
-        let all_now = self
-            .0
-            .try_with_value(|waiting| waiting.all_now)
-            .unwrap_or(true);
-        let drawn = RwSignal::new(if len > first && !all_now {
-            first
-        } else {
-            usize::MAX
-        });
-        self.0.try_update_value(|waiting| {
-            waiting
-                .tables
-                .retain(|table| table.try_get_untracked().is_some());
-            waiting.tables.push(drawn);
-        });
-        Effect::new(move |_| {
-            if drawn.get() == usize::MAX {
-                return;
-            }
-            let more = move || {
-                drawn.try_update(|drawn| {
-                    // All may have been asked for since this slice was.
-                    let next = drawn.saturating_add(slice);
-                    *drawn = if next >= len { usize::MAX } else { next };
-                });
-            };
-            when_idle(more);
-        });
+    /// How many lines of a long table of `len` lines to draw: `first` with the table, then more
+    /// in their turn, each line costing `cost` of a [`SLICE`], until all (`usize::MAX`, so that
+    /// lines added later show too); all at once if everything is being added at once (a jump
+    /// asked for it), or when a jump asks later.
+    pub fn lines_in_slices(&self, len: Memo<usize>, first: usize, cost: usize) -> RwSignal<usize> {
+        let drawn = RwSignal::new(first);
+        if len.get_untracked() <= first || !self.fill_later(Filling::Rows(drawn, len, cost)) {
+            drawn.set(usize::MAX);
+        }
         drawn
     }
 
     /// Adds everything still to come at once, and from now on adds parts at once (a jump to
     /// something not yet in the page); says whether anything was still to come.
     pub fn fill_all(&self) -> bool {
-        let (queued, tables) = self
+        let queued = self
             .0
             .try_update_value(|waiting| {
                 waiting.all_now = true;
-                (std::mem::take(&mut waiting.filling), waiting.tables.clone())
+                std::mem::take(&mut waiting.filling)
             })
             .unwrap_or_default();
-        let mut filled = !queued.is_empty();
-        for table in tables {
-            if table
-                .try_get_untracked()
-                .is_some_and(|drawn| drawn != usize::MAX)
-            {
-                table.try_set(usize::MAX);
-                filled = true;
-            }
-        }
+        let filled = !queued.is_empty();
         for filling in queued {
             match filling {
                 Filling::Part(shown) => {
                     shown.try_set(true);
                 }
-                Filling::Rows(shown, _) => {
+                Filling::Rows(shown, ..) => {
                     shown.try_set(usize::MAX);
                 }
             }
@@ -226,7 +196,7 @@ impl NearScreen {
 
     /// Adds the next slice, and asks for the one after it.
     fn fill(&self) {
-        let mut budget = ROWS_PER_SLICE;
+        let mut budget = SLICE;
         while budget > 0 {
             let next = self
                 .0
@@ -240,11 +210,12 @@ impl NearScreen {
                     budget = 0;
                     true
                 }
-                Filling::Rows(shown, len) => {
+                Filling::Rows(shown, len, cost) => {
                     match (shown.try_get_untracked(), len.try_get_untracked()) {
                         (Some(now), Some(len)) => {
-                            let more = len.saturating_sub(now).min(budget);
-                            budget -= more;
+                            // At least one row a slice, however costly.
+                            let more = len.saturating_sub(now).min((budget / cost).max(1));
+                            budget = budget.saturating_sub(more * cost);
                             // All its rows once it has them, and any added later.
                             let all = now + more >= len;
                             shown.set(if all { usize::MAX } else { now + more });
