@@ -541,3 +541,44 @@ async fn typing_that_could_not_be_saved_is_kept_as_a_revision() {
     let (restored, _) = database.load_revision(kept[0].key).await.expect("revision");
     assert_eq!(restored, typed);
 }
+
+/// Makes IndexedDB's `put` throw a DOMException named `name`, as a full disk or a lost database
+/// makes it fail; returns the function that puts `put` back.
+fn fail_puts(name: &str) -> js_sys::Function {
+    let patch = js_sys::Function::new_with_args(
+        "name",
+        "const put = IDBObjectStore.prototype.put;
+         IDBObjectStore.prototype.put = function () { throw new DOMException('Storage failed.', name); };
+         return () => { IDBObjectStore.prototype.put = put; };",
+    );
+    patch
+        .call1(&wasm_bindgen::JsValue::NULL, &name.into())
+        .expect("patched")
+        .into()
+}
+
+/// A failure is sorted by the name of the DOMException it carries, not by searching its text.
+#[wasm_bindgen_test]
+async fn storage_failures_are_told_apart_by_their_dom_exception() {
+    let database = fresh("kehoach-test-failures").await;
+    let plan = sample_plan();
+    for (name, expected) in [
+        ("QuotaExceededError", Some(StorageError::QuotaExceeded)),
+        ("DataLossError", Some(StorageError::DataLost)),
+        ("UnknownError", None),
+    ] {
+        let restore = fail_puts(name);
+        let result = save(&database, &plan, None, "s", 0.0).await;
+        restore
+            .call0(&wasm_bindgen::JsValue::NULL)
+            .expect("put restored");
+        match (result, expected) {
+            (Err(error), Some(expected)) => assert_eq!(error, expected, "{name}"),
+            (Err(StorageError::Transaction(detail)), None) => {
+                assert!(detail.contains("UnknownError"), "{name}: {detail}")
+            }
+            (other, _) => panic!("{name}: {other:?}"),
+        }
+    }
+    assert_eq!(save(&database, &plan, None, "s", 0.0).await, Ok(1));
+}

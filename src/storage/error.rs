@@ -1,5 +1,7 @@
 //! What can go wrong in storage, said so that the person can act on it.
 
+use wasm_bindgen::JsCast;
+
 /// A storage failure; its text is shown to the person, details go to the console.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum StorageError {
@@ -37,17 +39,69 @@ pub enum StorageError {
 }
 
 impl StorageError {
-    /// Sorts a failure from IndexedDB by what the person can do about it.
+    /// Sorts a failure from IndexedDB by what the person can do about it, from the name of the
+    /// DOMException it carries.
     pub(super) fn from_rexie(error: rexie::Error) -> Self {
-        let detail = format!("{error:?}");
-        if detail.contains("QuotaExceeded") {
-            Self::QuotaExceeded
-        } else if detail.contains("DataLoss") {
+        match dom_exception_name(&error).as_deref() {
+            Some("QuotaExceededError") => Self::QuotaExceeded,
             // Chromium's UnknownError is more often a passing I/O failure than a lost database,
             // so only an explicit data-loss report sends the person to their backup.
-            Self::DataLost
-        } else {
-            Self::Transaction(detail)
+            Some("DataLossError") => Self::DataLost,
+            // The detail, for the console: idb's sentence, with the browser's message.
+            _ => Self::Transaction(match &error {
+                rexie::Error::IdbError(inner) => inner.to_string(),
+                other => other.to_string(),
+            }),
         }
     }
+}
+
+/// The name of the DOMException an IndexedDB failure carries ("QuotaExceededError"), if any.
+fn dom_exception_name(error: &rexie::Error) -> Option<String> {
+    use idb::Error as Idb;
+    let rexie::Error::IdbError(error) = error else {
+        return None;
+    };
+    let value = match error {
+        Idb::DomException(exception) => return Some(exception.name()),
+        Idb::AddFailed(value)
+        | Idb::ClearFailed(value)
+        | Idb::CountFailed(value)
+        | Idb::CursorAdvanceFailed(value)
+        | Idb::CursorContinueFailed(value)
+        | Idb::CursorKeyNotFound(value)
+        | Idb::CursorPrimaryKeyNotFound(value)
+        | Idb::CursorValueNotFound(value)
+        | Idb::DeleteFailed(value)
+        | Idb::GetAllFailed(value)
+        | Idb::GetAllKeysFailed(value)
+        | Idb::GetFailed(value)
+        | Idb::GetKeyFailed(value)
+        | Idb::IndexCreateFailed(value)
+        | Idb::IndexDeleteFailed(value)
+        | Idb::IndexedDbDeleteFailed(value)
+        | Idb::IndexedDbNotFound(value)
+        | Idb::IndexedDbOpenFailed(value)
+        | Idb::IndexNotFound(value)
+        | Idb::KeyPathNotFound(value)
+        | Idb::KeyRangeBoundNotFound(value)
+        | Idb::KeyRangeCreateFailed(value)
+        | Idb::KeyRangeIncludesFailed(value)
+        | Idb::ObjectStoreCreateFailed(value)
+        | Idb::ObjectStoreDeleteFailed(value)
+        | Idb::ObjectStoreNotFound(value)
+        | Idb::OpenCursorFailed(value)
+        | Idb::OpenKeyCursorFailed(value)
+        | Idb::RequestErrorNotFound(value)
+        | Idb::RequestResultNotFound(value)
+        | Idb::TransactionAbortError(value)
+        | Idb::TransactionCommitError(value)
+        | Idb::TransactionModeNotFound(value)
+        | Idb::TransactionOpenFailed(value)
+        | Idb::UpdateFailed(value) => value,
+        _ => return None,
+    };
+    value
+        .dyn_ref::<web_sys::DomException>()
+        .map(web_sys::DomException::name)
 }
