@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::transfer::{download_bytes, today};
+use super::transfer::{TransferError, download_bytes, today};
 use super::{Screen, on_window_events, set_style_variable};
 use crate::document::{
     Block, Closing, ColumnKind, DOCX_MIME, Document, Header, Orientation, Paragraph, Role, Run,
@@ -29,7 +29,11 @@ pub fn PrintView(id: String, screen: RwSignal<Screen>) -> impl IntoView {
     let docx_error = RwSignal::new(None::<String>);
     let save = move |kind: Export| {
         if let Some(Ok(Some(stored))) = stored.get_untracked() {
-            docx_error.set(export(&stored.plan, kind).err());
+            docx_error.set(
+                export(&stored.plan, kind)
+                    .err()
+                    .map(|error| error.to_string()),
+            );
         }
     };
     let has_appendix = move || matches!(stored.get(), Some(Ok(Some(stored))) if !stored.plan.appendices.is_empty());
@@ -99,8 +103,8 @@ enum Export {
 }
 
 /// Writes the file of `kind` for the plan and hands it to the browser as a download.
-fn export(plan: &Plan, kind: Export) -> Result<(), String> {
-    let missing = || "Kế hoạch chưa có phụ lục nào để xuất thành bảng tính.".to_string();
+fn export(plan: &Plan, kind: Export) -> Result<(), TransferError> {
+    let missing = || TransferError::NoAppendix;
     let (bytes, mime, extension) = match kind {
         Export::Word => (write_docx(&layout(plan)), DOCX_MIME, "docx"),
         Export::Spreadsheet => (write_xlsx(plan).ok_or_else(missing)?, XLSX_MIME, "xlsx"),

@@ -4,6 +4,8 @@
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use super::error::TransferError;
+
 /// The size of one read of a picked file: small enough for the progress bar to move.
 const CHUNK_BYTES: f64 = 1024.0 * 1024.0;
 
@@ -16,13 +18,13 @@ fn json_file(name: &str, text: &str) -> Result<web_sys::File, JsValue> {
 }
 
 /// Saves `text` as the JSON file `name` through the browser's download.
-pub fn download(name: &str, text: &str) -> Result<(), String> {
+pub fn download(name: &str, text: &str) -> Result<(), TransferError> {
     let file = json_file(name, text).map_err(download_failed)?;
     download_blob(name, &file)
 }
 
 /// Saves `bytes` of type `mime` (a Word file, a workbook …) as the file `name`.
-pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), TransferError> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -31,13 +33,12 @@ pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String
     download_blob(name, &blob)
 }
 
-fn download_failed(error: JsValue) -> String {
-    web_sys::console::error_1(&error);
-    "Trình duyệt không cho tải tệp xuống. Hãy thử lại hoặc dùng trình duyệt khác.".to_string()
+fn download_failed(error: JsValue) -> TransferError {
+    TransferError::DownloadRefused.logged(error)
 }
 
 /// Hands `blob` to the browser as a download named `name`, through a temporary link.
-fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), TransferError> {
     let fail = download_failed;
     let url = web_sys::Url::create_object_url_with_blob(blob).map_err(fail)?;
     let document = leptos::prelude::document();
@@ -107,11 +108,8 @@ pub enum Shared {
 }
 
 /// Offers the file to the system share sheet (email, Zalo, a drive…).
-pub async fn share(name: &str, text: &str, title: &str) -> Result<Shared, String> {
-    let fail = |error: JsValue| {
-        web_sys::console::error_1(&error);
-        "Không chia sẻ được tệp trên thiết bị này. Hãy dùng nút «Xuất tệp» để lưu tệp rồi gửi kèm email.".to_string()
-    };
+pub async fn share(name: &str, text: &str, title: &str) -> Result<Shared, TransferError> {
+    let fail = |error: JsValue| TransferError::ShareUnavailable.logged(error);
     let navigator = navigator().ok_or_else(|| fail(JsValue::NULL))?;
     let share = method(&navigator, "share").ok_or_else(|| fail(JsValue::NULL))?;
     let file = json_file(name, text).map_err(fail)?;
@@ -140,7 +138,7 @@ pub async fn share(name: &str, text: &str, title: &str) -> Result<Shared, String
 pub async fn read_file(
     file: &web_sys::File,
     mut progress: impl FnMut(f64, f64),
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, TransferError> {
     let total = file.size();
     let mut bytes = Vec::with_capacity(total as usize);
     let mut start = 0.0;
@@ -161,9 +159,8 @@ pub async fn read_file(
     Ok(bytes)
 }
 
-fn read_failed(error: JsValue) -> String {
-    web_sys::console::error_1(&error);
-    "Không đọc được tệp: tệp có thể đã bị chuyển, xóa, hoặc trình duyệt không được phép đọc nó. Hãy chọn lại tệp.".to_string()
+fn read_failed(error: JsValue) -> TransferError {
+    TransferError::ReadFailed.logged(error)
 }
 
 /// The SHA-256 of `bytes`, by the browser's own Web Crypto (`crypto.subtle.digest`), which

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::{self, Shared};
+use super::error::TransferError;
 use super::use_transfer;
 use crate::domain::Plan;
 use crate::file_format::backup::exporting_unit;
@@ -37,10 +38,10 @@ async fn export(
     database: Rc<Database>,
     target: ExportTarget,
     delivery: Delivery,
-) -> Result<Option<String>, String> {
+) -> Result<Option<String>, TransferError> {
     let (plans, unreadable) = load(&database, &target).await?;
     if plans.is_empty() {
-        return Err("Chưa có kế hoạch nào để xuất tệp.".into());
+        return Err(TransferError::NothingToExport);
     }
     let bundle = target == ExportTarget::All;
     let info = ExportInfo {
@@ -98,15 +99,17 @@ async fn export(
 }
 
 /// The plans to export, and how many stored records could not be read.
-async fn load(database: &Database, target: &ExportTarget) -> Result<(Vec<Plan>, usize), String> {
+async fn load(
+    database: &Database,
+    target: &ExportTarget,
+) -> Result<(Vec<Plan>, usize), TransferError> {
     match target {
-        ExportTarget::Plan(id) => match database.load_plan(id).await {
-            Ok(Some(stored)) => Ok((vec![stored.plan], 0)),
-            Ok(None) => Err(StorageError::NotFound.to_string()),
-            Err(error) => Err(error.to_string()),
+        ExportTarget::Plan(id) => match database.load_plan(id).await? {
+            Some(stored) => Ok((vec![stored.plan], 0)),
+            None => Err(StorageError::NotFound.into()),
         },
         ExportTarget::All => {
-            let list = database.list_plans().await.map_err(|e| e.to_string())?;
+            let list = database.list_plans().await?;
             let mut plans = Vec::with_capacity(list.len());
             let mut unreadable = 0;
             for summary in list {
@@ -125,7 +128,7 @@ async fn load(database: &Database, target: &ExportTarget) -> Result<(Vec<Plan>, 
 
 /// Downloads the plan open in the editor straight from memory, without touching storage: the
 /// way to keep it when the browser can no longer save.
-pub fn download_open_plan(plan: &Plan) -> Result<String, String> {
+pub fn download_open_plan(plan: &Plan) -> Result<String, TransferError> {
     let info = ExportInfo {
         exported_at: browser::now_iso(),
         exported_by: plan.issuing_body.clone(),
@@ -151,7 +154,7 @@ fn start(
                 transfer.version.update(|n| *n += 1);
             }
             Ok(None) => {}
-            Err(message) => transfer.tell(message, true),
+            Err(error) => transfer.tell(error.to_string(), true),
         }
     });
 }

@@ -115,7 +115,8 @@ pub fn start_import(transfer: TransferContext, database: DatabaseContext, file: 
         }
         let bytes = match read {
             Ok(bytes) => bytes,
-            Err(message) => {
+            Err(error) => {
+                let message = error.to_string();
                 transfer.state.set(ImportState::Refused { name, message });
                 return;
             }

@@ -4,6 +4,7 @@
 
 mod arrival;
 mod browser;
+mod error;
 mod export;
 mod import;
 mod import_dialog;
@@ -16,6 +17,7 @@ use leptos::prelude::*;
 use super::Screen;
 use super::plan_list::StoredPlans;
 pub use browser::{download_bytes, today};
+pub use error::TransferError;
 pub use export::ExportPlanButtons;
 use import::ImportState;
 pub use import_dialog::ImportDialog;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::error::TransferError;
 use super::export::download_open_plan;
 use super::use_transfer;
 use crate::domain::Plan;
@@ -57,7 +58,7 @@ pub fn SaveProblem(status: RwSignal<SaveStatus>, plan: RwSignal<Plan>) -> impl I
     .map(|error| error.to_string());
     let shown =
         move || matches!(status.get(), SaveStatus::Failed(message) if wanted.contains(&message));
-    let saved_file = RwSignal::new(None::<Result<String, String>>);
+    let saved_file = RwSignal::new(None::<Result<String, TransferError>>);
     let download = move |_| saved_file.set(Some(plan.with_untracked(download_open_plan)));
     view! {
         <Show when=shown>
@@ -74,7 +75,7 @@ pub fn SaveProblem(status: RwSignal<SaveStatus>, plan: RwSignal<Plan>) -> impl I
                 </div>
                 {move || saved_file.get().map(|result| match result {
                     Ok(name) => view! { <p class="muted" role="status">{format!("Đã tải về tệp «{name}».")}</p> }.into_any(),
-                    Err(message) => view! { <p class="notice notice-error" role="alert">{message}</p> }.into_any(),
+                    Err(error) => view! { <p class="notice notice-error" role="alert">{error.to_string()}</p> }.into_any(),
                 })}
             </div>
         </Show>
