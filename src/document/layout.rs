@@ -100,14 +100,7 @@ fn plan_attachment_line(plan: &Plan, decision: &Decision) -> String {
         plan.number.number.trim(),
         plan.number.symbol.trim(),
         short_date(&plan.date),
-        issuer_in_text(
-            plan,
-            decision
-                .authority
-                .trim()
-                .to_uppercase()
-                .starts_with("CHỦ TỊCH")
-        ),
+        issuer_in_text(plan, decision.by_chairman()),
     )
 }
 

@@ -55,14 +55,7 @@ fn attachment_line(plan: &Plan, table: &AppendixTable, decision: Option<&Decisio
     match decision {
         Some(decision) => format!(
             "(Kèm theo Kế hoạch ban hành tại Quyết định số {number} ngày {date} của {})",
-            issuer_in_text(
-                plan,
-                decision
-                    .authority
-                    .trim()
-                    .to_uppercase()
-                    .starts_with("CHỦ TỊCH")
-            )
+            issuer_in_text(plan, decision.by_chairman())
         ),
         None => format!(
             "(Kèm theo Kế hoạch số {number} ngày {date} của {})",

@@ -209,6 +209,14 @@ pub struct Decision {
     pub attachment_line: String,
 }
 
+impl Decision {
+    /// Whether the chair (Chủ tịch) issues the decision under their own authority, rather than
+    /// the committee: the document then names the chair as its issuer.
+    pub fn by_chairman(&self) -> bool {
+        self.authority.trim().to_uppercase().starts_with("CHỦ TỊCH")
+    }
+}
+
 /// Căn cứ: one legal basis, its sentence as written and, where known, the document it cites.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct LegalBasis {
