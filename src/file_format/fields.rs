@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::report::{ImportReport, Outcome};
-use crate::domain::{Deadline, text};
+use crate::domain::{Deadline, Named, text};
 
 /// The longest text kept in one field, in characters; longer text is cut and reported.
 pub const MAX_TEXT_CHARS: usize = 100_000;
@@ -333,19 +333,32 @@ impl<'r> Reader<'r> {
         }
     }
 
-    /// One of a fixed set of names; an unknown one is reported and `default` used.
+    /// One of a fixed set of names, as the domain type names its values
+    /// ([`Named::from_name`]); an unknown one is reported and `default` used.
+    pub fn named<T: Named>(
+        &mut self,
+        object: &Map<String, Value>,
+        keys: &[&str],
+        label: &str,
+        default: T,
+    ) -> T {
+        self.choice(object, keys, label, T::from_name, default)
+    }
+
+    /// One of a fixed set of names, found by `find`; an unknown one is reported and `default`
+    /// used.
     pub fn choice<T: Copy>(
         &mut self,
         object: &Map<String, Value>,
         keys: &[&str],
         label: &str,
-        options: &[(&str, T)],
+        find: fn(&str) -> Option<T>,
         default: T,
     ) -> T {
         match Self::field(object, keys) {
             None | Some(Value::Null) => default,
-            Some(Value::String(name)) => match options.iter().find(|(option, _)| option == name) {
-                Some((_, value)) => *value,
+            Some(Value::String(name)) => match find(name) {
+                Some(value) => value,
                 None => {
                     self.problem(
                         format!(

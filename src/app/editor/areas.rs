@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::Form;
-use super::fields::{ChoiceField, Lens, TextField, field};
+use super::fields::{Lens, TextField, field, named_choice};
 use super::lazy::draws_all_at_once;
 use super::lists::{Noun, ParagraphList, item_list, item_list_drawn_when_near};
 use super::task::{TaskForm, new_task, task_placeholder};
@@ -12,16 +12,13 @@ use crate::domain::numbering::{point_label, point_letter};
 use crate::domain::slot::AreaSlot;
 use crate::domain::{AreaKind, Plan, ReformArea};
 
-const KINDS: [(&str, AreaKind); 8] = [
-    ("direction", AreaKind::Direction),
-    ("institutions", AreaKind::Institutions),
-    ("procedures", AreaKind::Procedures),
-    ("organisation", AreaKind::Organisation),
-    ("civil-service", AreaKind::CivilService),
-    ("public-finance", AreaKind::PublicFinance),
-    ("digital", AreaKind::DigitalGovernment),
-    ("custom", AreaKind::Custom),
-];
+/// The standard area a kind names, or a local one.
+fn kind_text(kind: AreaKind) -> &'static str {
+    match kind {
+        AreaKind::Custom => "Lĩnh vực riêng của địa phương",
+        standard => standard.standard_title(),
+    }
+}
 
 fn new_area() -> ReformArea {
     ReformArea {
@@ -57,36 +54,6 @@ fn AreaForm(lens: Lens<ReformArea>, place: AreaSlot) -> AnyView {
     let form = expect_context::<Form>().scoped(&slot.key());
     provide_context(form);
     let key = slot.key();
-    let kind = field!(lens, kind);
-    let kind_value = {
-        let kind = kind.clone();
-        Signal::derive(move || {
-            let current = form.read(|plan| kind.read(plan, |k| *k).unwrap_or_default());
-            KINDS
-                .iter()
-                .find(|(_, k)| *k == current)
-                .map_or("custom", |(key, _)| *key)
-                .to_string()
-        })
-    };
-    let set_kind = move |key: String| {
-        if let Some((_, chosen)) = KINDS.iter().find(|(k, _)| *k == key) {
-            let (kind, chosen) = (kind.clone(), *chosen);
-            form.history
-                .change(move |plan| kind.write(plan, |k| *k = chosen));
-        }
-    };
-    let kind_options = KINDS
-        .iter()
-        .map(|(key, kind)| {
-            let title = if *kind == AreaKind::Custom {
-                "Lĩnh vực riêng của địa phương"
-            } else {
-                kind.standard_title()
-            };
-            (*key, title.to_string())
-        })
-        .collect();
     let title = {
         let title = field!(lens, title);
         Memo::new(move |_| form.read(|plan| title.read(plan, Clone::clone).unwrap_or_default()))
@@ -147,8 +114,7 @@ fn AreaForm(lens: Lens<ReformArea>, place: AreaSlot) -> AnyView {
             <h3 class="area-heading">{heading}</h3>
             <div class="form-grid">
                 <TextField lens=field!(lens, title) id=format!("{key}-title") label="Tên lĩnh vực" wide=true />
-                <ChoiceField id=format!("{key}-kind") label="Thuộc lĩnh vực chuẩn" options=kind_options
-                    value=kind_value on_change=set_kind />
+                {named_choice(field!(lens, kind), format!("{key}-kind"), "Thuộc lĩnh vực chuẩn", kind_text)}
             </div>
             <details class="sub-items">
                 <summary>"Đoạn mở đầu của lĩnh vực"</summary>

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::Form;
-use crate::domain::Plan;
 use crate::domain::text;
+use crate::domain::{Named, Plan};
 
 type Getter<T> = Arc<dyn for<'a> Fn(&'a Plan) -> Option<&'a T> + Send + Sync>;
 type Setter<T> = Arc<dyn for<'a> Fn(&'a mut Plan) -> Option<&'a mut T> + Send + Sync>;
@@ -261,6 +261,37 @@ pub fn ChoiceField(
             </select>
         </div>
     }
+}
+
+/// A labelled choice among every value of an enum of the plan (`domain::Named`), bound to the
+/// value `lens` points at: each option's value is the value's name in the file format, its
+/// text `text(value)`, in Vietnamese.
+pub fn named_choice<E: Named + Default + Send + Sync>(
+    lens: Lens<E>,
+    id: String,
+    label: &'static str,
+    text: fn(E) -> &'static str,
+) -> impl IntoView {
+    let form = expect_context::<Form>();
+    let value = {
+        let lens = lens.clone();
+        Signal::derive(move || {
+            let current = form.read(|plan| lens.read(plan, |value| *value).unwrap_or_default());
+            current.as_str().to_string()
+        })
+    };
+    let on_change = move |name: String| {
+        if let Some(chosen) = E::from_name(&name) {
+            let lens = lens.clone();
+            form.history
+                .change(move |plan| lens.write(plan, |value| *value = chosen));
+        }
+    };
+    let options = E::ALL
+        .iter()
+        .map(|&value| (value.as_str(), text(value).to_string()))
+        .collect();
+    view! { <ChoiceField id=id label=label options=options value=value on_change=on_change /> }
 }
 
 /// The issue about field `id`, if validation found one (shown beside the field).

@@ -4,65 +4,25 @@
 use leptos::prelude::*;
 
 use super::Form;
-use super::fields::{ChoiceField, Lens, NumberField, TextField, field};
+use super::fields::{Lens, NumberField, TextField, field, named_choice};
 use crate::domain::{AdminEra, Level, LocalityKind, Plan};
 
-const LEVELS: [(&str, Level, &str); 3] = [
-    ("commune", Level::Commune, "Cấp xã (xã, phường, đặc khu)"),
-    ("district", Level::District, "Cấp huyện (trước 01/7/2025)"),
-    ("province", Level::Province, "Cấp tỉnh"),
-];
+/// Cấp as the choice names it.
+fn level_text(level: Level) -> &'static str {
+    match level {
+        Level::Commune => "Cấp xã (xã, phường, đặc khu)",
+        Level::District => "Cấp huyện (trước 01/7/2025)",
+        Level::Province => "Cấp tỉnh",
+    }
+}
 
-const ERAS: [(&str, AdminEra, &str); 2] = [
-    (
-        "two",
-        AdminEra::TwoLevel,
+/// Hệ thống chính quyền as the choice names it.
+fn era_text(era: AdminEra) -> &'static str {
+    match era {
         // Short enough to be read whole in a third of the form on a tablet.
-        "Hai cấp (từ 01/7/2025)",
-    ),
-    ("three", AdminEra::ThreeLevel, "Ba cấp (trước 01/7/2025)"),
-];
-
-const KINDS: [(&str, LocalityKind, &str); 9] = [
-    ("xa", LocalityKind::Xa, "xã"),
-    ("phuong", LocalityKind::Phuong, "phường"),
-    ("thi-tran", LocalityKind::ThiTran, "thị trấn"),
-    ("dac-khu", LocalityKind::DacKhu, "đặc khu"),
-    ("huyen", LocalityKind::Huyen, "huyện"),
-    ("thi-xa", LocalityKind::ThiXa, "thị xã"),
-    ("thanh-pho", LocalityKind::ThanhPho, "thành phố"),
-    ("quan", LocalityKind::Quan, "quận"),
-    ("tinh", LocalityKind::Tinh, "tỉnh"),
-];
-
-/// A choice bound to an enum of the plan through a table of (key, value, text).
-fn enum_choice<E: Copy + PartialEq + Send + Sync + 'static>(
-    form: Form,
-    id: &'static str,
-    label: &'static str,
-    table: &'static [(&'static str, E, &'static str)],
-    get: fn(&Plan) -> E,
-    set: fn(&mut Plan, E),
-) -> impl IntoView {
-    let value = Signal::derive(move || {
-        let current = form.read(get);
-        table
-            .iter()
-            .find(|(_, value, _)| *value == current)
-            .map_or("", |(key, _, _)| *key)
-            .to_string()
-    });
-    let on_change = move |key: String| {
-        if let Some((_, value, _)) = table.iter().find(|(k, _, _)| *k == key) {
-            let value = *value;
-            form.history.change(|plan| set(plan, value));
-        }
-    };
-    let options = table
-        .iter()
-        .map(|(key, _, text)| (*key, text.to_string()))
-        .collect();
-    view! { <ChoiceField id=id label=label options=options value=value on_change=on_change /> }
+        AdminEra::TwoLevel => "Hai cấp (từ 01/7/2025)",
+        AdminEra::ThreeLevel => "Ba cấp (trước 01/7/2025)",
+    }
 }
 
 /// Part "Thông tin chung" of the form.
@@ -98,10 +58,10 @@ pub fn HeaderPart() -> impl IntoView {
     );
     view! {
         <div class="form-grid">
-            {enum_choice(form, "plan-level", "Cấp", &LEVELS, |p| p.level, |p, v| p.level = v)}
-            {enum_choice(form, "plan-era", "Hệ thống chính quyền", &ERAS, |p| p.era, |p, v| p.era = v)}
-            {enum_choice(form, "plan-locality-kind", "Loại đơn vị", &KINDS,
-                |p| p.locality.kind, |p, v| p.locality.kind = v)}
+            {named_choice(field!(plan, level), "plan-level".into(), "Cấp", level_text)}
+            {named_choice(field!(plan, era), "plan-era".into(), "Hệ thống chính quyền", era_text)}
+            {named_choice(field!(plan, locality.kind), "plan-locality-kind".into(), "Loại đơn vị",
+                LocalityKind::word)}
             <TextField lens=field!(plan, locality.name) id="plan-locality-name" label="Tên địa phương" />
             <TextField lens=field!(plan, superior_body) id="plan-superior-body"
                 label="Cơ quan chủ quản (nếu có)" wide=true />

@@ -13,7 +13,11 @@ pub(super) fn read_appendix(r: &mut Reader, value: &Value, year: i32) -> Option<
                 rows,
                 &["kind"],
                 "Nguồn các dòng",
-                &[("key_tasks", false), ("own", true)],
+                |name| match name {
+                    "key_tasks" => Some(false),
+                    "own" => Some(true),
+                    _ => None,
+                },
                 false,
             );
             if own {
@@ -41,26 +45,8 @@ pub(super) fn read_appendix(r: &mut Reader, value: &Value, year: i32) -> Option<
         },
         title: r.text(o, &["title"], "Tên phụ lục"),
         attachment_line: r.text(o, &["attachment_line"], "Dòng kèm theo"),
-        columns: r.choice(
-            o,
-            &["columns"],
-            "Bộ cột",
-            &[
-                ("lead_and_partner", AppendixColumns::LeadAndPartner),
-                ("executor", AppendixColumns::Executor),
-            ],
-            AppendixColumns::LeadAndPartner,
-        ),
-        numbering: r.choice(
-            o,
-            &["numbering"],
-            "Cách đánh số",
-            &[
-                ("run_on", RowNumbering::RunOn),
-                ("restart_per_group", RowNumbering::RestartPerGroup),
-            ],
-            RowNumbering::RunOn,
-        ),
+        columns: r.named(o, &["columns"], "Bộ cột", AppendixColumns::LeadAndPartner),
+        numbering: r.named(o, &["numbering"], "Cách đánh số", RowNumbering::RunOn),
         budget_column: r.flag(o, &["budget_column"], "Cột kinh phí", true),
         column_labels: read_column_labels(r, Reader::field(o, &["column_labels"])),
         landscape: r.flag(o, &["landscape"], "Trang ngang", true),

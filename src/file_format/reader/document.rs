@@ -11,7 +11,11 @@ pub(super) fn read_form(r: &mut Reader, value: Option<&Value>) -> DocumentForm {
         o,
         &["kind"],
         "Hình thức văn bản",
-        &[("standalone", false), ("decision", true)],
+        |name| match name {
+            "standalone" => Some(false),
+            "decision" => Some(true),
+            _ => None,
+        },
         false,
     );
     if !kind {
@@ -133,20 +137,7 @@ pub(super) fn read_signer(r: &mut Reader, value: Option<&Value>) -> Signer {
         return Signer::default();
     };
     Signer {
-        authority: r.choice(
-            o,
-            &["authority"],
-            "Quyền hạn ký",
-            &[
-                ("direct", SigningAuthority::Direct),
-                ("on_behalf", SigningAuthority::OnBehalf),
-                ("deputy", SigningAuthority::Deputy),
-                ("acting", SigningAuthority::Acting),
-                ("by_order", SigningAuthority::ByOrder),
-                ("by_authorisation", SigningAuthority::ByAuthorisation),
-            ],
-            SigningAuthority::Direct,
-        ),
+        authority: r.named(o, &["authority"], "Quyền hạn ký", SigningAuthority::Direct),
         on_behalf_of: r.text(o, &["on_behalf_of"], "Thay mặt"),
         title: r.text(o, &["title"], "Chức vụ"),
         name: r.text(o, &["name"], "Họ tên"),
