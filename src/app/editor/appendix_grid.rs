@@ -15,6 +15,7 @@ use super::fields::{DraftInput, FieldIssue, clean};
 use super::lazy::NearScreen;
 use crate::domain::appendix::{AppendixRows, GroupView, RowNumbering};
 use crate::domain::appendix_columns::TableColumn;
+use crate::domain::field_key::{FieldKey, TaskField};
 use crate::domain::slot::{GroupSlot, TaskSlot, task_slots};
 use crate::domain::{Budget, Deadline, Plan, Role, Task};
 
@@ -127,17 +128,15 @@ const EXECUTOR: &str = "Cơ quan thực hiện";
 type Read = fn(&Task) -> String;
 type Write = fn(&mut Task, String, i32);
 
-/// The key of a column's cells (in their ids) and how they are read and written.
-fn cell_of(column: TableColumn) -> (&'static str, Read, Write) {
+/// How a column's cells are read and written.
+fn cell_of(column: TableColumn) -> (Read, Write) {
     match column {
-        TableColumn::Task => ("content", |t| t.content.clone(), |t, v, _| t.content = v),
+        TableColumn::Task => (|t| t.content.clone(), |t, v, _| t.content = v),
         TableColumn::Output => (
-            "output",
             |t| t.outputs.join("\n"),
             |t, v, _| t.outputs = split_lines(&v),
         ),
         TableColumn::Executor => (
-            "executor",
             |t| {
                 t.other_roles
                     .iter()
@@ -154,17 +153,14 @@ fn cell_of(column: TableColumn) -> (&'static str, Read, Write) {
             },
         ),
         TableColumn::Lead => (
-            "lead",
             |t| t.lead_units.join("; "),
             |t, v, _| t.lead_units = split_units(&v),
         ),
         TableColumn::Partner => (
-            "partner",
             |t| t.partner_units.join("; "),
             |t, v, _| t.partner_units = split_units(&v),
         ),
         TableColumn::Deadline => (
-            "deadline",
             |t| t.deadline.text.clone(),
             |t, v, year| {
                 t.deadline = if t.deadline.reading_overridden {
@@ -175,7 +171,6 @@ fn cell_of(column: TableColumn) -> (&'static str, Read, Write) {
             },
         ),
         TableColumn::Budget => (
-            "budget",
             |t| t.budget.display(),
             |t, v, _| t.budget = Budget::from_input(&v),
         ),
@@ -322,12 +317,15 @@ impl Drawing {
             } => {
                 let form = form.scoped(&slot.key());
                 let cells = cols.iter().map(|(column, head)| {
-                    let (col, read, write) = cell_of(*column);
+                    let (read, write) = cell_of(*column);
+                    let field = column.field();
+                    let col = field.as_str();
                     let head = head.clone();
                     let id = match slot {
-                        TaskSlot::Appendix { .. } => format!("{}-{col}", slot.key()),
-                        TaskSlot::Area { .. } => format!("grid-{table}-{}-{col}", slot.key()),
-                    };
+                        TaskSlot::Appendix { .. } => FieldKey::Task(slot, field),
+                        TaskSlot::Area { .. } => FieldKey::KeyTaskCell { table, task: slot, field },
+                    }
+                    .dom_id();
                     let value = Signal::derive(move || form.read(|plan| slot.get(plan).map(read).unwrap_or_default()));
                     let key = id.clone();
                     let on_input = move |typed: String| {
@@ -339,11 +337,11 @@ impl Drawing {
                             }
                         });
                     };
-                    let multiline = matches!(col, "content" | "output");
+                    let multiline = matches!(field, TaskField::Content | TaskField::Output);
                     view! {
                         <td data-label=head.clone() class=format!("grid-cell grid-{col}")>
                             <DraftInput id=id.clone() value=value on_input=on_input multiline=multiline
-                                label=format!("{head}, {name}") numeric=col == "budget"
+                                label=format!("{head}, {name}") numeric=field == TaskField::Budget
                                 cell=(table, row, col) />
                             <FieldIssue id=id />
                         </td>
@@ -409,7 +407,7 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
         let heads = cols
             .iter()
             .map(|(column, head)| {
-                let class = format!("grid-{}", cell_of(*column).0);
+                let class = format!("grid-{}", column.field().as_str());
                 view! { <th scope="col" class=class>{head.clone()}</th> }
             })
             .collect_view();

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::fields::{Lens, TextField, field, named_choice};
 use super::lists::{Noun, ParagraphList, item_list};
-use crate::domain::{ExtraSection, PartAnchor};
+use crate::domain::{ExtraSection, FieldKey, PartAnchor};
 
 /// The part an extra section prints after, as the choice names it.
 fn anchor_text(anchor: PartAnchor) -> &'static str {
@@ -32,7 +32,7 @@ pub fn ExtraSectionsPart() -> impl IntoView {
             <legend>"Các mục bổ sung"</legend>
             {item_list(field!(plan, extra_sections), "extras".into(), Noun::numbered("mục bổ sung"),
                 false, "Thêm mục bổ sung", ExtraSection::default, |index, extra| {
-                    let key = format!("extras-{index}");
+                    let key = FieldKey::ExtraSectionHeading(index).dom_id();
                     view! {
                         <div class="form-grid">
                             <TextField lens=field!(extra, heading) id=key.clone()

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::Form;
 use super::fields::{Lens, NumberField, TextField, field, named_choice};
+use crate::domain::field_key::{FieldKey, HeaderField};
 use crate::domain::{AdminEra, Level, LocalityKind, Plan};
 
 /// Cấp as the choice names it.
@@ -29,6 +30,7 @@ fn era_text(era: AdminEra) -> &'static str {
 #[component]
 pub fn HeaderPart() -> impl IntoView {
     let form = expect_context::<Form>();
+    let header = |field| FieldKey::Header(field).dom_id();
     let plan = Lens::root();
     let date_part = move |get: fn(&Plan) -> Option<i64>, set: fn(&mut Plan, Option<i64>)| {
         (
@@ -65,10 +67,10 @@ pub fn HeaderPart() -> impl IntoView {
             <TextField lens=field!(plan, locality.name) id="plan-locality-name" label="Tên địa phương" />
             <TextField lens=field!(plan, superior_body) id="plan-superior-body"
                 label="Cơ quan chủ quản (nếu có)" wide=true />
-            <TextField lens=field!(plan, issuing_body) id="plan-issuing-body"
+            <TextField lens=field!(plan, issuing_body) id=header(HeaderField::IssuingBody)
                 label="Cơ quan ban hành" wide=true />
-            <TextField lens=field!(plan, number.number) id="plan-number" label="Số" />
-            <TextField lens=field!(plan, number.symbol) id="plan-symbol" label="Ký hiệu" />
+            <TextField lens=field!(plan, number.number) id=header(HeaderField::Number) label="Số" />
+            <TextField lens=field!(plan, number.symbol) id=header(HeaderField::Symbol) label="Ký hiệu" />
             <TextField lens=field!(plan, place) id="plan-place" label="Địa danh" />
             <fieldset class="date-field">
                 <legend>"Ngày ban hành (để trống phần chưa có)"</legend>
@@ -76,9 +78,9 @@ pub fn HeaderPart() -> impl IntoView {
                 <NumberField id="plan-date-month" label="Tháng" value=month on_input=set_month min=1 max=12 />
                 <NumberField id="plan-date-year" label="Năm" value=year on_input=set_year min=2000 max=2100 />
             </fieldset>
-            <NumberField id="plan-year" label="Năm kế hoạch" value=plan_year on_input=set_plan_year
+            <NumberField id=header(HeaderField::Year) label="Năm kế hoạch" value=plan_year on_input=set_plan_year
                 min=2000 max=2100 />
-            <TextField lens=field!(plan, title) id="plan-title" label="Trích yếu" wide=true />
+            <TextField lens=field!(plan, title) id=header(HeaderField::Title) label="Trích yếu" wide=true />
         </div>
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::fields::{Lens, TextField, field, named_choice};
+use crate::domain::field_key::{FieldKey, SignerField};
 use crate::domain::{Signer, SigningAuthority};
 
 /// Quyền hạn ký as the choice names it.
@@ -17,17 +18,18 @@ fn authority_text(authority: SigningAuthority) -> &'static str {
     }
 }
 
-/// The signer `lens` points at; `id` is "signer" or "decision-signer".
+/// The signer `lens` points at: of the plan, or (`decision`) of the decision that issues it.
 #[component]
-pub fn SignerFields(lens: Lens<Signer>, id: &'static str) -> impl IntoView {
+pub fn SignerFields(lens: Lens<Signer>, decision: bool) -> impl IntoView {
+    let id = move |field| FieldKey::Signer { decision, field }.dom_id();
     view! {
         <div class="form-grid">
-            {named_choice(field!(lens, authority), format!("{id}-authority"), "Quyền hạn ký",
+            {named_choice(field!(lens, authority), id(SignerField::Authority), "Quyền hạn ký",
                 authority_text)}
-            <TextField lens=field!(lens, on_behalf_of) id=format!("{id}-on-behalf-of")
+            <TextField lens=field!(lens, on_behalf_of) id=id(SignerField::OnBehalfOf)
                 label="Thay mặt cho (sau TM., KT.)" />
-            <TextField lens=field!(lens, title) id=format!("{id}-title") label="Chức vụ" />
-            <TextField lens=field!(lens, name) id=format!("{id}-name") label="Họ và tên" />
+            <TextField lens=field!(lens, title) id=id(SignerField::Title) label="Chức vụ" />
+            <TextField lens=field!(lens, name) id=id(SignerField::Name) label="Họ và tên" />
         </div>
     }
 }
