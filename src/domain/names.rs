@@ -12,26 +12,30 @@ pub trait Named: Copy + PartialEq + 'static {
     /// Every value, in the order the editor offers them.
     const ALL: &'static [Self];
 
+    /// The name of each value of [`Named::ALL`], in the same order: every name the reader
+    /// accepts (no value has an older name to be read by).
+    const NAMES: &'static [&'static str];
+
     /// The name in the file format: "civil_service", "on_behalf" …
     fn as_str(self) -> &'static str;
 
-    /// The value a file names, by its name or one of the older names it is still read by.
+    /// The value a file names, if the name is one of ours.
     fn from_name(name: &str) -> Option<Self> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|value| value.as_str() == name)
+        let index = Self::NAMES.iter().position(|known| *known == name)?;
+        Self::ALL.get(index).copied()
     }
 }
 
-/// Declares the names of an enum's values: `as_str`, `ALL` and `from_name` on the type itself
-/// and through [`Named`]. An alias (an older name still read) would go in a `from_name` of its
-/// own here; no value has needed one so far.
+/// Declares the names of an enum's values: `as_str`, `ALL`, `NAMES` and `from_name` on the
+/// type itself and through [`Named`], all from one list.
 macro_rules! names {
     ($type:ty { $($value:ident => $name:literal,)+ }) => {
         impl $type {
             /// Every value, in the order the editor offers them.
             pub const ALL: &'static [Self] = &[$(Self::$value,)+];
+
+            /// The name of each value of `ALL`, in the same order.
+            pub const NAMES: &'static [&'static str] = &[$($name,)+];
 
             /// The name in the file format, as serde writes it.
             pub fn as_str(self) -> &'static str {
@@ -48,6 +52,7 @@ macro_rules! names {
 
         impl Named for $type {
             const ALL: &'static [Self] = <$type>::ALL;
+            const NAMES: &'static [&'static str] = <$type>::NAMES;
 
             fn as_str(self) -> &'static str {
                 <$type>::as_str(self)
@@ -139,6 +144,8 @@ mod tests {
             assert_eq!(written, value.as_str(), "{value:?}");
             assert_eq!(T::from_name(value.as_str()), Some(value));
         }
+        let names: Vec<&str> = T::ALL.iter().map(|value| value.as_str()).collect();
+        assert_eq!(names, T::NAMES);
         assert_eq!(T::from_name(""), None);
         assert_eq!(T::from_name("Custom"), None);
     }

@@ -342,45 +342,37 @@ impl<'r> Reader<'r> {
         label: &str,
         default: T,
     ) -> T {
-        self.choice(object, keys, label, T::from_name, default)
+        self.choice(object, keys, label, T::NAMES)
+            .and_then(|index| T::ALL.get(index).copied())
+            .unwrap_or(default)
     }
 
-    /// One of a fixed set of names, found by `find`; an unknown one is reported and `default`
-    /// used.
-    pub fn choice<T: Copy>(
+    /// Which of `names` the field holds, by position; `None` when it is missing, and when it
+    /// is unknown or not a name, which is reported (the caller then uses its default).
+    /// Not generic, so that its messages are in the wasm once.
+    pub fn choice(
         &mut self,
         object: &Map<String, Value>,
         keys: &[&str],
         label: &str,
-        find: fn(&str) -> Option<T>,
-        default: T,
-    ) -> T {
-        match Self::field(object, keys) {
-            None | Some(Value::Null) => default,
-            Some(Value::String(name)) => match find(name) {
-                Some(value) => value,
-                None => {
-                    self.problem(
-                        format!(
-                            "{label} «{}» không rõ, đã dùng giá trị mặc định",
-                            shorten(name)
-                        ),
-                        Outcome::Repaired,
-                    );
-                    default
-                }
+        names: &[&str],
+    ) -> Option<usize> {
+        let problem = match Self::field(object, keys) {
+            None | Some(Value::Null) => return None,
+            Some(Value::String(name)) => match names.iter().position(|known| known == name) {
+                Some(index) => return Some(index),
+                None => format!(
+                    "{label} «{}» không rõ, đã dùng giá trị mặc định",
+                    shorten(name)
+                ),
             },
-            Some(other) => {
-                self.problem(
-                    format!(
-                        "{label} có dạng {}, đã dùng giá trị mặc định",
-                        kind_of(other)
-                    ),
-                    Outcome::Repaired,
-                );
-                default
-            }
-        }
+            Some(other) => format!(
+                "{label} có dạng {}, đã dùng giá trị mặc định",
+                kind_of(other)
+            ),
+        };
+        self.problem(problem, Outcome::Repaired);
+        None
     }
 }
 

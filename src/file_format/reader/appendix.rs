@@ -9,18 +9,9 @@ pub(super) fn read_appendix(r: &mut Reader, value: &Value, year: i32) -> Option<
     {
         None => AppendixRows::default(),
         Some(rows) => {
-            let own = r.choice(
-                rows,
-                &["kind"],
-                "Nguồn các dòng",
-                |name| match name {
-                    "key_tasks" => Some(false),
-                    "own" => Some(true),
-                    _ => None,
-                },
-                false,
-            );
-            if own {
+            // The tag of `AppendixRows`, as serde writes it.
+            let own = r.choice(rows, &["kind"], "Nguồn các dòng", &["key_tasks", "own"]);
+            if own == Some(1) {
                 AppendixRows::Own {
                     groups: r.list(
                         rows,

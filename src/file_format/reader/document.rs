@@ -7,18 +7,14 @@ pub(super) fn read_form(r: &mut Reader, value: Option<&Value>) -> DocumentForm {
     let Some(o) = value.and_then(|v| r.object(v, "Hình thức văn bản")) else {
         return DocumentForm::Standalone;
     };
-    let kind = r.choice(
+    // The tag of `DocumentForm`, as serde writes it.
+    let decision = r.choice(
         o,
         &["kind"],
         "Hình thức văn bản",
-        |name| match name {
-            "standalone" => Some(false),
-            "decision" => Some(true),
-            _ => None,
-        },
-        false,
+        &["standalone", "decision"],
     );
-    if !kind {
+    if decision != Some(1) {
         return DocumentForm::Standalone;
     }
     r.within("Quyết định", |r| {

@@ -146,13 +146,9 @@ pub(super) fn read_milestone(r: &mut Reader, value: &Value) -> Option<Milestone>
             }),
         "year" => year(r).map(|year| Milestone::Year { year }),
         "recurring" => {
-            let every = r.choice(
-                o,
-                &["every"],
-                "Chu kỳ",
-                |name| Recurrence::from_name(name).map(Some),
-                None,
-            );
+            let every = r
+                .choice(o, &["every"], "Chu kỳ", Recurrence::NAMES)
+                .and_then(|index| Recurrence::ALL.get(index).copied());
             every.map(|every| Milestone::Recurring { every })
         }
         "ongoing" => Some(Milestone::Ongoing),
