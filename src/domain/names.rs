@@ -2,9 +2,9 @@
 //! quyền hạn ký, chu kỳ … — each enum's names declared once, here, for the reader, the writer's
 //! tests and the editor's choices alike.
 
-use super::appendix::{AppendixColumns, RowNumbering};
+use super::appendix::{AppendixColumns, AppendixRows, RowNumbering};
 use super::deadline::Recurrence;
-use super::plan::{AdminEra, Level, LocalityKind, PartAnchor, SigningAuthority};
+use super::plan::{AdminEra, DocumentForm, Level, LocalityKind, PartAnchor, SigningAuthority};
 use super::task::AreaKind;
 
 /// A fixed choice of the plan with a name in the file format (the name serde writes).
@@ -59,6 +59,18 @@ macro_rules! names {
             }
         }
     };
+}
+
+impl DocumentForm {
+    /// The names of its kinds (`"kind"` in the file): a plan on its own, or issued by a
+    /// decision (quyết định).
+    pub const KINDS: &'static [&'static str] = &["standalone", "decision"];
+}
+
+impl AppendixRows {
+    /// The names of its kinds (`"kind"` in the file): rows drawn from the key tasks, or rows
+    /// of the table's own.
+    pub const KINDS: &'static [&'static str] = &["key_tasks", "own"];
 }
 
 names!(Level {
@@ -161,6 +173,31 @@ mod tests {
         names_agree::<AppendixColumns>();
         names_agree::<RowNumbering>();
         names_agree::<Recurrence>();
+    }
+
+    /// The kinds of the enums that carry data are written by serde under the names the
+    /// reader looks for.
+    #[test]
+    fn serde_writes_the_kinds_of_forms_and_appendix_rows_by_their_names() {
+        let kind = |value: serde_json::Value| value["kind"].as_str().map(String::from);
+        let forms = [
+            DocumentForm::Standalone,
+            DocumentForm::Decision(Box::default()),
+        ];
+        for (form, name) in forms.into_iter().zip(DocumentForm::KINDS) {
+            let written = serde_json::to_value(form).expect("a form serialises");
+            assert_eq!(kind(written).as_deref(), Some(*name));
+        }
+        let rows = [
+            AppendixRows::KeyTasks {
+                area_ids: Vec::new(),
+            },
+            AppendixRows::Own { groups: Vec::new() },
+        ];
+        for (rows, name) in rows.into_iter().zip(AppendixRows::KINDS) {
+            let written = serde_json::to_value(rows).expect("rows serialise");
+            assert_eq!(kind(written).as_deref(), Some(*name));
+        }
     }
 
     /// `ALL` holds every value once: a value added to the enum but not here fails to compile

@@ -9,9 +9,9 @@ pub(super) fn read_appendix(r: &mut Reader, value: &Value, year: i32) -> Option<
     {
         None => AppendixRows::default(),
         Some(rows) => {
-            // The tag of `AppendixRows`, as serde writes it.
-            let own = r.choice(rows, &["kind"], "Nguồn các dòng", &["key_tasks", "own"]);
-            if own == Some(1) {
+            let kind = r.choice(rows, &["kind"], "Nguồn các dòng", AppendixRows::KINDS);
+            let own = kind.and_then(|index| AppendixRows::KINDS.get(index)) == Some(&"own");
+            if own {
                 AppendixRows::Own {
                     groups: r.list(
                         rows,

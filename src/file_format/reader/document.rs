@@ -7,14 +7,8 @@ pub(super) fn read_form(r: &mut Reader, value: Option<&Value>) -> DocumentForm {
     let Some(o) = value.and_then(|v| r.object(v, "Hình thức văn bản")) else {
         return DocumentForm::Standalone;
     };
-    // The tag of `DocumentForm`, as serde writes it.
-    let decision = r.choice(
-        o,
-        &["kind"],
-        "Hình thức văn bản",
-        &["standalone", "decision"],
-    );
-    if decision != Some(1) {
+    let kind = r.choice(o, &["kind"], "Hình thức văn bản", DocumentForm::KINDS);
+    if kind.and_then(|index| DocumentForm::KINDS.get(index)) != Some(&"decision") {
         return DocumentForm::Standalone;
     }
     r.within("Quyết định", |r| {
