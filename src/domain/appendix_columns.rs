@@ -2,6 +2,7 @@
 //! as the drafter wrote them, or the standard wording.
 
 use super::appendix::{AppendixColumns, AppendixTable, ColumnLabels};
+use super::field_key::TaskField;
 
 /// A column of an appendix table whose heading the drafter can rewrite.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -23,6 +24,19 @@ pub enum TableColumn {
 }
 
 impl TableColumn {
+    /// The field of the task the column's cells hold, which also names the cells in their ids.
+    pub fn field(self) -> TaskField {
+        match self {
+            Self::Task => TaskField::Content,
+            Self::Output => TaskField::Output,
+            Self::Lead => TaskField::Lead,
+            Self::Partner => TaskField::Partner,
+            Self::Executor => TaskField::Executor,
+            Self::Deadline => TaskField::Deadline,
+            Self::Budget => TaskField::Budget,
+        }
+    }
+
     /// The heading printed when the drafter wrote none.
     pub fn standard_heading(self) -> &'static str {
         match self {

@@ -4,6 +4,7 @@
 
 use super::appendix::{AppendixColumns, AppendixRows};
 use super::budget::Budget;
+use super::field_key::{AreaField, FieldKey, HeaderField, SignerField, TaskField};
 use super::numbering::{point_letter, roman};
 use super::plan::{DocumentForm, Plan};
 use super::slot::{TaskSlot, area_slots, task_slots};
@@ -12,18 +13,18 @@ use super::task::Task;
 /// One thing to look at again (cần xem lại), with where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Issue {
-    /// Key of the field the issue is about: "plan-number", "area-1-task-0-lead" … The editor
-    /// uses it as the id of that field's input.
-    pub field: String,
+    /// The field the issue is about; its [`FieldKey::dom_id`] ("plan-number",
+    /// "area-1-task-0-lead" …) is the id of that field's input in the editor.
+    pub field: FieldKey,
     /// Where, in words: "Lĩnh vực 2, nhiệm vụ b".
     pub place: String,
     /// What, in a sentence the drafter can act on.
     pub message: String,
 }
 
-fn issue(field: impl Into<String>, place: impl Into<String>, message: impl Into<String>) -> Issue {
+fn issue(field: FieldKey, place: impl Into<String>, message: impl Into<String>) -> Issue {
     Issue {
-        field: field.into(),
+        field,
         place: place.into(),
         message: message.into(),
     }
@@ -37,14 +38,14 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
         let place = format!("Lĩnh vực {}", slot.number().trim_end_matches('.'));
         if area.title.trim().is_empty() {
             issues.push(issue(
-                format!("{}-title", slot.key()),
+                FieldKey::Area(slot, AreaField::Title),
                 &place,
                 "Lĩnh vực chưa có tên.",
             ));
         }
         if area.all_tasks().next().is_none() {
             issues.push(issue(
-                format!("{}-title", slot.key()),
+                FieldKey::Area(slot, AreaField::Title),
                 &place,
                 "Lĩnh vực chưa có nhiệm vụ nào.",
             ));
@@ -60,42 +61,48 @@ fn check_header(plan: &Plan, issues: &mut Vec<Issue>) {
     let header = "Thông tin chung";
     if plan.issuing_body.trim().is_empty() {
         issues.push(issue(
-            "plan-issuing-body",
+            FieldKey::Header(HeaderField::IssuingBody),
             header,
             "Chưa có tên cơ quan ban hành.",
         ));
     }
     if plan.number.number.trim().is_empty() {
         issues.push(issue(
-            "plan-number",
+            FieldKey::Header(HeaderField::Number),
             header,
             "Chưa có số văn bản (bản dự thảo có thể để trống đến khi ký).",
         ));
     }
     if plan.number.symbol.trim().is_empty() {
         issues.push(issue(
-            "plan-symbol",
+            FieldKey::Header(HeaderField::Symbol),
             header,
             "Chưa có ký hiệu văn bản, ví dụ KH-UBND.",
         ));
     }
     if plan.title.trim().is_empty() {
-        issues.push(issue("plan-title", header, "Chưa có trích yếu."));
+        issues.push(issue(
+            FieldKey::Header(HeaderField::Title),
+            header,
+            "Chưa có trích yếu.",
+        ));
     }
     if !(2000..=2100).contains(&plan.year) {
         issues.push(issue(
-            "plan-year",
+            FieldKey::Header(HeaderField::Year),
             header,
             format!("Năm kế hoạch {} có vẻ không đúng.", plan.year),
         ));
     }
-    let (signer, field) = match &plan.form {
-        DocumentForm::Decision(decision) if plan.signer.is_empty() => {
-            (&decision.signer, "decision-signer-name")
-        }
-        _ => (&plan.signer, "signer-name"),
+    let (signer, decision) = match &plan.form {
+        DocumentForm::Decision(decision) if plan.signer.is_empty() => (&decision.signer, true),
+        _ => (&plan.signer, false),
     };
     if signer.name.trim().is_empty() {
+        let field = FieldKey::Signer {
+            decision,
+            field: SignerField::Name,
+        };
         issues.push(issue(field, "Người ký", "Chưa có họ tên người ký."));
     }
 }
@@ -166,11 +173,11 @@ fn lead_given_elsewhere(plan: &Plan, slot: TaskSlot, task: &Task) -> bool {
 }
 
 fn check_task(plan: &Plan, slot: TaskSlot, task: &Task, issues: &mut Vec<Issue>) {
-    let key = slot.key();
+    let field = |field| FieldKey::Task(slot, field);
     let place = task_place(plan, slot, task);
     if task.content.trim().is_empty() {
         issues.push(issue(
-            format!("{key}-content"),
+            field(TaskField::Content),
             &place,
             "Nhiệm vụ chưa có nội dung.",
         ));
@@ -180,15 +187,17 @@ fn check_task(plan: &Plan, slot: TaskSlot, task: &Task, issues: &mut Vec<Issue>)
     let has_executor = task.other_roles.iter().any(|role| !role.units.is_empty());
     let has_lead = task.lead_units.iter().any(|unit| !unit.trim().is_empty());
     if !(has_lead || executor_table && has_executor || lead_given_elsewhere(plan, slot, task)) {
-        issues.push(issue(
-            format!("{key}-lead"),
-            &place,
-            "Chưa có cơ quan chủ trì.",
-        ));
+        // A table with one «Cơ quan thực hiện» column has no lead cell to point at.
+        let lead = if executor_table {
+            TaskField::Executor
+        } else {
+            TaskField::Lead
+        };
+        issues.push(issue(field(lead), &place, "Chưa có cơ quan chủ trì."));
     }
     if task.deadline.is_unreadable() {
         issues.push(issue(
-            format!("{key}-deadline"),
+            field(TaskField::Deadline),
             &place,
             format!(
                 "Chưa hiểu được thời hạn «{}»: hãy viết lại (ví dụ «Quý I/{}») hoặc chọn cách hiểu.",
@@ -203,7 +212,7 @@ fn check_task(plan: &Plan, slot: TaskSlot, task: &Task, issues: &mut Vec<Issue>)
         .find(|year| *year != plan.year)
     {
         issues.push(issue(
-            format!("{key}-deadline"),
+            field(TaskField::Deadline),
             &place,
             format!(
                 "Thời hạn «{}» rơi vào năm {year}, ngoài năm kế hoạch {}.",
@@ -212,7 +221,7 @@ fn check_task(plan: &Plan, slot: TaskSlot, task: &Task, issues: &mut Vec<Issue>)
         ));
     }
     if let Some(problem) = budget_problem(&task.budget) {
-        issues.push(issue(format!("{key}-budget"), &place, problem));
+        issues.push(issue(field(TaskField::Budget), &place, problem));
     }
 }
 
@@ -261,7 +270,7 @@ mod tests {
     fn fields(plan: &Plan) -> Vec<String> {
         validate(plan)
             .into_iter()
-            .map(|issue| issue.field)
+            .map(|issue| issue.field.dom_id())
             .collect()
     }
 
@@ -287,7 +296,7 @@ mod tests {
         task.budget = Budget::from_input("3.77.3");
         task.deadline = Deadline::new("lúc nào rảnh", 2024);
         let issues = validate(&plan);
-        let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+        let fields: Vec<String> = issues.iter().map(|i| i.field.dom_id()).collect();
         assert_eq!(
             fields,
             [
@@ -371,7 +380,7 @@ mod tests {
         // The appendix row says who leads; only its own row without a lead is reported, once.
         let issues = validate(&plan);
         assert_eq!(issues.len(), 1, "{issues:?}");
-        assert_eq!(issues[0].field, "appendix-0-group-0-task-1-lead");
+        assert_eq!(issues[0].field.dom_id(), "appendix-0-group-0-task-1-lead");
         assert_eq!(issues[0].place, "Phụ lục 1, nhóm I, dòng 2");
         // A body task with fields of its own, or shown in a key-task table, still needs a lead.
         plan.areas[0].tasks[0].deadline = Deadline::new("Quý I/2024", 2024);
@@ -379,5 +388,27 @@ mod tests {
         plan.areas[0].tasks[0].deadline = Deadline::default();
         plan.areas[0].tasks[0].key_task = true;
         assert_eq!(fields(&plan)[0], "area-0-task-0-lead");
+    }
+
+    /// Regression: a row without units in a table with one «Cơ quan thực hiện» column was
+    /// pointed at its lead cell, which that table does not have, so the jump went nowhere.
+    #[test]
+    fn a_row_without_units_in_an_executor_table_points_at_its_executor_cell() {
+        let mut plan = good_plan();
+        plan.appendices.push(AppendixTable {
+            columns: AppendixColumns::Executor,
+            rows: AppendixRows::Own {
+                groups: vec![AppendixGroup {
+                    title: "CẢI CÁCH CÔNG VỤ".into(),
+                    tasks: vec![Task {
+                        content: "Rà soát vị trí việc làm".into(),
+                        ..Task::default()
+                    }],
+                    ..AppendixGroup::default()
+                }],
+            },
+            ..AppendixTable::default()
+        });
+        assert_eq!(fields(&plan), ["appendix-0-group-0-task-0-executor"]);
     }
 }

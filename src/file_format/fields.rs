@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::report::{ImportReport, Outcome};
-use crate::domain::{Deadline, text};
+use crate::domain::{Deadline, Named, text};
 
 /// The longest text kept in one field, in characters; longer text is cut and reported.
 pub const MAX_TEXT_CHARS: usize = 100_000;
@@ -333,41 +333,46 @@ impl<'r> Reader<'r> {
         }
     }
 
-    /// One of a fixed set of names; an unknown one is reported and `default` used.
-    pub fn choice<T: Copy>(
+    /// One of a fixed set of names, as the domain type names its values
+    /// ([`Named::from_name`]); an unknown one is reported and `default` used.
+    pub fn named<T: Named>(
         &mut self,
         object: &Map<String, Value>,
         keys: &[&str],
         label: &str,
-        options: &[(&str, T)],
         default: T,
     ) -> T {
-        match Self::field(object, keys) {
-            None | Some(Value::Null) => default,
-            Some(Value::String(name)) => match options.iter().find(|(option, _)| option == name) {
-                Some((_, value)) => *value,
-                None => {
-                    self.problem(
-                        format!(
-                            "{label} «{}» không rõ, đã dùng giá trị mặc định",
-                            shorten(name)
-                        ),
-                        Outcome::Repaired,
-                    );
-                    default
-                }
+        self.choice(object, keys, label, T::NAMES)
+            .and_then(|index| T::ALL.get(index).copied())
+            .unwrap_or(default)
+    }
+
+    /// Which of `names` the field holds, by position; `None` when it is missing, and when it
+    /// is unknown or not a name, which is reported (the caller then uses its default).
+    /// Not generic, so that its messages are in the wasm once.
+    pub fn choice(
+        &mut self,
+        object: &Map<String, Value>,
+        keys: &[&str],
+        label: &str,
+        names: &[&str],
+    ) -> Option<usize> {
+        let problem = match Self::field(object, keys) {
+            None | Some(Value::Null) => return None,
+            Some(Value::String(name)) => match names.iter().position(|known| known == name) {
+                Some(index) => return Some(index),
+                None => format!(
+                    "{label} «{}» không rõ, đã dùng giá trị mặc định",
+                    shorten(name)
+                ),
             },
-            Some(other) => {
-                self.problem(
-                    format!(
-                        "{label} có dạng {}, đã dùng giá trị mặc định",
-                        kind_of(other)
-                    ),
-                    Outcome::Repaired,
-                );
-                default
-            }
-        }
+            Some(other) => format!(
+                "{label} có dạng {}, đã dùng giá trị mặc định",
+                kind_of(other)
+            ),
+        };
+        self.problem(problem, Outcome::Repaired);
+        None
     }
 }
 

@@ -170,11 +170,7 @@ pub struct PlanText {
 
 impl PlanText {
     pub fn of(plan: &Plan) -> Result<Self, StorageError> {
-        let level = match plan.level {
-            crate::domain::Level::Commune => "commune",
-            crate::domain::Level::District => "district",
-            crate::domain::Level::Province => "province",
-        };
+        let level = plan.level.as_str();
         Ok(Self {
             id: plan.id.clone(),
             json: serde_json::to_string(plan)

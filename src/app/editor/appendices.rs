@@ -6,12 +6,14 @@ use leptos::prelude::*;
 use super::Form;
 use super::appendix_grid::AppendixGrid;
 use super::appendix_settings::{AreaChoice, TableLayout};
-use super::fields::{ChoiceField, Lens, TextField, field};
+use super::fields::{Lens, TextField, field, named_choice};
 use super::lists::{Noun, focus_later, item_list};
 use crate::domain::Plan;
 use crate::domain::appendix::{
     AppendixColumns, AppendixGroup, AppendixRows, AppendixTable, RowNumbering,
 };
+use crate::domain::field_key::FieldKey;
+use crate::domain::slot::GroupSlot;
 
 /// A new key-task table titled after the plan.
 fn new_table(plan: &Plan, own_rows: bool) -> AppendixTable {
@@ -65,55 +67,26 @@ pub fn AppendicesPart() -> impl IntoView {
     }
 }
 
+/// Cách đánh số as the choice names it.
+fn numbering_text(numbering: RowNumbering) -> &'static str {
+    match numbering {
+        RowNumbering::RunOn => "Liên tục qua các nhóm",
+        RowNumbering::RestartPerGroup => "Lại từ 1 ở mỗi nhóm",
+    }
+}
+
+/// Bộ cột cơ quan as the choice names it.
+fn columns_text(columns: AppendixColumns) -> &'static str {
+    match columns {
+        AppendixColumns::LeadAndPartner => "Chủ trì và phối hợp",
+        AppendixColumns::Executor => "Một cột cơ quan thực hiện",
+    }
+}
+
 #[component]
 fn TableForm(lens: Lens<AppendixTable>, index: usize) -> impl IntoView {
     let form = expect_context::<Form>();
     let key = format!("appendix-{index}");
-    let choice = |get: fn(&AppendixTable) -> &'static str, set: fn(&mut AppendixTable, &str)| {
-        let (read, write) = (lens.clone(), lens.clone());
-        (
-            Signal::derive(move || {
-                form.read(|plan| read.read(plan, get).unwrap_or_default().to_string())
-            }),
-            Callback::new(move |key: String| {
-                let write = write.clone();
-                form.history
-                    .change(move |plan| write.write(plan, |table| set(table, &key)));
-            }),
-        )
-    };
-    let (numbering, set_numbering) = choice(
-        |t| {
-            if t.numbering == RowNumbering::RunOn {
-                "run-on"
-            } else {
-                "restart"
-            }
-        },
-        |t, key| {
-            t.numbering = if key == "run-on" {
-                RowNumbering::RunOn
-            } else {
-                RowNumbering::RestartPerGroup
-            }
-        },
-    );
-    let (columns, set_columns) = choice(
-        |t| {
-            if t.columns == AppendixColumns::Executor {
-                "executor"
-            } else {
-                "lead"
-            }
-        },
-        |t, key| {
-            t.columns = if key == "executor" {
-                AppendixColumns::Executor
-            } else {
-                AppendixColumns::LeadAndPartner
-            }
-        },
-    );
     let own = {
         let lens = lens.clone();
         move || {
@@ -137,7 +110,12 @@ fn TableForm(lens: Lens<AppendixTable>, index: usize) -> impl IntoView {
                 })
             });
             if let Some(group) = added {
-                focus_later(format!("appendix-{index}-group-{group}-title"));
+                let group = GroupSlot {
+                    table: index,
+                    group,
+                    sub: None,
+                };
+                focus_later(FieldKey::GroupTitle(group).dom_id());
             }
         }
     };
@@ -149,10 +127,9 @@ fn TableForm(lens: Lens<AppendixTable>, index: usize) -> impl IntoView {
                 <TextField lens=field!(lens, title) id=format!("{key}-title") label="Tên bảng" wide=true />
                 <TextField lens=field!(lens, attachment_line) id=format!("{key}-attachment")
                     label="Dòng “(Kèm theo Kế hoạch số …)” (để trống để tự tạo)" wide=true />
-                <ChoiceField id=format!("{key}-numbering") label="Đánh số thứ tự" value=numbering on_change=set_numbering
-                    options=vec![("run-on", "Liên tục qua các nhóm".to_string()), ("restart", "Lại từ 1 ở mỗi nhóm".to_string())] />
-                <ChoiceField id=format!("{key}-columns") label="Cột cơ quan" value=columns on_change=set_columns
-                    options=vec![("lead", "Chủ trì và phối hợp".to_string()), ("executor", "Một cột cơ quan thực hiện".to_string())] />
+                {named_choice(field!(lens, numbering), format!("{key}-numbering"), "Đánh số thứ tự",
+                    numbering_text)}
+                {named_choice(field!(lens, columns), format!("{key}-columns"), "Cột cơ quan", columns_text)}
             </div>
             <TableLayout lens=lens.clone() key=key.clone() />
             <Show when=own.clone() fallback=move || view! {

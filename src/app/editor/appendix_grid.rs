@@ -14,20 +14,8 @@ use super::fields::{DraftInput, FieldIssue, clean};
 use super::lazy::{NearScreen, SLICE};
 use crate::domain::appendix::{AppendixRows, RowNumbering, TableLine, table_lines};
 use crate::domain::appendix_columns::TableColumn;
+use crate::domain::field_key::{FieldKey, TaskField};
 use crate::domain::slot::TaskSlot;
-
-/// The key of a column's cells, in their ids and classes.
-fn cell_key(column: TableColumn) -> &'static str {
-    match column {
-        TableColumn::Task => "content",
-        TableColumn::Output => "output",
-        TableColumn::Executor => "executor",
-        TableColumn::Lead => "lead",
-        TableColumn::Partner => "partner",
-        TableColumn::Deadline => "deadline",
-        TableColumn::Budget => "budget",
-    }
-}
 
 /// Tab onward from the last row drawn draws the rest of the table first, so that the focus
 /// goes on into the next row rather than out of the table. The rows are in before the browser
@@ -181,12 +169,15 @@ impl Drawing {
                 };
                 let form = form.scoped(&slot.key());
                 let cells = cols.iter().map(|(column, head)| {
-                    let (column, col) = (*column, cell_key(*column));
+                    let column = *column;
+                    let field = column.field();
+                    let col = field.as_str();
                     let head = head.clone();
                     let id = match slot {
-                        TaskSlot::Appendix { .. } => format!("{}-{col}", slot.key()),
-                        TaskSlot::Area { .. } => format!("grid-{table}-{}-{col}", slot.key()),
-                    };
+                        TaskSlot::Appendix { .. } => FieldKey::Task(slot, field),
+                        TaskSlot::Area { .. } => FieldKey::KeyTaskCell { table, task: slot, field },
+                    }
+                    .dom_id();
                     let value = Signal::derive(move || {
                         form.read(|plan| slot.get(plan).map(|task| task.cell_input(column)).unwrap_or_default())
                     });
@@ -200,11 +191,11 @@ impl Drawing {
                             }
                         });
                     };
-                    let multiline = matches!(col, "content" | "output" | "executor");
+                    let multiline = matches!(field, TaskField::Content | TaskField::Output | TaskField::Executor);
                     view! {
                         <td data-label=head.clone() class=format!("grid-cell grid-{col}")>
                             <DraftInput id=id.clone() value=value on_input=on_input multiline=multiline
-                                label=format!("{head}, {name}") numeric=col == "budget"
+                                label=format!("{head}, {name}") numeric=field == TaskField::Budget
                                 cell=(table, row, col) />
                             <FieldIssue id=id />
                         </td>
@@ -277,7 +268,7 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
         let heads = cols
             .iter()
             .map(|(column, head)| {
-                let class = format!("grid-{}", cell_key(*column));
+                let class = format!("grid-{}", column.field().as_str());
                 view! { <th scope="col" class=class>{head.clone()}</th> }
             })
             .collect_view();

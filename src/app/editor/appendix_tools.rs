@@ -12,6 +12,7 @@ use crate::domain::appendix_edit::{
     GroupPlace, RowPlace, Step, add_sub_group, can_move_group, move_group, move_row, remove_group,
     remove_row, row_destination,
 };
+use crate::domain::field_key::{FieldKey, TaskField};
 use crate::domain::slot::{GroupSlot, TaskSlot};
 use crate::domain::{AppendixRows, Plan};
 
@@ -185,7 +186,7 @@ pub fn GroupTitle(place: GroupSlot, name: String) -> impl IntoView {
     let slot = place;
     let form = expect_context::<Form>();
     let key = slot.key();
-    let id = format!("{key}-title");
+    let id = FieldKey::GroupTitle(slot).dom_id();
     let value = Signal::derive(move || {
         form.read(|plan| slot.get(plan).map(|g| g.title.clone()).unwrap_or_default())
     });
@@ -206,8 +207,8 @@ pub fn GroupTitle(place: GroupSlot, name: String) -> impl IntoView {
             }
         });
         if let Some(index) = added {
-            let row = TaskSlot::Appendix { group: slot, index }.key();
-            super::lists::focus_later(format!("{row}-content"));
+            let row = TaskSlot::Appendix { group: slot, index };
+            super::lists::focus_later(FieldKey::Task(row, TaskField::Content).dom_id());
         }
     };
     let add_sub = move |_| {
@@ -218,7 +219,7 @@ pub fn GroupTitle(place: GroupSlot, name: String) -> impl IntoView {
             }
         });
         if let Some(place) = added {
-            super::lists::focus_later(format!("{}-title", slot_of(slot.table, place).key()));
+            super::lists::focus_later(FieldKey::GroupTitle(slot_of(slot.table, place)).dom_id());
         }
     };
     let locked = move || form.editor.is_locked();

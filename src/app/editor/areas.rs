@@ -4,24 +4,22 @@
 use leptos::prelude::*;
 
 use super::Form;
-use super::fields::{ChoiceField, Lens, TextField, field};
+use super::fields::{Lens, TextField, field, named_choice};
 use super::lazy::draws_all_at_once;
 use super::lists::{Noun, ParagraphList, item_list, item_list_drawn_when_near};
 use super::task::{TaskForm, new_task, task_placeholder};
+use crate::domain::field_key::{AreaField, FieldKey};
 use crate::domain::numbering::{point_label, point_letter};
-use crate::domain::slot::AreaSlot;
+use crate::domain::slot::{AreaSlot, TaskSlot};
 use crate::domain::{AreaKind, Plan, ReformArea};
 
-const KINDS: [(&str, AreaKind); 8] = [
-    ("direction", AreaKind::Direction),
-    ("institutions", AreaKind::Institutions),
-    ("procedures", AreaKind::Procedures),
-    ("organisation", AreaKind::Organisation),
-    ("civil-service", AreaKind::CivilService),
-    ("public-finance", AreaKind::PublicFinance),
-    ("digital", AreaKind::DigitalGovernment),
-    ("custom", AreaKind::Custom),
-];
+/// The standard area a kind names, or a local one.
+fn kind_text(kind: AreaKind) -> &'static str {
+    match kind {
+        AreaKind::Custom => "Lĩnh vực riêng của địa phương",
+        standard => standard.standard_title(),
+    }
+}
 
 fn new_area() -> ReformArea {
     ReformArea {
@@ -57,36 +55,6 @@ fn AreaForm(lens: Lens<ReformArea>, place: AreaSlot) -> AnyView {
     let form = expect_context::<Form>().scoped(&slot.key());
     provide_context(form);
     let key = slot.key();
-    let kind = field!(lens, kind);
-    let kind_value = {
-        let kind = kind.clone();
-        Signal::derive(move || {
-            let current = form.read(|plan| kind.read(plan, |k| *k).unwrap_or_default());
-            KINDS
-                .iter()
-                .find(|(_, k)| *k == current)
-                .map_or("custom", |(key, _)| *key)
-                .to_string()
-        })
-    };
-    let set_kind = move |key: String| {
-        if let Some((_, chosen)) = KINDS.iter().find(|(k, _)| *k == key) {
-            let (kind, chosen) = (kind.clone(), *chosen);
-            form.history
-                .change(move |plan| kind.write(plan, |k| *k = chosen));
-        }
-    };
-    let kind_options = KINDS
-        .iter()
-        .map(|(key, kind)| {
-            let title = if *kind == AreaKind::Custom {
-                "Lĩnh vực riêng của địa phương"
-            } else {
-                kind.standard_title()
-            };
-            (*key, title.to_string())
-        })
-        .collect();
     let title = {
         let title = field!(lens, title);
         Memo::new(move |_| form.read(|plan| title.read(plan, Clone::clone).unwrap_or_default()))
@@ -96,7 +64,6 @@ fn AreaForm(lens: Lens<ReformArea>, place: AreaSlot) -> AnyView {
         one: "nhiệm vụ",
         name: |index| point_letter(index),
     };
-    let (task_key, placeholder_key) = (key.clone(), key.clone());
     // A long plan draws each task's form as it comes near the screen.
     let lazy = !form.editor.plan.with_untracked(draws_all_at_once);
     let task_lens = field!(lens, tasks);
@@ -108,11 +75,11 @@ fn AreaForm(lens: Lens<ReformArea>, place: AreaSlot) -> AnyView {
         "Thêm nhiệm vụ",
         new_task,
         move |index, task| {
-            view! { <TaskForm lens=task key=format!("{task_key}-task-{index}") label=point_label(index) /> }
+            view! { <TaskForm lens=task place=TaskSlot::Area { area: slot, index } label=point_label(index) /> }
         },
         lazy,
         move |index| {
-            let key = format!("{placeholder_key}-task-{index}");
+            let key = TaskSlot::Area { area: slot, index }.key();
             task_placeholder(plan, task_lens.at(index), key, point_label(index))
         },
     );
@@ -138,7 +105,7 @@ fn AreaForm(lens: Lens<ReformArea>, place: AreaSlot) -> AnyView {
         format!("{} {title}", slot.number())
     };
     view! {
-        <section class="area" id=key.clone() aria-label=heading tabindex="-1"
+        <section class="area" id=FieldKey::Area(slot, AreaField::Section).dom_id() aria-label=heading tabindex="-1"
             on:click={
                 let rows = rows.clone();
                 move |event| rows.tapped(&event)
@@ -146,13 +113,12 @@ fn AreaForm(lens: Lens<ReformArea>, place: AreaSlot) -> AnyView {
             on:focusin=move |event| rows.focus_moved(&event)>
             <h3 class="area-heading">{heading}</h3>
             <div class="form-grid">
-                <TextField lens=field!(lens, title) id=format!("{key}-title") label="Tên lĩnh vực" wide=true />
-                <ChoiceField id=format!("{key}-kind") label="Thuộc lĩnh vực chuẩn" options=kind_options
-                    value=kind_value on_change=set_kind />
+                <TextField lens=field!(lens, title) id=FieldKey::Area(slot, AreaField::Title).dom_id() label="Tên lĩnh vực" wide=true />
+                {named_choice(field!(lens, kind), FieldKey::Area(slot, AreaField::Kind).dom_id(), "Thuộc lĩnh vực chuẩn", kind_text)}
             </div>
             <details class="sub-items">
                 <summary>"Đoạn mở đầu của lĩnh vực"</summary>
-                <ParagraphList lens=field!(lens, intro) id=format!("{key}-intro") label="Đoạn mở đầu"
+                <ParagraphList lens=field!(lens, intro) id=FieldKey::Area(slot, AreaField::Intro).dom_id() label="Đoạn mở đầu"
                     noun="đoạn" add_label="Thêm đoạn" />
             </details>
             <div class="task-list">{tasks}</div>

@@ -101,7 +101,7 @@ fn DecisionFields() -> impl IntoView {
             noun="điều" add_label="Thêm điều" multiline=true />
         <RecipientsList lens=field!(decision, recipients) id="decision-recipients" />
         <h4>"Người ký quyết định"</h4>
-        <SignerFields lens=field!(decision, signer) id="decision-signer" />
+        <SignerFields lens=field!(decision, signer) decision=true />
         <div class="form-grid">
             <TextField lens=field!(decision, attachment_line) id="decision-attachment-line"
                 label="Dòng “Ban hành kèm theo Quyết định số …” (để trống để tự tạo)" wide=true />

@@ -3,28 +3,21 @@
 
 use leptos::prelude::*;
 
-use super::Form;
-use super::fields::{ChoiceField, Lens, TextField, field};
+use super::fields::{Lens, TextField, field, named_choice};
 use super::lists::{Noun, ParagraphList, item_list};
-use crate::domain::{ExtraSection, PartAnchor};
+use crate::domain::{ExtraSection, FieldKey, PartAnchor};
 
-/// The parts an extra section can print after, in print order: (key, anchor, name in the UI).
-pub const ANCHORS: [(&str, PartAnchor, &str); 6] = [
-    ("legal-bases", PartAnchor::LegalBases, "Căn cứ"),
-    (
-        "requirements",
-        PartAnchor::Requirements,
-        "Mục đích, yêu cầu",
-    ),
-    ("targets", PartAnchor::Targets, "Chỉ tiêu cụ thể"),
-    ("areas", PartAnchor::Areas, "Nhiệm vụ theo lĩnh vực"),
-    ("funding", PartAnchor::Funding, "Kinh phí"),
-    (
-        "implementation",
-        PartAnchor::Implementation,
-        "Tổ chức thực hiện",
-    ),
-];
+/// The part an extra section prints after, as the choice names it.
+fn anchor_text(anchor: PartAnchor) -> &'static str {
+    match anchor {
+        PartAnchor::LegalBases => "Căn cứ",
+        PartAnchor::Requirements => "Mục đích, yêu cầu",
+        PartAnchor::Targets => "Chỉ tiêu cụ thể",
+        PartAnchor::Areas => "Nhiệm vụ theo lĩnh vực",
+        PartAnchor::Funding => "Kinh phí",
+        PartAnchor::Implementation => "Tổ chức thực hiện",
+    }
+}
 
 /// Part "Mục bổ sung" of the form.
 #[component]
@@ -39,52 +32,17 @@ pub fn ExtraSectionsPart() -> impl IntoView {
             <legend>"Các mục bổ sung"</legend>
             {item_list(field!(plan, extra_sections), "extras".into(), Noun::numbered("mục bổ sung"),
                 false, "Thêm mục bổ sung", ExtraSection::default, |index, extra| {
-                    let key = format!("extras-{index}");
+                    let key = FieldKey::ExtraSectionHeading(index).dom_id();
                     view! {
                         <div class="form-grid">
                             <TextField lens=field!(extra, heading) id=key.clone()
                                 label=format!("Tiêu đề mục bổ sung {}", index + 1) wide=true />
-                            <AnchorChoice lens=field!(extra, after) id=format!("{key}-after") />
+                            {named_choice(field!(extra, after), format!("{key}-after"), "In sau phần", anchor_text)}
                         </div>
                         <ParagraphList lens=field!(extra, paragraphs) id=format!("{key}-paragraphs")
                             label="Nội dung" noun="đoạn" add_label="Thêm đoạn" />
                     }
                 })}
         </fieldset>
-    }
-}
-
-/// "In sau phần": where the section prints.
-#[component]
-fn AnchorChoice(lens: Lens<PartAnchor>, id: String) -> impl IntoView {
-    let form = expect_context::<Form>();
-    let value = {
-        let lens = lens.clone();
-        Signal::derive(move || {
-            let current = form.read(|plan| lens.read(plan, |a| *a).unwrap_or_default());
-            ANCHORS
-                .iter()
-                .find(|(_, anchor, _)| *anchor == current)
-                .map_or("areas", |(key, _, _)| *key)
-                .to_string()
-        })
-    };
-    let on_change = move |key: String| {
-        let chosen = ANCHORS
-            .iter()
-            .find(|(k, _, _)| *k == key)
-            .map(|(_, a, _)| *a);
-        if let Some(chosen) = chosen {
-            let lens = lens.clone();
-            form.history
-                .change(move |plan| lens.write(plan, |after| *after = chosen));
-        }
-    };
-    let options = ANCHORS
-        .iter()
-        .map(|(key, _, name)| (*key, name.to_string()))
-        .collect();
-    view! {
-        <ChoiceField id=id label="In sau phần" options=options value=value on_change=on_change />
     }
 }

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::Form;
-use crate::domain::Plan;
 use crate::domain::text;
+use crate::domain::{Named, Plan};
 
 type Getter<T> = Arc<dyn for<'a> Fn(&'a Plan) -> Option<&'a T> + Send + Sync>;
 type Setter<T> = Arc<dyn for<'a> Fn(&'a mut Plan) -> Option<&'a mut T> + Send + Sync>;
@@ -261,6 +261,51 @@ pub fn ChoiceField(
             </select>
         </div>
     }
+}
+
+/// A labelled choice among every value of an enum of the plan (`domain::Named`), bound to the
+/// value `lens` points at: each option's value is the value's name in the file format, its
+/// text `text(value)`, in Vietnamese.
+pub fn named_choice<E: Named + Default + Send + Sync>(
+    lens: Lens<E>,
+    id: String,
+    label: &'static str,
+    text: fn(E) -> &'static str,
+) -> AnyView {
+    // Only the reading and writing of the value is per enum; the rest is drawn once.
+    let read = lens.clone();
+    let get: NameOf = Arc::new(move |plan| read.read(plan, |value| value.as_str()));
+    let set: SetName = Arc::new(move |plan, name| {
+        if let Some(chosen) = E::from_name(name) {
+            lens.write(plan, |value| *value = chosen);
+        }
+    });
+    let options = E::ALL
+        .iter()
+        .map(|&value| (value.as_str(), text(value).to_string()))
+        .collect();
+    name_choice(id, label, options, E::default().as_str(), get, set)
+}
+
+type NameOf = Arc<dyn Fn(&Plan) -> Option<&'static str> + Send + Sync>;
+type SetName = Arc<dyn Fn(&mut Plan, &str) + Send + Sync>;
+
+fn name_choice(
+    id: String,
+    label: &'static str,
+    options: Vec<(&'static str, String)>,
+    default: &'static str,
+    get: NameOf,
+    set: SetName,
+) -> AnyView {
+    let form = expect_context::<Form>();
+    let value = Signal::derive(move || form.read(|plan| get(plan)).unwrap_or(default).to_string());
+    let on_change = move |name: String| {
+        let set = set.clone();
+        form.history.change(move |plan| set(plan, &name));
+    };
+    view! { <ChoiceField id=id label=label options=options value=value on_change=on_change /> }
+        .into_any()
 }
 
 /// The issue about field `id`, if validation found one (shown beside the field).

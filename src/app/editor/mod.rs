@@ -242,7 +242,7 @@ fn part_body(id: &str, short: bool) -> AnyView {
             <recipients::RecipientsList lens=field!(plan, recipients) id="recipients" />
         }
         .into_any(),
-        "part-signer" => view! { <signer::SignerFields lens=field!(plan, signer) id="signer" /> }.into_any(),
+        "part-signer" => view! { <signer::SignerFields lens=field!(plan, signer) decision=false /> }.into_any(),
         // A long plan draws its appendix tables when they come near the screen.
         _ => lazy::drawn_later(short, "Đang chuẩn bị các bảng phụ lục…", || {
             view! { <appendices::AppendicesPart /> }.into_any()
@@ -262,7 +262,7 @@ fn keep_checks(form: Form) {
             let mut by_field = HashMap::new();
             for issue in &issues {
                 by_field
-                    .entry(issue.field.clone())
+                    .entry(issue.field.dom_id())
                     .or_insert_with(|| issue.message.clone());
             }
             form.issues.set(by_field);

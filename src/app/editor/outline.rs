@@ -8,6 +8,7 @@ use leptos::wasm_bindgen::JsCast;
 use super::lazy::NearScreen;
 use super::{Form, PARTS};
 use crate::app::{on_window_events, set_style_variable};
+use crate::domain::field_key::{AreaField, FieldKey};
 use crate::domain::slot::area_slots;
 
 /// Shows and focuses the element `id`, or, for a list, its first item or its add button; opens
@@ -83,7 +84,7 @@ pub fn Outline() -> impl IntoView {
                 .into_iter()
                 .map(|(slot, area)| {
                     (
-                        slot.key(),
+                        FieldKey::Area(slot, AreaField::Section).dom_id(),
                         slot.number(),
                         area.title.clone(),
                         slot.sub.is_some(),
@@ -125,7 +126,7 @@ pub fn Outline() -> impl IntoView {
                 </Show>
                 <ul class="issue-list">
                     {move || form.issue_list.get().into_iter().map(|issue| {
-                        let target = issue.field.clone();
+                        let target = issue.field.dom_id();
                         view! {
                             <li>
                                 <button type="button" class="issue-link" data-testid="issue-link"
@@ -158,7 +159,7 @@ pub fn Outline() -> impl IntoView {
                                     } else {
                                         heading
                                     };
-                                    view! { <li>{link(format!("extras-{index}"), text)}</li> }
+                                    view! { <li>{link(FieldKey::ExtraSectionHeading(index).dom_id(), text)}</li> }
                                 }).collect_view()}
                             </ol>
                         });

@@ -8,6 +8,8 @@ use super::fields::{Lens, TextField, field};
 use super::lists::{Noun, StringList, item_list};
 use super::task_fields::{BudgetField, DeadlineField};
 use crate::app::unit_directory::{UnitDirectory, use_unit_directory};
+use crate::domain::field_key::{FieldKey, TaskField};
+use crate::domain::slot::TaskSlot;
 use crate::domain::units;
 use crate::domain::{Plan, Role, Task};
 
@@ -38,11 +40,12 @@ pub fn UnitSuggestions() -> impl IntoView {
     }
 }
 
-/// The form of the task `lens` points at; `key` is its slot key ("area-1-task-0"), `label`
-/// its letter ("b)").
+/// The form of the task `lens` points at; `place` is where it is (its fields' ids come from
+/// [`FieldKey`]), `label` its letter ("b)").
 #[component]
-pub fn TaskForm(lens: Lens<Task>, key: String, label: String) -> impl IntoView {
-    let form = expect_context::<Form>().scoped(&key);
+pub fn TaskForm(lens: Lens<Task>, place: TaskSlot, label: String) -> impl IntoView {
+    let form = expect_context::<Form>().scoped(&place.key());
+    let id = move |field| FieldKey::Task(place, field).dom_id();
     provide_context(form);
     let key_task = field!(lens, key_task);
     let is_key = {
@@ -58,32 +61,32 @@ pub fn TaskForm(lens: Lens<Task>, key: String, label: String) -> impl IntoView {
     view! {
         <article class="task-card" class:task-key=is_key_card aria-label=format!("Nhiệm vụ {label}")>
             <h4 class="task-letter">{format!("Nhiệm vụ {label}")}</h4>
-            <TextField lens=field!(lens, content) id=format!("{key}-content") label="Nội dung"
+            <TextField lens=field!(lens, content) id=id(TaskField::Content) label="Nội dung"
                 multiline=true wide=true />
             <details class="sub-items">
                 <summary>"Ý nhỏ (+ …)"</summary>
-                <StringList lens=field!(lens, sub_items) id=format!("{key}-sub") label="Ý nhỏ"
+                <StringList lens=field!(lens, sub_items) id=id(TaskField::SubItems) label="Ý nhỏ"
                     noun="ý" add_label="Thêm ý nhỏ" multiline=true />
             </details>
             <div class="task-grid">
-                <StringList lens=field!(lens, lead_units) id=format!("{key}-lead") label="Cơ quan chủ trì"
+                <StringList lens=field!(lens, lead_units) id=id(TaskField::Lead) label="Cơ quan chủ trì"
                     noun="cơ quan chủ trì" add_label="Thêm cơ quan chủ trì" list=Some("unit-suggestions") />
-                <StringList lens=field!(lens, partner_units) id=format!("{key}-partner")
+                <StringList lens=field!(lens, partner_units) id=id(TaskField::Partner)
                     label="Cơ quan phối hợp" noun="cơ quan phối hợp" add_label="Thêm cơ quan phối hợp"
                     list=Some("unit-suggestions") />
-                <StringList lens=field!(lens, outputs) id=format!("{key}-output") label="Sản phẩm, kết quả đầu ra"
+                <StringList lens=field!(lens, outputs) id=id(TaskField::Output) label="Sản phẩm, kết quả đầu ra"
                     noun="sản phẩm" add_label="Thêm sản phẩm" multiline=true />
-                <DeadlineField task=lens.clone() id=format!("{key}-deadline") />
-                <BudgetField task=lens.clone() id=format!("{key}-budget") />
+                <DeadlineField task=lens.clone() id=id(TaskField::Deadline) />
+                <BudgetField task=lens.clone() id=id(TaskField::Budget) />
                 <label class="choice key-task-choice">
-                    <input type="checkbox" id=format!("{key}-key") prop:checked=is_key
+                    <input type="checkbox" id=id(TaskField::KeyTask) prop:checked=is_key
                         disabled=move || form.editor.is_locked() on:change=toggle />
                     "Nhiệm vụ trọng tâm (đưa vào phụ lục)"
                 </label>
             </div>
             <details class="sub-items">
                 <summary>"Vai trò khác (theo dõi tổng hợp, thực hiện …)"</summary>
-                <OtherRoles lens=field!(lens, other_roles) id=format!("{key}-roles") />
+                <OtherRoles lens=field!(lens, other_roles) id=id(TaskField::OtherRoles) />
             </details>
         </article>
     }

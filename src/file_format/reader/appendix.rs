@@ -9,13 +9,8 @@ pub(super) fn read_appendix(r: &mut Reader, value: &Value, year: i32) -> Option<
     {
         None => AppendixRows::default(),
         Some(rows) => {
-            let own = r.choice(
-                rows,
-                &["kind"],
-                "Nguồn các dòng",
-                &[("key_tasks", false), ("own", true)],
-                false,
-            );
+            let kind = r.choice(rows, &["kind"], "Nguồn các dòng", AppendixRows::KINDS);
+            let own = kind.and_then(|index| AppendixRows::KINDS.get(index)) == Some(&"own");
             if own {
                 AppendixRows::Own {
                     groups: r.list(
@@ -41,26 +36,8 @@ pub(super) fn read_appendix(r: &mut Reader, value: &Value, year: i32) -> Option<
         },
         title: r.text(o, &["title"], "Tên phụ lục"),
         attachment_line: r.text(o, &["attachment_line"], "Dòng kèm theo"),
-        columns: r.choice(
-            o,
-            &["columns"],
-            "Bộ cột",
-            &[
-                ("lead_and_partner", AppendixColumns::LeadAndPartner),
-                ("executor", AppendixColumns::Executor),
-            ],
-            AppendixColumns::LeadAndPartner,
-        ),
-        numbering: r.choice(
-            o,
-            &["numbering"],
-            "Cách đánh số",
-            &[
-                ("run_on", RowNumbering::RunOn),
-                ("restart_per_group", RowNumbering::RestartPerGroup),
-            ],
-            RowNumbering::RunOn,
-        ),
+        columns: r.named(o, &["columns"], "Bộ cột", AppendixColumns::LeadAndPartner),
+        numbering: r.named(o, &["numbering"], "Cách đánh số", RowNumbering::RunOn),
         budget_column: r.flag(o, &["budget_column"], "Cột kinh phí", true),
         column_labels: read_column_labels(r, Reader::field(o, &["column_labels"])),
         landscape: r.flag(o, &["landscape"], "Trang ngang", true),

@@ -7,14 +7,8 @@ pub(super) fn read_form(r: &mut Reader, value: Option<&Value>) -> DocumentForm {
     let Some(o) = value.and_then(|v| r.object(v, "Hình thức văn bản")) else {
         return DocumentForm::Standalone;
     };
-    let kind = r.choice(
-        o,
-        &["kind"],
-        "Hình thức văn bản",
-        &[("standalone", false), ("decision", true)],
-        false,
-    );
-    if !kind {
+    let kind = r.choice(o, &["kind"], "Hình thức văn bản", DocumentForm::KINDS);
+    if kind.and_then(|index| DocumentForm::KINDS.get(index)) != Some(&"decision") {
         return DocumentForm::Standalone;
     }
     r.within("Quyết định", |r| {
@@ -133,20 +127,7 @@ pub(super) fn read_signer(r: &mut Reader, value: Option<&Value>) -> Signer {
         return Signer::default();
     };
     Signer {
-        authority: r.choice(
-            o,
-            &["authority"],
-            "Quyền hạn ký",
-            &[
-                ("direct", SigningAuthority::Direct),
-                ("on_behalf", SigningAuthority::OnBehalf),
-                ("deputy", SigningAuthority::Deputy),
-                ("acting", SigningAuthority::Acting),
-                ("by_order", SigningAuthority::ByOrder),
-                ("by_authorisation", SigningAuthority::ByAuthorisation),
-            ],
-            SigningAuthority::Direct,
-        ),
+        authority: r.named(o, &["authority"], "Quyền hạn ký", SigningAuthority::Direct),
         on_behalf_of: r.text(o, &["on_behalf_of"], "Thay mặt"),
         title: r.text(o, &["title"], "Chức vụ"),
         name: r.text(o, &["name"], "Họ tên"),

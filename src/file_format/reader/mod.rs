@@ -59,27 +59,8 @@ pub fn read_plan(r: &mut Reader, value: &Value) -> Option<Plan> {
     };
     let mut plan = Plan {
         id: r.text(o, &["id"], "Mã kế hoạch"),
-        level: r.choice(
-            o,
-            &["level", "cap"],
-            "Cấp",
-            &[
-                ("commune", Level::Commune),
-                ("district", Level::District),
-                ("province", Level::Province),
-            ],
-            Level::Commune,
-        ),
-        era: r.choice(
-            o,
-            &["era"],
-            "Hệ thống chính quyền",
-            &[
-                ("two_level", AdminEra::TwoLevel),
-                ("three_level", AdminEra::ThreeLevel),
-            ],
-            AdminEra::TwoLevel,
-        ),
+        level: r.named(o, &["level", "cap"], "Cấp", Level::Commune),
+        era: r.named(o, &["era"], "Hệ thống chính quyền", AdminEra::TwoLevel),
         locality: read_locality(r, Reader::field(o, &["locality"])),
         superior_body: r.text(o, &["superior_body"], "Cơ quan chủ quản"),
         issuing_body: r.text(o, &["issuing_body", "co_quan_ban_hanh"], "Cơ quan ban hành"),
@@ -140,23 +121,7 @@ fn read_locality(r: &mut Reader, value: Option<&Value>) -> Locality {
         return Locality::default();
     };
     Locality {
-        kind: r.choice(
-            o,
-            &["kind"],
-            "Loại đơn vị hành chính",
-            &[
-                ("xa", LocalityKind::Xa),
-                ("phuong", LocalityKind::Phuong),
-                ("thi_tran", LocalityKind::ThiTran),
-                ("dac_khu", LocalityKind::DacKhu),
-                ("huyen", LocalityKind::Huyen),
-                ("thi_xa", LocalityKind::ThiXa),
-                ("thanh_pho", LocalityKind::ThanhPho),
-                ("quan", LocalityKind::Quan),
-                ("tinh", LocalityKind::Tinh),
-            ],
-            LocalityKind::Xa,
-        ),
+        kind: r.named(o, &["kind"], "Loại đơn vị hành chính", LocalityKind::Xa),
         name: r.text(o, &["name"], "Tên địa phương"),
     }
 }
@@ -364,20 +329,7 @@ fn read_extra_section(r: &mut Reader, value: &Value) -> Option<ExtraSection> {
     let o = r.object(value, "Phần khác")?;
     Some(ExtraSection {
         heading: r.text(o, &["heading"], "Tiêu đề"),
-        after: r.choice(
-            o,
-            &["after"],
-            "Vị trí",
-            &[
-                ("legal_bases", PartAnchor::LegalBases),
-                ("requirements", PartAnchor::Requirements),
-                ("targets", PartAnchor::Targets),
-                ("areas", PartAnchor::Areas),
-                ("funding", PartAnchor::Funding),
-                ("implementation", PartAnchor::Implementation),
-            ],
-            PartAnchor::Areas,
-        ),
+        after: r.named(o, &["after"], "Vị trí", PartAnchor::Areas),
         paragraphs: read_paragraphs(r, o, &["paragraphs"], "Đoạn"),
     })
 }

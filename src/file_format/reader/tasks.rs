@@ -28,22 +28,7 @@ pub(super) fn read_area(
     };
     Some(ReformArea {
         id: r.text(o, &["id"], "Mã lĩnh vực"),
-        kind: r.choice(
-            o,
-            &["kind"],
-            "Loại lĩnh vực",
-            &[
-                ("direction", AreaKind::Direction),
-                ("institutions", AreaKind::Institutions),
-                ("procedures", AreaKind::Procedures),
-                ("organisation", AreaKind::Organisation),
-                ("civil_service", AreaKind::CivilService),
-                ("public_finance", AreaKind::PublicFinance),
-                ("digital_government", AreaKind::DigitalGovernment),
-                ("custom", AreaKind::Custom),
-            ],
-            AreaKind::Custom,
-        ),
+        kind: r.named(o, &["kind"], "Loại lĩnh vực", AreaKind::Custom),
         title: r.text(o, &["title"], "Tên lĩnh vực"),
         intro: read_paragraphs(r, o, &["intro"], "Phần mở đầu"),
         tasks: read_tasks(r, o, year, |i| format!("nhiệm vụ {}", point_letter(i))),
@@ -161,19 +146,9 @@ pub(super) fn read_milestone(r: &mut Reader, value: &Value) -> Option<Milestone>
             }),
         "year" => year(r).map(|year| Milestone::Year { year }),
         "recurring" => {
-            let every = r.choice(
-                o,
-                &["every"],
-                "Chu kỳ",
-                &[
-                    ("weekly", Some(Recurrence::Weekly)),
-                    ("monthly", Some(Recurrence::Monthly)),
-                    ("quarterly", Some(Recurrence::Quarterly)),
-                    ("half_yearly", Some(Recurrence::HalfYearly)),
-                    ("yearly", Some(Recurrence::Yearly)),
-                ],
-                None,
-            );
+            let every = r
+                .choice(o, &["every"], "Chu kỳ", Recurrence::NAMES)
+                .and_then(|index| Recurrence::ALL.get(index).copied());
             every.map(|every| Milestone::Recurring { every })
         }
         "ongoing" => Some(Milestone::Ongoing),

@@ -1,0 +1,300 @@
+//! Khóa trường (field keys): which field of the plan a check (kiểm tra) or a link of the
+//! outline points at, and the one place where the id of that field's input is spelled, so that
+//! validation, the editor's inputs and the outline's jumps cannot drift apart.
+
+use super::slot::{AreaSlot, GroupSlot, TaskSlot};
+
+/// A field of the header (thông tin chung).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HeaderField {
+    /// Cơ quan ban hành.
+    IssuingBody,
+    /// Số (văn bản).
+    Number,
+    /// Ký hiệu.
+    Symbol,
+    /// Trích yếu.
+    Title,
+    /// Năm kế hoạch.
+    Year,
+}
+
+/// A field of the signing block (người ký).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SignerField {
+    /// Quyền hạn ký (TM., KT. …).
+    Authority,
+    /// Thay mặt cho.
+    OnBehalfOf,
+    /// Chức vụ.
+    Title,
+    /// Họ và tên.
+    Name,
+}
+
+/// A field of a reform area (lĩnh vực).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AreaField {
+    /// The whole area: its section, which the outline jumps to.
+    Section,
+    /// Tên lĩnh vực.
+    Title,
+    /// Thuộc lĩnh vực chuẩn.
+    Kind,
+    /// Đoạn mở đầu.
+    Intro,
+}
+
+/// A field of a task (nhiệm vụ): in its form, or a cell of its row in an appendix table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TaskField {
+    /// Nội dung.
+    Content,
+    /// Ý nhỏ.
+    SubItems,
+    /// Cơ quan chủ trì.
+    Lead,
+    /// Cơ quan phối hợp.
+    Partner,
+    /// Cơ quan thực hiện (one column instead of lead and partner).
+    Executor,
+    /// Vai trò khác.
+    OtherRoles,
+    /// Kết quả đầu ra, sản phẩm.
+    Output,
+    /// Thời gian thực hiện.
+    Deadline,
+    /// Kinh phí.
+    Budget,
+    /// Nhiệm vụ trọng tâm.
+    KeyTask,
+}
+
+impl TaskField {
+    /// The field's part of an id: "lead" in "area-1-task-0-lead"; also the appendix grid's
+    /// name of the column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Content => "content",
+            Self::SubItems => "sub",
+            Self::Lead => "lead",
+            Self::Partner => "partner",
+            Self::Executor => "executor",
+            Self::OtherRoles => "roles",
+            Self::Output => "output",
+            Self::Deadline => "deadline",
+            Self::Budget => "budget",
+            Self::KeyTask => "key",
+        }
+    }
+}
+
+/// A field of the plan, by place: what a check is about and where the outline jumps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FieldKey {
+    Header(HeaderField),
+    /// The signer of the plan, or (`decision`) of the decision that issues it.
+    Signer {
+        decision: bool,
+        field: SignerField,
+    },
+    Area(AreaSlot, AreaField),
+    /// A task's field in its form; for a row of an appendix table's own, its cell.
+    Task(TaskSlot, TaskField),
+    /// A cell of a key task's row in appendix table `table` (the task's own form is elsewhere).
+    KeyTaskCell {
+        table: usize,
+        task: TaskSlot,
+        field: TaskField,
+    },
+    /// Tên nhóm: the title of a group of an appendix table's own rows.
+    GroupTitle(GroupSlot),
+    /// Tiêu đề of extra section (mục bổ sung) `index`, which the outline jumps to.
+    ExtraSectionHeading(usize),
+}
+
+impl FieldKey {
+    /// The id of the field's input in the editor, and the key of issues about it: the only
+    /// place these ids are spelled.
+    pub fn dom_id(&self) -> String {
+        match *self {
+            Self::Header(field) => match field {
+                HeaderField::IssuingBody => "plan-issuing-body",
+                HeaderField::Number => "plan-number",
+                HeaderField::Symbol => "plan-symbol",
+                HeaderField::Title => "plan-title",
+                HeaderField::Year => "plan-year",
+            }
+            .to_string(),
+            Self::Signer { decision, field } => {
+                let signer = if decision {
+                    "decision-signer"
+                } else {
+                    "signer"
+                };
+                let field = match field {
+                    SignerField::Authority => "authority",
+                    SignerField::OnBehalfOf => "on-behalf-of",
+                    SignerField::Title => "title",
+                    SignerField::Name => "name",
+                };
+                format!("{signer}-{field}")
+            }
+            Self::Area(area, AreaField::Section) => area.key(),
+            Self::Area(area, field) => {
+                let field = match field {
+                    AreaField::Section | AreaField::Title => "title",
+                    AreaField::Kind => "kind",
+                    AreaField::Intro => "intro",
+                };
+                format!("{}-{field}", area.key())
+            }
+            Self::Task(task, field) => format!("{}-{}", task.key(), field.as_str()),
+            Self::KeyTaskCell { table, task, field } => {
+                format!("grid-{table}-{}-{}", task.key(), field.as_str())
+            }
+            Self::GroupTitle(group) => format!("{}-title", group.key()),
+            Self::ExtraSectionHeading(index) => format!("extras-{index}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AREA: AreaSlot = AreaSlot { area: 1, sub: None };
+    const SUB_AREA: AreaSlot = AreaSlot {
+        area: 6,
+        sub: Some(1),
+    };
+    const GROUP: GroupSlot = GroupSlot {
+        table: 0,
+        group: 2,
+        sub: None,
+    };
+
+    /// The ids as the editor spelled them before they had one home (the e2e tests select
+    /// several of them), for every kind of key.
+    #[test]
+    fn every_key_keeps_the_id_it_had() {
+        let area_task = TaskSlot::Area {
+            area: AREA,
+            index: 3,
+        };
+        let row = TaskSlot::Appendix {
+            group: GroupSlot {
+                sub: Some(0),
+                ..GROUP
+            },
+            index: 0,
+        };
+        let cases = [
+            (
+                FieldKey::Header(HeaderField::IssuingBody),
+                "plan-issuing-body",
+            ),
+            (FieldKey::Header(HeaderField::Number), "plan-number"),
+            (FieldKey::Header(HeaderField::Symbol), "plan-symbol"),
+            (FieldKey::Header(HeaderField::Title), "plan-title"),
+            (FieldKey::Header(HeaderField::Year), "plan-year"),
+            (
+                FieldKey::Signer {
+                    decision: false,
+                    field: SignerField::Name,
+                },
+                "signer-name",
+            ),
+            (
+                FieldKey::Signer {
+                    decision: true,
+                    field: SignerField::Name,
+                },
+                "decision-signer-name",
+            ),
+            (
+                FieldKey::Signer {
+                    decision: false,
+                    field: SignerField::Authority,
+                },
+                "signer-authority",
+            ),
+            (
+                FieldKey::Signer {
+                    decision: true,
+                    field: SignerField::OnBehalfOf,
+                },
+                "decision-signer-on-behalf-of",
+            ),
+            (
+                FieldKey::Signer {
+                    decision: false,
+                    field: SignerField::Title,
+                },
+                "signer-title",
+            ),
+            (FieldKey::Area(AREA, AreaField::Section), "area-1"),
+            (FieldKey::Area(AREA, AreaField::Title), "area-1-title"),
+            (FieldKey::Area(SUB_AREA, AreaField::Title), "area-6-1-title"),
+            (FieldKey::Area(AREA, AreaField::Kind), "area-1-kind"),
+            (FieldKey::Area(AREA, AreaField::Intro), "area-1-intro"),
+            (
+                FieldKey::Task(area_task, TaskField::Content),
+                "area-1-task-3-content",
+            ),
+            (
+                FieldKey::Task(area_task, TaskField::SubItems),
+                "area-1-task-3-sub",
+            ),
+            (
+                FieldKey::Task(area_task, TaskField::Lead),
+                "area-1-task-3-lead",
+            ),
+            (
+                FieldKey::Task(area_task, TaskField::Partner),
+                "area-1-task-3-partner",
+            ),
+            (
+                FieldKey::Task(area_task, TaskField::OtherRoles),
+                "area-1-task-3-roles",
+            ),
+            (
+                FieldKey::Task(area_task, TaskField::Output),
+                "area-1-task-3-output",
+            ),
+            (
+                FieldKey::Task(area_task, TaskField::Deadline),
+                "area-1-task-3-deadline",
+            ),
+            (
+                FieldKey::Task(area_task, TaskField::Budget),
+                "area-1-task-3-budget",
+            ),
+            (
+                FieldKey::Task(area_task, TaskField::KeyTask),
+                "area-1-task-3-key",
+            ),
+            (
+                FieldKey::Task(row, TaskField::Executor),
+                "appendix-0-group-2-0-task-0-executor",
+            ),
+            (
+                FieldKey::Task(row, TaskField::Lead),
+                "appendix-0-group-2-0-task-0-lead",
+            ),
+            (
+                FieldKey::KeyTaskCell {
+                    table: 2,
+                    task: area_task,
+                    field: TaskField::Deadline,
+                },
+                "grid-2-area-1-task-3-deadline",
+            ),
+            (FieldKey::GroupTitle(GROUP), "appendix-0-group-2-title"),
+            (FieldKey::ExtraSectionHeading(2), "extras-2"),
+        ];
+        for (key, id) in cases {
+            assert_eq!(key.dom_id(), id, "{key:?}");
+        }
+    }
+}
