@@ -69,22 +69,22 @@ test("an appendix's own rows and groups are added, reordered, removed and undone
     assert.equal(await button(page, "Đưa dòng 1 lên").isDisabled(), true);
 
     // Removing a row says so and can be taken back; then it is removed for good.
-    await button(page, "Xoá dòng 2").click();
-    assert.match(await text(page, "[data-testid=undo-notice]"), /Đã xoá dòng 2/);
+    await button(page, "Xóa dòng 2").click();
+    assert.match(await text(page, "[data-testid=undo-notice]"), /Đã xóa dòng 2/);
     assert.deepEqual((await gridRows(page)).map(([, content]) => content), ["Dòng B", "Dòng C", "Dòng E", "Dòng D"]);
     await page.locator("[data-testid=undo-notice] button").click();
     assert.deepEqual((await gridRows(page)).map(([, content]) => content), ["Dòng B", "Dòng A", "Dòng C", "Dòng E", "Dòng D"]);
-    await button(page, "Xoá dòng 1").click();
+    await button(page, "Xóa dòng 1").click();
 
     // Group II, now empty, goes first, then is removed and brought back with Ctrl+Z.
     await button(page, "Đưa nhóm II lên").click();
     assert.deepEqual(await gridGroups(page), [["I", "CẢI CÁCH THỂ CHẾ"], ["II", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"], ["A", "Ứng dụng công nghệ thông tin"]]);
-    await button(page, "Xoá nhóm I").click();
-    assert.match(await text(page, "[data-testid=undo-notice]"), /Đã xoá nhóm I/);
+    await button(page, "Xóa nhóm I").click();
+    assert.match(await text(page, "[data-testid=undo-notice]"), /Đã xóa nhóm I/);
     assert.equal((await gridGroups(page)).length, 2);
     await page.keyboard.press("Control+z");
     assert.equal((await gridGroups(page)).length, 3);
-    await button(page, "Xoá nhóm I").click();
+    await button(page, "Xóa nhóm I").click();
 
     const expected = [["1", "Dòng A"], ["2", "Dòng C"], ["3", "Dòng E"], ["4", "Dòng D"]];
     assert.deepEqual(await gridRows(page), expected);

@@ -197,7 +197,7 @@ test("tasks move with Lên/Xuống, keep their lettering, and come back after re
 
     await page.click("#area-0-task-1-remove");
     assert.equal(await page.locator("#area-0-task-item-1").count(), 0);
-    assert.match(await page.locator("[data-testid=undo-notice]").textContent(), /Đã xoá nhiệm vụ b/);
+    assert.match(await page.locator("[data-testid=undo-notice]").textContent(), /Đã xóa nhiệm vụ b/);
     await page.locator("[data-testid=undo-notice] button").click();
     assert.equal(await page.inputValue("#area-0-task-1-content"), second.content);
 

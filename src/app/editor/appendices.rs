@@ -140,7 +140,7 @@ fn TableForm(lens: Lens<AppendixTable>, index: usize) -> impl IntoView {
                 </p>
             }>
                 <p class="muted appendix-order">
-                    "Dòng và nhóm của bảng này do bạn nhập: dùng «Lên», «Xuống» để đổi thứ tự (dòng đầu hoặc cuối nhóm sẽ sang nhóm bên cạnh), «Xoá» để bỏ; số thứ tự tự đánh lại."
+                    "Dòng và nhóm của bảng này do bạn nhập: dùng «Lên», «Xuống» để đổi thứ tự (dòng đầu hoặc cuối nhóm sẽ sang nhóm bên cạnh), «Xóa» để bỏ; số thứ tự tự đánh lại."
                 </p>
             </Show>
             <AppendixGrid table=index />

@@ -1,5 +1,5 @@
 //! The tools of an appendix table's lines (dòng, nhóm): own rows and groups moved with
-//! "Lên"/"Xuống" and removed with "Xoá" (undone with "Hoàn tác"), groups titled and given rows
+//! "Lên"/"Xuống" and removed with "Xóa" (undone with "Hoàn tác"), groups titled and given rows
 //! and sub-groups; a key task taken out of its table with "Bỏ khỏi bảng".
 
 use leptos::prelude::*;
@@ -70,7 +70,7 @@ fn focus_undo() {
     });
 }
 
-/// A line of a table's own rows that "Lên", "Xuống" and "Xoá" act on.
+/// A line of a table's own rows that "Lên", "Xuống" and "Xóa" act on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OwnLine {
     Row(RowPlace),
@@ -130,7 +130,7 @@ pub fn own_group(slot: GroupSlot) -> OwnLine {
     OwnLine::Group(place_of(slot))
 }
 
-/// "Lên", "Xuống" and "Xoá" for `line` of table `table`; `name` names it ("dòng 3", "nhóm II").
+/// "Lên", "Xuống" and "Xóa" for `line` of table `table`; `name` names it ("dòng 3", "nhóm II").
 /// Focus follows the line that moved, so pressing again moves it further.
 #[component]
 pub fn LineTools(table: usize, line: OwnLine, name: String) -> impl IntoView {
@@ -155,7 +155,7 @@ pub fn LineTools(table: usize, line: OwnLine, name: String) -> impl IntoView {
             focus_after_move(format!("{at}-{same}"), format!("{at}-{other}"));
         }
     };
-    let what = format!("Đã xoá {name}");
+    let what = format!("Đã xóa {name}");
     let remove = move |_| {
         form.history.remove(what.clone(), move |plan| {
             if let Some(groups) = own_groups_mut(plan, table) {
@@ -174,7 +174,7 @@ pub fn LineTools(table: usize, line: OwnLine, name: String) -> impl IntoView {
                 aria-label=format!("Đưa {name} xuống") on:click=move |_| step(Step::Down)
                 disabled=move || locked() || !can(Step::Down)>"Xuống"</button>
             <button type="button" class="button button-small button-danger" id=format!("{key}-remove")
-                aria-label=format!("Xoá {name}") on:click=remove disabled=locked>"Xoá"</button>
+                aria-label=format!("Xóa {name}") on:click=remove disabled=locked>"Xóa"</button>
         </div>
     }
 }

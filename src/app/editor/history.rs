@@ -12,7 +12,7 @@ use crate::state::{Editor, now_ms};
 const MAX_STATES: usize = 60;
 /// Typing in the same field within this many milliseconds belongs to the same undo step.
 const TYPING_PAUSE_MS: f64 = 1500.0;
-/// How long the "Đã xoá … — Hoàn tác" notice stays.
+/// How long the "Đã xóa … — Hoàn tác" notice stays.
 const NOTICE_MS: u64 = 10_000;
 
 /// States to go back to and states to go forward to again, oldest first; plain data, so that
@@ -73,7 +73,7 @@ pub struct History {
     pub depth: RwSignal<usize>,
     /// How many states taken back can be made again.
     pub redo_depth: RwSignal<usize>,
-    /// "Đã xoá nhiệm vụ c", with a number that tells notices apart.
+    /// "Đã xóa nhiệm vụ c", with a number that tells notices apart.
     pub notice: RwSignal<Option<(u64, String)>>,
 }
 

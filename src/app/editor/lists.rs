@@ -75,7 +75,7 @@ enum ListChange {
     Push,
 }
 
-/// "Lên", "Xuống" and "Xoá" for item `index` of a list.
+/// "Lên", "Xuống" and "Xóa" for item `index` of a list.
 #[component]
 fn ItemTools(
     ops: ListOps,
@@ -108,7 +108,7 @@ fn ItemTools(
     };
     let down = move |_| move_to(index + 1, "down");
     let remove = move |_| {
-        let what = format!("Đã xoá {} {}", noun.one, (noun.name)(index));
+        let what = format!("Đã xóa {} {}", noun.one, (noun.name)(index));
         form.history
             .remove(what, (ops.change)(ListChange::Remove(index)));
         focus_later("undo-button".into());
@@ -126,8 +126,8 @@ fn ItemTools(
                 disabled=last on:click=down>"Xuống"</button>
             <button type="button" class="button button-small button-danger"
                 id=format!("{list_id}-{index}-remove")
-                aria-label=format!("Xoá {} {name}", noun.one)
-                disabled=locked on:click=remove>"Xoá"</button>
+                aria-label=format!("Xóa {} {name}", noun.one)
+                disabled=locked on:click=remove>"Xóa"</button>
         </div>
     }
 }

@@ -207,7 +207,7 @@ fn beside_the_form() -> bool {
         .is_some_and(|width| width >= 1000.0)
 }
 
-/// "Hoàn tác", "Làm lại" and the notice of the last removal ("Đã xoá nhiệm vụ c — Hoàn tác").
+/// "Hoàn tác", "Làm lại" and the notice of the last removal ("Đã xóa nhiệm vụ c — Hoàn tác").
 #[component]
 pub fn UndoBar() -> impl IntoView {
     let form = expect_context::<Form>();
