@@ -601,3 +601,28 @@ fn every_field_of_a_filled_task_is_printed() {
         );
     }
 }
+
+/// Unit names hold commas («UBND xã, phường»): printed in a sentence, units are then set apart
+/// with «;» so that no name reads as two (it printed «Phòng Tư pháp, UBND xã, phường»).
+#[test]
+fn units_whose_names_hold_commas_print_apart_with_semicolons() {
+    let mut plan = kehoach::domain::template::new_commune_plan(2026, |kind| kind.to_string());
+    plan.areas[0].tasks.push(Task {
+        id: "units".into(),
+        content: "Rà soát thủ tục".into(),
+        lead_units: vec!["Văn phòng".into(), "Tư pháp".into()],
+        partner_units: vec!["Phòng Tư pháp".into(), "UBND xã, phường".into()],
+        ..Task::default()
+    });
+    let texts = layout(&plan).texts();
+    assert!(
+        texts.iter().any(|t| t.ends_with("Văn phòng, Tư pháp.")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.ends_with("Phòng Tư pháp; UBND xã, phường.")),
+        "{texts:?}"
+    );
+}

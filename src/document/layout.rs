@@ -12,6 +12,7 @@ use crate::domain::budget::Budget;
 use crate::domain::numbering::marked;
 use crate::domain::numbering::point_label;
 use crate::domain::slot::area_slots;
+use crate::domain::units;
 use crate::domain::{
     Decision, DocumentForm, ExtraSection, PartAnchor, Plan, Recipient, ReformArea, Signer, Task,
     TaskLabels,
@@ -289,13 +290,13 @@ impl Body {
         }
         let labels = FieldLabels::of(&task.labels, &plan.task_labels);
         if !task.lead_units.is_empty() {
-            self.field(labels.lead, &task.lead_units.join(", "));
+            self.field(labels.lead, &units::in_a_sentence(&task.lead_units));
         }
         for role in &task.other_roles {
-            self.field(&role.label, &role.units.join(", "));
+            self.field(&role.label, &units::in_a_sentence(&role.units));
         }
         if !task.partner_units.is_empty() {
-            self.field(labels.partner, &task.partner_units.join(", "));
+            self.field(labels.partner, &units::in_a_sentence(&task.partner_units));
         }
         match task.outputs.as_slice() {
             [] => {}

@@ -7,6 +7,17 @@ use super::plan::{AdminEra, Level, Plan};
 use super::task::Task;
 use super::text;
 
+/// Units written as one text in a sentence: "Văn phòng, Tư pháp"; with "; " between them when
+/// a name holds a comma ("Phòng Tư pháp; UBND xã, phường"), so that no name is split in two.
+pub fn in_a_sentence(units: &[String]) -> String {
+    let separator = if units.iter().any(|unit| unit.contains(',')) {
+        "; "
+    } else {
+        ", "
+    };
+    units.join(separator)
+}
+
 /// The office that drafts and tracks the plan at a commune (bộ phận tham mưu).
 pub fn commune_office(era: AdminEra) -> &'static str {
     match era {
@@ -238,5 +249,19 @@ mod tests {
         assert!(
             standard_units(Level::Commune, AdminEra::TwoLevel).contains(&"Phòng Văn hóa - Xã hội")
         );
+    }
+
+    #[test]
+    fn units_holding_a_comma_are_kept_whole_in_a_sentence() {
+        let units = |list: &[&str]| list.iter().map(|u| u.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            in_a_sentence(&units(&["Văn phòng", "Tư pháp"])),
+            "Văn phòng, Tư pháp"
+        );
+        assert_eq!(
+            in_a_sentence(&units(&["Phòng Tư pháp", "UBND xã, phường"])),
+            "Phòng Tư pháp; UBND xã, phường"
+        );
+        assert_eq!(in_a_sentence(&[]), "");
     }
 }
