@@ -284,6 +284,10 @@ test("the «Cơ quan thực hiện» cell edited in the table is the cell that p
     // the executors as a role and four partners.
     const cell = "#appendix-6-group-0-task-1-executor";
     await page.waitForSelector(cell, { state: "attached", timeout: 15_000 });
+    // Seven tables, seven landmarks a screen reader can tell apart (axe: landmark-unique).
+    const regions = await page.$$eval(".grid-scroll[role=region]", (all) => all.map((r) => r.getAttribute("aria-label")));
+    assert.equal(regions.length, 7);
+    assert.equal(new Set(regions).size, 7, `landmark names: ${regions.join(" | ")}`);
     await page.locator(cell).scrollIntoViewIfNeeded();
     const lines = (text) => text.split("\n").map((line) => line.trim()).filter(Boolean);
     assert.deepEqual(lines(await page.inputValue(cell)), [

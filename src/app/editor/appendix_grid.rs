@@ -309,7 +309,9 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="grid-scroll" role="region" aria-label="Bảng nhiệm vụ trọng tâm" tabindex="0">
+            // Each table its own landmark name: two tables of one name are two landmarks a
+            // screen reader cannot tell apart.
+            <div class="grid-scroll" role="region" aria-label=format!("Bảng của phụ lục {}", table + 1) tabindex="0">
                 <table class=if own { "grid grid-own" } else { "grid" } on:keydown=move |event| {
                     tab_onward(&event, drawn);
                     move_down(event, drawn)
