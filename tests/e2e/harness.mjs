@@ -28,8 +28,8 @@ export function chromiumPath() {
   return execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
 }
 
-/** Serves dist/ and opens a browser with a new profile; `close()` ends both. */
-export async function openApp({ viewport = { width: 1280, height: 800 } } = {}) {
+/** Serves dist/ and opens a browser with a new profile (a touch tablet with `touch`); `close()` ends both. */
+export async function openApp({ viewport = { width: 1280, height: 800 }, touch = false } = {}) {
   const { server, url } = await startServer(DIST, 0);
   const profile = mkdtempSync(join(tmpdir(), "kehoach-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -38,6 +38,8 @@ export async function openApp({ viewport = { width: 1280, height: 800 } } = {}) 
     args: CHROMIUM_ARGS,
     viewport,
     locale: "vi-VN",
+    // A tablet: touch only, so `(pointer: coarse)` matches as on the device.
+    ...(touch ? { hasTouch: true, isMobile: true, deviceScaleFactor: 1.5 } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];

@@ -3,7 +3,7 @@
 // that year already there, overwriting nothing).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createPlan, screenshot, waitSaved, withApp } from "./harness.mjs";
+import { createPlan, openApp, screenshot, waitSaved, withApp } from "./harness.mjs";
 
 const titles = (page) => page.locator("[data-testid=plan-list] .plan-card-title").allTextContents();
 
@@ -118,3 +118,21 @@ test("duplicate, and next year's plan made new and then carried into the one tha
     assert.deepEqual(errors, []);
   });
 });
+
+test("the drag-and-drop hint shows with a mouse and not on a touch tablet", async () => {
+  const hint = "text=Có thể kéo thả tệp .json vào trang để nhập.";
+  for (const [setup, shown] of [
+    [{ viewport: { width: 1280, height: 800 } }, true],
+    [{ viewport: { width: 800, height: 1280 }, touch: true }, false],
+  ]) {
+    const app = await openApp(setup);
+    try {
+      await app.page.goto(app.url);
+      await app.page.waitForSelector("[data-testid=import-file]");
+      assert.equal(await app.page.locator(hint).isVisible(), shown, JSON.stringify(setup));
+    } finally {
+      await app.close();
+    }
+  }
+});
+
