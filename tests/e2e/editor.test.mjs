@@ -270,3 +270,33 @@ test("the editor and the plan list have no accessibility violations; phone scree
     await app.close();
   }
 });
+
+test("every fold-out section shows that it folds, and says when it is open", async () => {
+  await withApp(async ({ page }) => {
+    // An empty list has nothing to back up: «Sao lưu tất cả» does not stand out there.
+    await page.waitForSelector("[data-testid=no-plans]");
+    assert.equal(await page.locator("[data-testid=backup-all].button-primary").count(), 0);
+    await createPlan(page);
+    const markers = () =>
+      page.$$eval("summary", (all) =>
+        all
+          .filter((summary) => summary.getClientRects().length > 0)
+          .map((summary) => [
+            summary.textContent.trim(),
+            getComputedStyle(summary, "::before").content,
+            summary.parentElement.open ? '"▾"' : '"▸"',
+          ]),
+      );
+    const shown = await markers();
+    // «Mục lục» (open on a wide screen), «Tiểu lĩnh vực», «Đoạn mở đầu của lĩnh vực», «Ý nhỏ»,
+    // «Lịch sử phiên bản» …
+    assert.ok(shown.length >= 5, JSON.stringify(shown));
+    for (const [title, marker, expected] of shown) assert.equal(marker, expected, `«${title}»`);
+    await page.locator("summary", { hasText: "Lịch sử phiên bản" }).click();
+    const open = await page.locator("summary", { hasText: "Lịch sử phiên bản" }).evaluate((s) => getComputedStyle(s, "::before").content);
+    assert.equal(open, '"▾"');
+    await page.click("[data-testid=back-to-list]");
+    await page.waitForSelector("[data-testid=plan-list]");
+    assert.equal(await page.locator("[data-testid=backup-all].button-primary").count(), 1);
+  });
+});
