@@ -190,12 +190,17 @@ pub fn ExportPlanButtons(id: String, title: String) -> impl IntoView {
 
 /// Sao lưu tất cả: every plan in one file.
 #[component]
-pub fn BackupAllButtons() -> impl IntoView {
+pub fn BackupAllButtons(
+    /// Whether there are plans to back up: only then does «Sao lưu tất cả» stand out.
+    #[prop(into)]
+    any: Signal<bool>,
+) -> impl IntoView {
     let transfer = use_transfer();
     let database = use_database();
     view! {
         <button
-            class="button button-primary"
+            class="button"
+            class:button-primary=move || any.get()
             data-testid="backup-all"
             on:click=move |_| start(transfer, database, ExportTarget::All, Delivery::Download)
         >

@@ -114,7 +114,9 @@ pub fn TransferBar(plans: StoredPlans) -> impl IntoView {
             <button class="button" data-testid="import-file" on:click=move |_| transfer.pick_file()>
                 "Nhập tệp…"
             </button>
-            <export::BackupAllButtons />
+            <export::BackupAllButtons any=Signal::derive(move || {
+                plans.get().is_some_and(|read| read.is_ok_and(|list| !list.is_empty()))
+            }) />
             <span class="transfer-hint muted" class:transfer-hint-active=move || transfer.dragging.get()>
                 {move || if transfer.dragging.get() {
                     "Thả tệp vào đây để nhập."
