@@ -101,3 +101,28 @@ test("a deleted plan goes to the trash and comes back from it", async () => {
     assert.deepEqual(app.errors, []);
   });
 });
+
+test("a delete says where the plan went and «Hoàn tác» brings it back at once", async () => {
+  await withApp(async (app) => {
+    const page = app.page;
+    await createPlan(page);
+    await page.locator("[data-testid=field-title]").fill("Kế hoạch xóa nhầm");
+    await waitSaved(page);
+    await page.click("[data-testid=back-to-list]");
+    await page.waitForSelector("[data-testid=plan-list]");
+    await page.click("[data-testid=delete-plan]");
+    await page.waitForSelector("[data-testid=no-plans]");
+    const notice = page.locator("[data-testid=deleted-notice]");
+    assert.equal(await notice.textContent(), "Đã chuyển «Kế hoạch xóa nhầm» vào Thùng rác. Hoàn tác");
+    await screenshot(page, "deleted-notice-1280x800");
+    await page.click("[data-testid=undo-delete]");
+    await page.waitForSelector("[data-testid=plan-list]");
+    assert.match(await page.textContent("[data-testid=plan-list]"), /Kế hoạch xóa nhầm/);
+    assert.equal(await notice.count(), 0);
+    assert.equal(await page.locator("[data-testid=trash]").count(), 0);
+    // Opened again, it is the plan as it was.
+    await page.click("[data-testid=open-plan]");
+    assert.equal(await page.inputValue("[data-testid=field-title]"), "Kế hoạch xóa nhầm");
+    assert.deepEqual(app.errors, []);
+  });
+});

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_bindgen::JsCast;
 
-use super::{StoredPlans, level_label};
+use super::{Deleted, StoredPlans, level_label};
 use crate::app::Screen;
 use crate::app::format::date_time;
 use crate::app::plan_actions;
@@ -23,6 +23,7 @@ pub(super) fn PlanCard(
     screen: RwSignal<Screen>,
     changes: RwSignal<u32>,
     error: RwSignal<Option<String>>,
+    deleted: RwSignal<Option<Deleted>>,
 ) -> impl IntoView {
     let database = use_database();
     let id = StoredValue::new(plan.id.clone());
@@ -42,6 +43,7 @@ pub(super) fn PlanCard(
         })
     });
     let card = NodeRef::<leptos::html::Li>::new();
+    let trashed_title = title.clone();
     let delete = move |_| {
         // The focus goes on to the next card (or the one before), not back to the page's top.
         let other = card.get_untracked().and_then(|card| {
@@ -56,9 +58,13 @@ pub(super) fn PlanCard(
         }
         let database = database.get();
         let id = id.get_value();
+        let title = trashed_title.clone();
         spawn_local(async move {
             match database.move_to_trash(&id, now_ms()).await {
-                Ok(()) => changes.update(|n| *n += 1),
+                Ok(()) => {
+                    deleted.set(Some(Deleted { id, title }));
+                    changes.update(|n| *n += 1);
+                }
                 Err(problem) => error.set(Some(problem.to_string())),
             }
         });

@@ -144,6 +144,8 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
         async move { database.list_plans().await }
     });
     let error = RwSignal::new(None::<String>);
+    // The plan just moved to the trash, which «Hoàn tác» puts back.
+    let deleted = RwSignal::new(None::<Deleted>);
     let query = RwSignal::new(String::new());
     let order = RwSignal::new(Order::Recent);
     // What the list shows changes only when it turns empty, fails or is first read: a new read
@@ -204,6 +206,7 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
             </Show>
             <TransferBar plans=plans />
             {move || error.get().map(|message| view! { <p class="notice notice-error" role="alert">{message}</p> })}
+            <DeletedNotice deleted=deleted changes=changes error=error />
             {move || match listing.get() {
                 Listing::Reading => view! { <p class="muted">"Đang đọc danh sách…"</p> }.into_any(),
                 Listing::Empty => view! {
@@ -242,7 +245,7 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
                         // Keyed by what a card shows, so that a delete or an import draws only
                         // the cards it changed, not every card again.
                         <For each=move || shown.get() key=card_key let((plan, next))>
-                            <PlanCard plan=plan next=next plans=plans screen=screen changes=changes error=error />
+                            <PlanCard plan=plan next=next plans=plans screen=screen changes=changes error=error deleted=deleted />
                         </For>
                     </ul>
                 }.into_any(),
@@ -254,6 +257,47 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
             <Trash changes=changes error=error />
             <StorageInfo />
         </section>
+    }
+}
+
+/// A plan just moved to the trash: its id, and its title to name it.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Deleted {
+    pub id: String,
+    pub title: String,
+}
+
+/// «Đã chuyển … vào Thùng rác — Hoàn tác»: a delete is one tap, so it says what it did and
+/// offers the way back at once, where the person is looking.
+#[component]
+fn DeletedNotice(
+    deleted: RwSignal<Option<Deleted>>,
+    changes: RwSignal<u32>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let database = use_database();
+    let undo = move |_| {
+        let Some(Deleted { id, .. }) = deleted.get_untracked() else {
+            return;
+        };
+        deleted.set(None);
+        let database = database.get();
+        spawn_local(async move {
+            match database.restore_from_trash(&id).await {
+                Ok(()) => changes.update(|n| *n += 1),
+                Err(problem) => error.set(Some(problem.to_string())),
+            }
+        });
+    };
+    move || {
+        deleted.get().map(|Deleted { title, .. }| {
+            view! {
+                <p class="notice notice-success deleted-notice" role="status" data-testid="deleted-notice">
+                    "Đã chuyển «"<bdi>{title}</bdi>"» vào Thùng rác. "
+                    <button class="button" data-testid="undo-delete" on:click=undo>"Hoàn tác"</button>
+                </p>
+            }
+        })
     }
 }
 
