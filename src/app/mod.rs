@@ -91,6 +91,7 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
     let screen = RwSignal::new(last.map_or(Screen::List, Screen::Editor));
     Effect::new(move |_| remember_screen(&screen.get()));
     Effect::new(move |_| mark_screen(&screen.get()));
+    focus_screen_heading(screen);
     unit_directory::provide_unit_directory(screen);
     transfer::provide_transfer(screen);
     view! {
@@ -120,6 +121,47 @@ fn remember_screen(screen: &Screen) {
         }
         Screen::List => LocalStorage::delete(LAST_PLAN_KEY),
     }
+}
+
+/// After a change of screen, moves the focus to the new screen's heading, so that a screen
+/// reader says where the person now is and the next Tab starts there (it fell to the page's
+/// body, and the first Tab went to the bottom of the page). Not at the app's start.
+fn focus_screen_heading(screen: RwSignal<Screen>) {
+    Effect::new(move |started: Option<()>| {
+        let id = match screen.get() {
+            Screen::List => "plan-list-title",
+            Screen::Editor(_) => "editor-title",
+            Screen::Print(_) => "print-title",
+        };
+        if started.is_some() {
+            focus_when_there(id, 60);
+        }
+    });
+}
+
+/// Focuses the heading `id` once it is in the page (a screen may first show that it is
+/// loading), looking again at each of the next `frames` frames; unless the focus has gone
+/// somewhere meanwhile, as a screen that focuses a field of its own wants.
+fn focus_when_there(id: &'static str, frames: u32) {
+    request_animation_frame(move || {
+        let document = document();
+        let lost = document
+            .active_element()
+            .is_none_or(|active| document.body().is_some_and(|body| active == *body));
+        if !lost {
+            return;
+        }
+        match document
+            .get_element_by_id(id)
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            Some(heading) => {
+                heading.focus().ok();
+            }
+            None if frames > 0 => focus_when_there(id, frames - 1),
+            None => {}
+        }
+    });
 }
 
 /// Names the screen on `#app` (`data-screen`), so that the header takes the width of the

@@ -67,7 +67,7 @@ fn EditorForm(editor: Editor) -> impl IntoView {
     view! {
         <section class="editor" aria-labelledby="editor-title">
             <div class="section-head">
-                <h2 id="editor-title">"Soạn kế hoạch"</h2>
+                <h2 id="editor-title" tabindex="-1">"Soạn kế hoạch"</h2>
                 <SaveIndicator status=editor.status />
             </div>
             <super::transfer::SaveProblem status=editor.status plan=editor.plan />

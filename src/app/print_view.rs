@@ -46,6 +46,7 @@ pub fn PrintView(id: String, screen: RwSignal<Screen>) -> impl IntoView {
     view! {
         <div class="print-view">
             <div class="print-bar">
+                <h2 id="print-title" class="visually-hidden" tabindex="-1">"Xem trước bản in"</h2>
                 <button class="button" data-testid="print-back" on:click=back>
                     "← Quay lại soạn thảo"
                 </button>

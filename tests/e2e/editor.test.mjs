@@ -300,3 +300,22 @@ test("every fold-out section shows that it folds, and says when it is open", asy
     assert.equal(await page.locator("[data-testid=backup-all].button-primary").count(), 1);
   });
 });
+
+test("each change of screen puts the focus on the new screen's heading", async () => {
+  await withApp(async ({ page }) => {
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    await createPlan(page);
+    await eventually(async () => assert.equal(await focused(), "editor-title"));
+    await page.click("[data-testid=open-print]");
+    await page.waitForSelector("[data-testid=print-document]");
+    await eventually(async () => assert.equal(await focused(), "print-title"));
+    await page.click("[data-testid=print-back]");
+    await eventually(async () => assert.equal(await focused(), "editor-title"));
+    await page.click("[data-testid=back-to-list]");
+    await page.waitForSelector("[data-testid=plan-list]");
+    await eventually(async () => assert.equal(await focused(), "plan-list-title"));
+    // The next Tab goes on from the heading, to «Tạo kế hoạch mới», not to the page's end.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "new-plan");
+  });
+});

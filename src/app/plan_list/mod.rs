@@ -186,7 +186,7 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
     view! {
         <section class="plan-list" aria-labelledby="plan-list-title">
             <div class="section-head">
-                <h2 id="plan-list-title">"Kế hoạch trên máy này"</h2>
+                <h2 id="plan-list-title" tabindex="-1">"Kế hoạch trên máy này"</h2>
                 <button
                     class="button button-primary"
                     data-testid="new-plan"
