@@ -10,7 +10,7 @@ use std::process::Command;
 
 use kehoach::document::{layout, write_docx};
 
-use common::{SAMPLES, plan_from as sample};
+use common::{SAMPLES, plan_from as sample, python};
 
 /// Writes the sample's DOCX under the target directory, in a folder of the test's own since
 /// tests run in parallel, and returns its path.
@@ -51,22 +51,7 @@ for p in doc.iter(W + 'p'):
 "#;
 
 fn read(path: &PathBuf) -> Vec<String> {
-    let output = Command::new("python3")
-        .arg("-c")
-        .arg(READER)
-        .arg(path)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .expect("UTF-8")
-        .lines()
-        .map(str::to_string)
-        .collect()
+    python(READER, [path]).lines().map(str::to_string).collect()
 }
 
 fn fact<'a>(lines: &'a [String], key: &str) -> &'a str {

@@ -5,12 +5,15 @@
 //! start as a spreadsheet formula.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use kehoach::document::{layout, write_csv, write_docx, write_xlsx};
 use kehoach::domain::{AppendixGroup, AppendixRows, Plan, ReformArea, Task};
 use kehoach::file_format;
+
+use common::python;
 
 /// Reads each file named on the command line and prints one line for each thing wrong with it,
 /// then "checked N" with the number of XML parts and CSV fields it read.
@@ -70,18 +73,7 @@ fn write_all(plan: &Plan, folder: &Path, stem: &str) -> Vec<PathBuf> {
 
 /// What the checker found wrong (empty when all is well), and how much it read.
 fn check(paths: &[PathBuf]) -> (Vec<String>, usize) {
-    let output = Command::new("python3")
-        .arg("-c")
-        .arg(CHECKER)
-        .args(paths)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stdout = python(CHECKER, paths);
     let mut problems: Vec<String> = stdout.lines().map(str::to_string).collect();
     let checked = problems
         .pop()

@@ -5,11 +5,9 @@
 
 mod common;
 
-use std::process::Command;
-
 use kehoach::document::{write_csv, write_xlsx};
 
-use common::sample;
+use common::{python, sample};
 
 /// Reads the workbook with Python: for each sheet, its name and its cells as
 /// [row, column, type, value] (type "n" for numbers, "s" for text).
@@ -36,19 +34,9 @@ print(json.dumps(out, ensure_ascii=False))
 fn read_workbook(bytes: &[u8], name: &str) -> serde_json::Value {
     let path = std::env::temp_dir().join(format!("kehoach-{name}-{}.xlsx", std::process::id()));
     std::fs::write(&path, bytes).expect("writes the workbook");
-    let output = Command::new("python3")
-        .arg("-c")
-        .arg(READER)
-        .arg(&path)
-        .output()
-        .expect("python3 runs");
+    let printed = python(READER, [&path]);
     std::fs::remove_file(&path).ok();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("the reader prints JSON")
+    serde_json::from_str(&printed).expect("the reader prints JSON")
 }
 
 fn numbers_in_column(sheet: &serde_json::Value, column: &str) -> Vec<f64> {

@@ -44,3 +44,24 @@ pub fn sample(name: &str) -> Plan {
     assert!(report.is_clean(), "{name}: {:?}", report.lines());
     plan.expect("fixture is a plan")
 }
+
+/// Runs the Python `script` on `args` (Python's zipfile, XML and csv modules read what the app
+/// wrote, from outside) and returns what it printed; fails the test if Python fails.
+pub fn python<I, S>(script: &str, args: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let output = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("Python prints UTF-8")
+}
