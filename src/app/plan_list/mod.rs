@@ -16,7 +16,7 @@ use super::plan_actions;
 use super::transfer::{self, TransferBar};
 use crate::domain::template::TemplateInput;
 use crate::domain::text;
-use crate::state::use_database;
+use crate::state::{DatabaseContext, use_database};
 use crate::storage::{self, PlanSummary, StorageError};
 
 /// How the list is ordered.
@@ -277,17 +277,10 @@ fn DeletedNotice(
 ) -> impl IntoView {
     let database = use_database();
     let undo = move |_| {
-        let Some(Deleted { id, .. }) = deleted.get_untracked() else {
-            return;
-        };
-        deleted.set(None);
-        let database = database.get();
-        spawn_local(async move {
-            match database.restore_from_trash(&id).await {
-                Ok(()) => changes.update(|n| *n += 1),
-                Err(problem) => error.set(Some(problem.to_string())),
-            }
-        });
+        if let Some(Deleted { id, .. }) = deleted.get_untracked() {
+            deleted.set(None);
+            restore_from_trash(database, id, changes, error);
+        }
     };
     move || {
         deleted.get().map(|Deleted { title, .. }| {
@@ -301,6 +294,22 @@ fn DeletedNotice(
     }
 }
 
+/// Puts plan `id` back from the trash («Hoàn tác», «Khôi phục»), then reads the lists again.
+fn restore_from_trash(
+    database: DatabaseContext,
+    id: String,
+    changes: RwSignal<u32>,
+    error: RwSignal<Option<String>>,
+) {
+    let database = database.get();
+    spawn_local(async move {
+        match database.restore_from_trash(&id).await {
+            Ok(()) => changes.update(|n| *n += 1),
+            Err(problem) => error.set(Some(problem.to_string())),
+        }
+    });
+}
+
 /// Thùng rác: deleted plans, each of which can be put back.
 #[component]
 fn Trash(changes: RwSignal<u32>, error: RwSignal<Option<String>>) -> impl IntoView {
@@ -310,15 +319,7 @@ fn Trash(changes: RwSignal<u32>, error: RwSignal<Option<String>>) -> impl IntoVi
         let database = database.get();
         async move { database.list_trash().await }
     });
-    let restore = move |id: String| {
-        let database = database.get();
-        spawn_local(async move {
-            match database.restore_from_trash(&id).await {
-                Ok(()) => changes.update(|n| *n += 1),
-                Err(problem) => error.set(Some(problem.to_string())),
-            }
-        });
-    };
+    let restore = move |id: String| restore_from_trash(database, id, changes, error);
     view! {
         <Suspense fallback=|| ()>
             {move || trash.get().and_then(Result::ok).filter(|list| !list.is_empty()).map(|list| view! {
