@@ -115,7 +115,7 @@ pub fn TransferBar(plans: StoredPlans) -> impl IntoView {
                 "Nhập tệp…"
             </button>
             <export::BackupAllButtons any=Signal::derive(move || {
-                plans.get().is_some_and(|read| read.is_ok_and(|list| !list.is_empty()))
+                plans.with(|read| matches!(read, Some(Ok(list)) if !list.is_empty()))
             }) />
             <span class="transfer-hint muted" class:transfer-hint-active=move || transfer.dragging.get()>
                 {move || if transfer.dragging.get() {
