@@ -15,7 +15,7 @@ impl Role {
     /// named, in any case, or one with no label at all.
     pub fn is_executor(&self) -> bool {
         let label = self.label.trim();
-        label.is_empty() || label.to_lowercase() == "cơ quan thực hiện"
+        label.is_empty() || label.to_lowercase() == EXECUTOR_LABEL.to_lowercase()
     }
 
     /// "Cơ quan theo dõi: Phòng Nội vụ; Văn phòng": the role as one line of a cell.
@@ -133,18 +133,15 @@ impl Task {
         let mut labelled: Vec<Option<Vec<String>>> = vec![None; self.other_roles.len()];
         let mut plain = Vec::new();
         for line in typed.lines() {
+            // Only the roles the cell shows with their label can be named in it.
             let role_line = self
                 .other_roles
                 .iter()
                 .enumerate()
+                .filter(|(_, role)| !role.is_executor() && !role.units.is_empty())
                 .find_map(|(index, role)| {
-                    let label = role.label.trim();
-                    let rest = line
-                        .trim()
-                        .strip_prefix(label)?
-                        .trim_start()
-                        .strip_prefix(':')?;
-                    (!role.is_executor() && !role.units.is_empty()).then_some((index, rest))
+                    let rest = line.trim().strip_prefix(role.label.trim())?;
+                    Some((index, rest.trim_start().strip_prefix(':')?))
                 });
             match role_line {
                 Some((index, rest)) => labelled[index] = Some(split_units(rest)),

@@ -24,12 +24,6 @@ pub struct Removed {
     pub bidi: Option<char>,
 }
 
-impl Removed {
-    pub fn is_empty(&self) -> bool {
-        *self == Self::default()
-    }
-}
-
 /// [`clean`], also saying what was removed.
 pub fn clean_reporting(text: &str) -> (String, Removed) {
     // Most text is clean already; knowing that needs one look at each byte, where cleaning

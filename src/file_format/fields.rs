@@ -342,9 +342,18 @@ impl<'r> Reader<'r> {
         label: &str,
         default: T,
     ) -> T {
+        self.named_if_any(object, keys, label).unwrap_or(default)
+    }
+
+    /// [`named`](Self::named) with no default: `None` when the field is missing or unknown.
+    pub fn named_if_any<T: Named>(
+        &mut self,
+        object: &Map<String, Value>,
+        keys: &[&str],
+        label: &str,
+    ) -> Option<T> {
         self.choice(object, keys, label, T::NAMES)
             .and_then(|index| T::ALL.get(index).copied())
-            .unwrap_or(default)
     }
 
     /// Which of `names` the field holds, by position; `None` when it is missing, and when it

@@ -146,9 +146,7 @@ pub(super) fn read_milestone(r: &mut Reader, value: &Value) -> Option<Milestone>
             }),
         "year" => year(r).map(|year| Milestone::Year { year }),
         "recurring" => {
-            let every = r
-                .choice(o, &["every"], "Chu kỳ", Recurrence::NAMES)
-                .and_then(|index| Recurrence::ALL.get(index).copied());
+            let every = r.named_if_any::<Recurrence>(o, &["every"], "Chu kỳ");
             every.map(|every| Milestone::Recurring { every })
         }
         "ongoing" => Some(Milestone::Ongoing),
