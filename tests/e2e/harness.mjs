@@ -266,3 +266,29 @@ export async function seedPlan(page, plan) {
   }, plan);
   await page.reload();
 }
+
+/**
+ * Holds the app's plans store in a read-write transaction from another page of the same origin,
+ * so that the app's next save really waits, as on a slow disk, until `release()`.
+ */
+export async function holdPlansStore(context, url) {
+  const holder = await context.newPage();
+  await holder.goto(new URL("icon.svg", url).href);
+  await holder.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open("kehoach-cchc");
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const store = request.result.transaction(["plans"], "readwrite").objectStore("plans");
+          // A transaction lives while it has requests: keep asking until released.
+          const spin = () => {
+            if (!globalThis.releasePlans) store.get("không có").onsuccess = spin;
+          };
+          spin();
+          resolve();
+        };
+      }),
+  );
+  return { release: () => holder.evaluate(() => (globalThis.releasePlans = true)) };
+}

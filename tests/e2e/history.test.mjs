@@ -81,16 +81,21 @@ test("the revision history is read only while its panel is open", async () => {
   });
 });
 
+/** Makes a plan titled `title`, goes back to the list and deletes it from its card. */
+async function createAndDelete(page, title) {
+  await createPlan(page);
+  await page.locator("[data-testid=field-title]").fill(title);
+  await waitSaved(page);
+  await page.click("[data-testid=back-to-list]");
+  await page.waitForSelector("[data-testid=plan-list]");
+  await page.click("[data-testid=delete-plan]");
+  await page.waitForSelector("[data-testid=no-plans]");
+}
+
 test("a deleted plan goes to the trash and comes back from it", async () => {
   await withApp(async (app) => {
     const page = app.page;
-    await createPlan(page);
-    await page.locator("[data-testid=field-title]").fill("Kế hoạch sẽ xóa");
-    await waitSaved(page);
-    await page.click("[data-testid=back-to-list]");
-    await page.waitForSelector("[data-testid=plan-list]");
-    await page.click("[data-testid=delete-plan]");
-    await page.waitForSelector("[data-testid=no-plans]");
+    await createAndDelete(page, "Kế hoạch sẽ xóa");
     await page.click("[data-testid=trash] summary");
     assert.match(await page.textContent("[data-testid=trashed-plan]"), /Kế hoạch sẽ xóa/);
     await screenshot(page, "trash-1280x800");
@@ -105,13 +110,7 @@ test("a deleted plan goes to the trash and comes back from it", async () => {
 test("a delete says where the plan went and «Hoàn tác» brings it back at once", async () => {
   await withApp(async (app) => {
     const page = app.page;
-    await createPlan(page);
-    await page.locator("[data-testid=field-title]").fill("Kế hoạch xóa nhầm");
-    await waitSaved(page);
-    await page.click("[data-testid=back-to-list]");
-    await page.waitForSelector("[data-testid=plan-list]");
-    await page.click("[data-testid=delete-plan]");
-    await page.waitForSelector("[data-testid=no-plans]");
+    await createAndDelete(page, "Kế hoạch xóa nhầm");
     const notice = page.locator("[data-testid=deleted-notice]");
     assert.equal(await notice.textContent(), "Đã chuyển «Kế hoạch xóa nhầm» vào Thùng rác. Hoàn tác");
     await screenshot(page, "deleted-notice-1280x800");

@@ -7,7 +7,18 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { OUTPUT, ROOT, createPlan, dumpDatabase, eventually, openApp, screenshot, seedPlan, waitSaved } from "./harness.mjs";
+import {
+  OUTPUT,
+  ROOT,
+  createPlan,
+  dumpDatabase,
+  eventually,
+  holdPlansStore,
+  openApp,
+  screenshot,
+  seedPlan,
+  waitSaved,
+} from "./harness.mjs";
 
 const VIEWPORT = { width: 800, height: 1280 };
 /** One word of 420 letters, no space, no hyphen. */
@@ -171,25 +182,8 @@ test("when the journal of unsaved typing cannot be written, the save indicator s
       };
     });
     // The save waits behind a transaction of the test's own, as a slow save of a long plan
-    // would, until `window.__hold` is false.
-    await page.evaluate(
-      () =>
-        new Promise((resolve, reject) => {
-          const open = indexedDB.open("kehoach-cchc");
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const plans = db.transaction("plans", "readwrite").objectStore("plans");
-            window.__hold = true;
-            const spin = () => {
-              if (window.__hold) plans.get("none").onsuccess = spin;
-              else db.close();
-            };
-            spin();
-            resolve();
-          };
-        }),
-    );
+    // would, until it is released.
+    const held = await holdPlansStore(app.context, app.url);
     const typed = "Gõ khi bộ nhớ tạm đã đầy";
     await page.locator("[data-testid=field-title]").fill(typed);
     // The tablet switches to another app: the page is hidden and the journal written at once.
@@ -208,7 +202,7 @@ test("when the journal of unsaved typing cannot be written, the save indicator s
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(OUTPUT, "screenshots", "journal-not-written-800x1280.png") });
     // The save to IndexedDB still happens, and then the indicator says so.
-    await page.evaluate(() => (window.__hold = false));
+    await held.release();
     await waitSaved(page);
     assert.ok((await dumpDatabase(page)).includes(typed), "the typing was not saved to IndexedDB");
     assert.deepEqual(app.errors, []);

@@ -10,7 +10,7 @@ import { join, relative } from "node:path";
 import { test } from "node:test";
 import { startServer } from "../../scripts/serve.mjs";
 import { writePrecache } from "../../scripts/precache.mjs";
-import { DIST, OUTPUT, createPlan, openApp, openPage, screenshot, waitSaved, withApp } from "./harness.mjs";
+import { DIST, OUTPUT, createPlan, holdPlansStore, openApp, openPage, screenshot, waitSaved, withApp } from "./harness.mjs";
 
 const TITLE = "Cải cách hành chính năm 2027 xã Sơn Châu";
 const OTHER_TITLE = "Cải cách hành chính năm 2027 xã Tịnh Minh";
@@ -47,32 +47,6 @@ async function viewportShot(page, name) {
   const folder = join(OUTPUT, "screenshots");
   mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: join(folder, `${name}.png`) });
-}
-
-/**
- * Holds the app's plans store in a read-write transaction from another page of the same origin,
- * so that the app's next save really waits, as on a slow disk, until `release()`.
- */
-async function holdPlansStore(context, url) {
-  const holder = await context.newPage();
-  await holder.goto(new URL("icon.svg", url).href);
-  await holder.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const request = indexedDB.open("kehoach-cchc");
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const store = request.result.transaction(["plans"], "readwrite").objectStore("plans");
-          // A transaction lives while it has requests: keep asking until released.
-          const spin = () => {
-            if (!globalThis.releasePlans) store.get("không có").onsuccess = spin;
-          };
-          spin();
-          resolve();
-        };
-      }),
-  );
-  return { release: () => holder.evaluate(() => (globalThis.releasePlans = true)) };
 }
 
 /** Stops the server of `app` so that not even a refused connection reaches it. */
