@@ -1,4 +1,4 @@
-// Trunk post_build hook (Trunk.toml): first joins the stylesheets into one (scripts/bundle-css.mjs)
+// Run after each build by scripts/post-build.mjs, once the split wasm is in place: first joins the stylesheets into one (scripts/bundle-css.mjs)
 // and writes the wasm's size into index.html (for the first download's progress), then writes into the staged build the list of files the service
 // worker precaches, with each file's SHA-256, and the build's version, a hash of every file's
 // contents. The version goes into sw.js, so that any change to the build gives browsers a new
@@ -39,7 +39,7 @@ function pristine(path, bytes) {
   return bytes;
 }
 
-/** The app's script element as Trunk writes it (Trunk.toml, pattern_script). */
+/** The app's script element as scripts/build-wasm.mjs writes it. */
 const APP_SCRIPT = /<script type="module" src="[^"]*start\.js" data-app-js="[^"]*" data-app-wasm="([^"]*)"( data-app-wasm-bytes="\d*")?/;
 
 /**
@@ -87,15 +87,20 @@ export function writePrecache(dir) {
   return { version, files: precached.map(([path]) => path) };
 }
 
+/** Joins the stylesheets, writes the wasm's size, then the precache list and the version. */
+export function finishBuild(dir) {
+  const bundle = bundleStylesheets(dir);
+  if (bundle) console.log(`precache: stylesheets joined into ${bundle}`);
+  writeWasmSize(dir);
+  const { version, files } = writePrecache(dir);
+  console.log(`precache: version ${version}, ${files.length} files`);
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!dir) {
     console.error("usage: node scripts/precache.mjs DIR (or run by Trunk with TRUNK_STAGING_DIR)");
     process.exit(2);
   }
-  const bundle = bundleStylesheets(dir);
-  if (bundle) console.log(`precache: stylesheets joined into ${bundle}`);
-  writeWasmSize(dir);
-  const { version, files } = writePrecache(dir);
-  console.log(`precache: version ${version}, ${files.length} files`);
+  finishBuild(dir);
 }

@@ -55,6 +55,21 @@ ensure_wasm_bindgen() {
   fi
 }
 
+# The splitter that cuts the wasm into chunks between rustc and wasm-bindgen
+# (scripts/build-wasm.mjs): crate wasm_split_cli_support, binary wasm-split-cli. 0.2.4 exactly:
+# 0.2.2 makes wasm-bindgen 0.2.130 panic. The binary has no --version, so cargo's own list of
+# installed crates tells the version.
+WASM_SPLIT_VERSION="0.2.4"
+ensure_wasm_split() {
+  if command -v wasm-split-cli >/dev/null &&
+    cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    step "wasm-split-cli $WASM_SPLIT_VERSION: present"
+  else
+    step "installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+  fi
+}
+
 ensure_browser() {
   if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
     step "chromium and chromedriver: present"
@@ -112,6 +127,7 @@ setup_started=$SECONDS
 ensure_wasm_target
 ensure_trunk
 ensure_wasm_bindgen
+ensure_wasm_split
 ensure_browser
 ensure_print_tools
 ensure_node_packages

@@ -1,17 +1,32 @@
 //! The Leptos user interface, mounted over the static skeleton of `index.html`.
 
+mod chunks;
+
+#[forbid(unsafe_code)]
 mod editor;
+#[forbid(unsafe_code)]
 mod format;
+#[forbid(unsafe_code)]
 mod inputs;
+#[forbid(unsafe_code)]
 mod new_plan;
+#[forbid(unsafe_code)]
 mod plan_actions;
+#[forbid(unsafe_code)]
 mod plan_editor;
+#[forbid(unsafe_code)]
 mod plan_list;
+#[forbid(unsafe_code)]
 mod print_view;
+#[forbid(unsafe_code)]
 mod revision_history;
+#[forbid(unsafe_code)]
 mod save_status;
+#[forbid(unsafe_code)]
 mod transfer;
+#[forbid(unsafe_code)]
 pub mod unit_directory;
+#[forbid(unsafe_code)]
 mod update;
 
 use gloo_storage::{LocalStorage, Storage};
@@ -20,9 +35,7 @@ use leptos::wasm_bindgen::JsCast;
 
 use crate::state::provide_database;
 use crate::storage::{DATABASE_NAME, Database, StorageError};
-use plan_editor::PlanEditor;
 use plan_list::PlanList;
-use print_view::PrintView;
 
 /// The app's name as users see it (tên ứng dụng).
 pub const APP_NAME: &str = "Soạn Kế hoạch cải cách hành chính";
@@ -64,6 +77,7 @@ pub fn mount() {
 /// Root component (ứng dụng): the header, and the plan list or the editor.
 #[component]
 pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
+    update::provide_service_worker();
     let database = match database {
         Ok(database) => database,
         Err(error) => {
@@ -99,8 +113,14 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
         <main class="app-main">
             {move || match screen.get() {
                 Screen::List => view! { <PlanList screen=screen /> }.into_any(),
-                Screen::Editor(id) => view! { <PlanEditor id=id screen=screen /> }.into_any(),
-                Screen::Print(id) => view! { <PrintView id=id screen=screen /> }.into_any(),
+                Screen::Editor(id) => {
+                    chunks::chunk_view("Đang mở kế hoạch…", chunks::editor_screen(id, screen))
+                        .into_any()
+                }
+                Screen::Print(id) => {
+                    chunks::chunk_view("Đang mở bản in…", chunks::print_screen(id, screen))
+                        .into_any()
+                }
             }}
         </main>
         <update::UpdateBanner />
@@ -214,6 +234,7 @@ fn Header() -> impl IntoView {
                 "Soạn, lưu và in Kế hoạch cải cách hành chính hằng năm của xã, phường, đặc khu "
                 "ngay trên máy tính bảng hoặc máy tính, kể cả khi không có Internet."
             </p>
+            <update::OfflineStatus />
         </header>
     }
 }

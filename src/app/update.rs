@@ -35,14 +35,78 @@ enum Offer {
     Reloading,
 }
 
+/// Whether every file of the app is kept on this device for use with no network.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Offline {
+    /// Not known yet (the worker is being registered), or no service worker at all.
+    Unknown,
+    /// The worker is fetching the app's files: leaving the network now would leave some out.
+    Preparing,
+    /// Kept: the app opens and works with no network.
+    Ready,
+    /// The worker could not keep them (a file failed); the browser tries again later.
+    Failed,
+}
+
+/// The service worker as the page sees it: the offer of a new version, whether the app is
+/// ready for use with no network, and the registration (context value).
+#[derive(Clone, Copy)]
+struct Worker {
+    offer: RwSignal<Offer>,
+    offline: RwSignal<Offline>,
+    registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
+}
+
+/// Registers the service worker and provides what the banner and the offline status show.
+/// Called once, at the top of `App`.
+pub fn provide_service_worker() {
+    let worker = Worker {
+        offer: RwSignal::new(Offer::Nothing),
+        offline: RwSignal::new(Offline::Unknown),
+        registration: StoredValue::new_local(None),
+    };
+    if let Some(container) = service_workers() {
+        leptos::task::spawn_local(register_worker(container, worker));
+    }
+    provide_context(worker);
+}
+
+/// Says, under the app's title, while the app's files are being kept for use with no network,
+/// and once they are, so that nobody leaves the office's connection too early.
+#[component]
+pub fn OfflineStatus() -> impl IntoView {
+    let offline = use_context::<Worker>().map(|worker| worker.offline);
+    let state = move || offline.map_or(Offline::Unknown, |offline| offline.get());
+    view! {
+        <p
+            class="offline-status"
+            class:offline-status-preparing=move || state() == Offline::Preparing
+            role="status"
+            data-testid="offline-status"
+            data-state=move || format!("{:?}", state()).to_lowercase()
+        >
+            {move || match state() {
+                Offline::Unknown => "",
+                Offline::Preparing => {
+                    "Đang chuẩn bị dùng ngoại tuyến… Hãy giữ kết nối mạng đến khi có thông báo đã sẵn sàng."
+                }
+                Offline::Ready => "Đã sẵn sàng dùng ngoại tuyến: không có mạng, ứng dụng vẫn mở và làm việc được.",
+                Offline::Failed => {
+                    "Chưa chuẩn bị xong để dùng ngoại tuyến (có tệp chưa tải được); ứng dụng sẽ thử lại khi có mạng."
+                }
+            }}
+        </p>
+    }
+}
+
 /// The update banner (thông báo phiên bản mới) and the version footer, mounted once in `App`.
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
-    let offer = RwSignal::new(Offer::Nothing);
-    let registration = StoredValue::new_local(None::<ServiceWorkerRegistration>);
-    if let Some(container) = service_workers() {
-        leptos::task::spawn_local(register_worker(container, offer, registration));
-    }
+    let Worker {
+        offer,
+        registration,
+        ..
+    } = expect_context::<Worker>();
     let accept = move |_| {
         after_save(offer, move || {
             let waiting = registration.with_value(|registration| registration.as_ref()?.waiting());
@@ -105,11 +169,12 @@ fn service_workers() -> Option<ServiceWorkerContainer> {
 }
 
 /// Registers the worker, and watches for a new version from then on.
-async fn register_worker(
-    container: ServiceWorkerContainer,
-    offer: RwSignal<Offer>,
-    slot: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
-) {
+async fn register_worker(container: ServiceWorkerContainer, worker: Worker) {
+    let Worker {
+        offer,
+        offline,
+        registration: slot,
+    } = worker;
     // A page opened before any worker existed is not moved to the first one; only a page that
     // an older worker serves reloads when a newer one takes over.
     let updating = container.controller().is_some();
@@ -134,10 +199,29 @@ async fn register_worker(
                 return;
             }
         };
+    // An active worker has kept every file of its build (it installs only when all of them
+    // came and matched their hashes). Until there is one, the app says it is preparing.
+    if registration.active().is_none() {
+        offline.set(Offline::Preparing);
+    }
+    if let Ok(ready) = container.ready() {
+        leptos::task::spawn_local(async move {
+            if JsFuture::from(ready).await.is_ok() {
+                offline.set(Offline::Ready);
+            }
+        });
+    }
     let offer_if_waiting = {
         let registration = registration.clone();
         let container = container.clone();
         move || {
+            // The first worker gave up (a file did not come): not ready, and not silent.
+            if registration.active().is_none()
+                && registration.installing().is_none()
+                && registration.waiting().is_none()
+            {
+                offline.set(Offline::Failed);
+            }
             // The very first worker activates by itself: nothing to offer then.
             if registration.waiting().is_some() && container.controller().is_some() {
                 offer.update(|offer| {

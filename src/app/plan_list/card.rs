@@ -7,8 +7,8 @@ use leptos::wasm_bindgen::JsCast;
 
 use super::{Deleted, StoredPlans, level_label};
 use crate::app::Screen;
+use crate::app::chunks;
 use crate::app::format::date_time;
-use crate::app::plan_actions;
 use crate::app::transfer::{ExportPlanButtons, LastExported};
 use crate::state::{now_ms, use_database};
 use crate::storage::PlanSummary;
@@ -73,9 +73,9 @@ pub(super) fn PlanCard(
         let database = database.get();
         let id = id.get_value();
         spawn_local(async move {
-            match plan_actions::duplicate(&database, &id).await {
+            match chunks::run(chunks::duplicate_plan(database, id)).await {
                 Ok(_) => changes.update(|n| *n += 1),
-                Err(problem) => error.set(Some(problem.to_string())),
+                Err(problem) => error.set(Some(problem)),
             }
         });
     };
@@ -84,11 +84,11 @@ pub(super) fn PlanCard(
         let id = id.get_value();
         busy.set(true);
         spawn_local(async move {
-            match plan_actions::make_next_year(&database, &id, into.as_deref()).await {
+            match chunks::run(chunks::next_year_plan(database, id, into)).await {
                 Ok((next_id, _)) => screen.set(Screen::Editor(next_id)),
                 Err(problem) => {
                     busy.set(false);
-                    error.set(Some(problem.to_string()));
+                    error.set(Some(problem));
                 }
             }
         });

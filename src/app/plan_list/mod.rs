@@ -9,9 +9,9 @@ use leptos::task::spawn_local;
 
 use self::card::PlanCard;
 use super::Screen;
+use super::chunks;
 use super::format::{bytes, date_time};
 use super::inputs::SignalText;
-use super::new_plan::NewPlanForm;
 use super::plan_actions;
 use super::transfer::{self, TransferBar};
 use crate::domain::template::TemplateInput;
@@ -172,14 +172,23 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
             _ => Vec::new(),
         })
     });
+    // Once the list is drawn, the code of the screens a person opens next starts to come,
+    // after the list rather than competing with it.
+    Effect::new(move |fetched: Option<bool>| {
+        let drawn = fetched == Some(true) || !matches!(listing.get(), Listing::Reading);
+        if drawn && fetched != Some(true) {
+            request_animation_frame(super::chunks::fetch_screens_ahead);
+        }
+        drawn
+    });
     let creating = RwSignal::new(false);
     let create = Action::new_local(move |input: &TemplateInput| {
         let database = database.get();
         let input = input.clone();
         async move {
-            match plan_actions::create_from_template(&database, &input).await {
+            match chunks::run(chunks::create_plan(database, input)).await {
                 Ok(id) => screen.set(Screen::Editor(id)),
-                Err(problem) => error.set(Some(problem.to_string())),
+                Err(problem) => error.set(Some(problem)),
             }
         }
     });
@@ -197,12 +206,15 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
                 </button>
             </div>
             <Show when=move || creating.get()>
-                <NewPlanForm
-                    on_create=move |input| {
-                        create.dispatch_local(input);
-                    }
-                    on_cancel=move || creating.set(false)
-                />
+                {chunks::chunk_view(
+                    "Đang mở mẫu kế hoạch…",
+                    chunks::new_plan_form(
+                        Callback::new(move |input| {
+                            create.dispatch_local(input);
+                        }),
+                        Callback::new(move |()| creating.set(false)),
+                    ),
+                )}
             </Show>
             <TransferBar plans=plans />
             {move || error.get().map(|message| view! { <p class="notice notice-error" role="alert">{message}</p> })}

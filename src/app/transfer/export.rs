@@ -33,8 +33,8 @@ pub enum Delivery {
 }
 
 /// Exports and delivers; returns the sentence to show, or `None` when the person closed the
-/// share sheet without sending.
-async fn export(
+/// share sheet without sending. In the export's chunk (`chunks::export_plans`).
+pub async fn export(
     database: Rc<Database>,
     target: ExportTarget,
     delivery: Delivery,
@@ -148,13 +148,15 @@ fn start(
 ) {
     let database = database.get();
     spawn_local(async move {
-        match export(database, target, delivery).await {
+        match crate::app::chunks::run(crate::app::chunks::export_plans(database, target, delivery))
+            .await
+        {
             Ok(Some(message)) => {
                 transfer.tell(message, false);
                 transfer.version.update(|n| *n += 1);
             }
             Ok(None) => {}
-            Err(error) => transfer.tell(error.to_string(), true),
+            Err(problem) => transfer.tell(problem, true),
         }
     });
 }

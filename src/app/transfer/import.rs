@@ -82,119 +82,136 @@ pub enum Choice {
     Skip,
 }
 
-/// Reads `file` and shows its preview. A newer file overtakes one still being read.
+/// Reads `file` and shows its preview. A newer file overtakes one still being read. The
+/// reading is in the import's chunk (`chunks::import_file`), fetched first if need be.
 pub fn start_import(transfer: TransferContext, database: DatabaseContext, file: web_sys::File) {
+    spawn_local(async move {
+        let name = file.name();
+        match crate::app::chunks::import_file(transfer, database, file).await {
+            Ok(reading) => reading.await,
+            Err(missing) => {
+                let message = missing.to_string();
+                transfer.state.set(ImportState::Refused { name, message });
+            }
+        }
+    });
+}
+
+/// What `start_import` does once the import's code is there.
+pub async fn read_and_preview(
+    transfer: TransferContext,
+    database: DatabaseContext,
+    file: web_sys::File,
+) {
     let run = transfer.run.get_value() + 1;
     transfer.run.set_value(run);
     let current = move || transfer.run.get_value() == run;
     transfer.notice.set(None);
-    spawn_local(async move {
-        let name = file.name();
-        let size = file.size();
-        if size > MAX_FILE_BYTES as f64 {
-            let error = ImportError::TooLarge {
-                size_mb: (size / (1024.0 * 1024.0)).ceil() as usize,
-                limit_mb: MAX_FILE_BYTES / (1024 * 1024),
-            };
+    let name = file.name();
+    let size = file.size();
+    if size > MAX_FILE_BYTES as f64 {
+        let error = ImportError::TooLarge {
+            size_mb: (size / (1024.0 * 1024.0)).ceil() as usize,
+            limit_mb: MAX_FILE_BYTES / (1024 * 1024),
+        };
+        let message = error.to_string();
+        transfer.state.set(ImportState::Refused { name, message });
+        return;
+    }
+    let progress_name = name.clone();
+    let read = read_file(&file, |read, total| {
+        if current() {
+            let name = progress_name.clone();
+            transfer
+                .state
+                .set(ImportState::Reading { name, read, total });
+        }
+    })
+    .await;
+    if !current() {
+        return;
+    }
+    let bytes = match read {
+        Ok(bytes) => bytes,
+        Err(error) => {
             let message = error.to_string();
             transfer.state.set(ImportState::Refused { name, message });
             return;
         }
-        let progress_name = name.clone();
-        let read = read_file(&file, |read, total| {
-            if current() {
-                let name = progress_name.clone();
-                transfer
-                    .state
-                    .set(ImportState::Reading { name, read, total });
+    };
+    let checking = |done, total| {
+        let name = name.clone();
+        transfer
+            .state
+            .set(ImportState::Checking { name, done, total });
+    };
+    checking(0, 0);
+    yield_now().await;
+    let imported = read_in_steps(&bytes, checking, current).await;
+    drop(bytes);
+    if !current() {
+        return;
+    }
+    let imported = match imported {
+        Ok(imported) => imported,
+        Err(error) => {
+            let message = error.to_string();
+            transfer.state.set(ImportState::Refused { name, message });
+            return;
+        }
+    };
+    let stored: HashMap<String, PlanSummary> = match database.get().list_plans().await {
+        Ok(list) => list
+            .into_iter()
+            .map(|plan| (plan.id.clone(), plan))
+            .collect(),
+        Err(error) => {
+            let message = error.to_string();
+            transfer.state.set(ImportState::Refused { name, message });
+            return;
+        }
+    };
+    if !current() {
+        return;
+    }
+    let rows: Vec<PreviewRow> = imported
+        .plans
+        .iter()
+        .map(|plan| PreviewRow {
+            issuing_body: plan.issuing_body.clone(),
+            title: plan.title.clone(),
+            year: plan.year,
+            stored: stored.get(&plan.id).cloned(),
+        })
+        .collect();
+    // Keeping both loses nothing, so it is what a plan already here gets unless changed.
+    let choices = rows
+        .iter()
+        .map(|row| {
+            if row.stored.is_some() {
+                Choice::KeepBoth
+            } else {
+                Choice::New
             }
         })
-        .await;
-        if !current() {
-            return;
-        }
-        let bytes = match read {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                let message = error.to_string();
-                transfer.state.set(ImportState::Refused { name, message });
-                return;
-            }
-        };
-        let checking = |done, total| {
-            let name = name.clone();
-            transfer
-                .state
-                .set(ImportState::Checking { name, done, total });
-        };
-        checking(0, 0);
-        yield_now().await;
-        let imported = read_in_steps(&bytes, checking, current).await;
-        drop(bytes);
-        if !current() {
-            return;
-        }
-        let imported = match imported {
-            Ok(imported) => imported,
-            Err(error) => {
-                let message = error.to_string();
-                transfer.state.set(ImportState::Refused { name, message });
-                return;
-            }
-        };
-        let stored: HashMap<String, PlanSummary> = match database.get().list_plans().await {
-            Ok(list) => list
-                .into_iter()
-                .map(|plan| (plan.id.clone(), plan))
-                .collect(),
-            Err(error) => {
-                let message = error.to_string();
-                transfer.state.set(ImportState::Refused { name, message });
-                return;
-            }
-        };
-        if !current() {
-            return;
-        }
-        let rows: Vec<PreviewRow> = imported
-            .plans
-            .iter()
-            .map(|plan| PreviewRow {
-                issuing_body: plan.issuing_body.clone(),
-                title: plan.title.clone(),
-                year: plan.year,
-                stored: stored.get(&plan.id).cloned(),
-            })
-            .collect();
-        // Keeping both loses nothing, so it is what a plan already here gets unless changed.
-        let choices = rows
-            .iter()
-            .map(|row| {
-                if row.stored.is_some() {
-                    Choice::KeepBoth
-                } else {
-                    Choice::New
-                }
-            })
-            .collect();
-        let report = imported
-            .report
-            .problems
-            .iter()
-            .map(|problem| (problem.outcome, problem.to_string()))
-            .collect();
-        transfer.plans.set_value(Arc::new(imported.plans));
-        transfer.choices.set(choices);
-        transfer.state.set(ImportState::Preview(Box::new(Preview {
-            name,
-            size,
-            info: imported.info,
-            rows,
-            report,
-            storing: false,
-            error: None,
-        })));
-    });
+        .collect();
+    let report = imported
+        .report
+        .problems
+        .iter()
+        .map(|problem| (problem.outcome, problem.to_string()))
+        .collect();
+    transfer.plans.set_value(Arc::new(imported.plans));
+    transfer.choices.set(choices);
+    transfer.state.set(ImportState::Preview(Box::new(Preview {
+        name,
+        size,
+        info: imported.info,
+        rows,
+        report,
+        storing: false,
+        error: None,
+    })));
 }
 
 /// How long the reading may hold the page before letting it paint and take input: well under

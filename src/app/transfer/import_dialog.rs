@@ -118,7 +118,10 @@ pub fn ImportDialog() -> impl IntoView {
             }
             .into_any(),
         ),
-        ImportState::Preview(preview) => Some(view! { <PreviewBody preview=*preview /> }.into_any()),
+        ImportState::Preview(preview) => Some(
+            crate::app::chunks::chunk_view("Đang mở bản xem trước…", crate::app::chunks::import_preview(*preview))
+                .into_any(),
+        ),
     }
     };
     view! {
@@ -174,6 +177,11 @@ impl Face {
 }
 
 /// The preview: the file, its plans with a choice for each already stored, and the report.
+/// Drawn from the import's chunk (`chunks::import_preview`).
+pub fn preview_view(preview: Preview) -> AnyView {
+    view! { <PreviewBody preview=preview /> }.into_any()
+}
+
 #[component]
 fn PreviewBody(preview: Preview) -> impl IntoView {
     let transfer = use_transfer();

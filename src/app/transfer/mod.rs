@@ -18,9 +18,10 @@ use super::Screen;
 use super::plan_list::StoredPlans;
 pub use browser::{download_bytes, today};
 pub use error::TransferError;
-pub use export::ExportPlanButtons;
+pub use export::{Delivery, ExportPlanButtons, ExportTarget, export};
 use import::ImportState;
-pub use import_dialog::ImportDialog;
+pub use import::{Preview, read_and_preview};
+pub use import_dialog::{ImportDialog, preview_view};
 pub use reminder::{BackupReminder, LastExported};
 pub use way_back::{SaveProblem, StorageWayBack};
 
