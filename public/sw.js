@@ -23,6 +23,7 @@ self.addEventListener("install", (event) => {
 
 async function precache() {
   const cache = await caches.open(CACHE);
+  let kept = 0;
   try {
     await Promise.all(
       BUILD.files.map(async ([path, integrity]) => {
@@ -31,6 +32,8 @@ async function precache() {
         const response = await fetch(new Request(scoped(path), { cache: "reload", integrity }));
         if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
         await cache.put(scoped(path), response);
+        kept += 1;
+        tellProgress(kept, BUILD.files.length);
       }),
     );
   } catch (error) {
@@ -38,6 +41,12 @@ async function precache() {
     await caches.delete(CACHE);
     throw error;
   }
+}
+
+/** Tells the open pages how many of the build's files are kept (their offline status counts). */
+async function tellProgress(kept, total) {
+  const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  for (const page of pages) page.postMessage({ type: "precache-progress", kept, total, version: BUILD.version });
 }
 
 self.addEventListener("message", (event) => {

@@ -40,12 +40,25 @@ enum Offer {
 enum Offline {
     /// Not known yet (the worker is being registered), or no service worker at all.
     Unknown,
-    /// The worker is fetching the app's files: leaving the network now would leave some out.
-    Preparing,
+    /// The worker is fetching the app's files, `kept` of `total` so far (0 of 0 until it
+    /// says): leaving the network now would leave some out.
+    Preparing { kept: u32, total: u32 },
     /// Kept: the app opens and works with no network.
     Ready,
     /// The worker could not keep them (a file failed); the browser tries again later.
     Failed,
+}
+
+impl Offline {
+    /// The state's name, in `data-state` for the tests.
+    fn name(self) -> &'static str {
+        match self {
+            Offline::Unknown => "unknown",
+            Offline::Preparing { .. } => "preparing",
+            Offline::Ready => "ready",
+            Offline::Failed => "failed",
+        }
+    }
 }
 
 /// The service worker as the page sees it: the offer of a new version, whether the app is
@@ -80,19 +93,25 @@ pub fn OfflineStatus() -> impl IntoView {
     view! {
         <p
             class="offline-status"
-            class:offline-status-preparing=move || state() == Offline::Preparing
+            class:offline-status-preparing=move || matches!(state(), Offline::Preparing { .. })
             role="status"
             data-testid="offline-status"
-            data-state=move || format!("{:?}", state()).to_lowercase()
+            data-state=move || state().name()
         >
             {move || match state() {
-                Offline::Unknown => "",
-                Offline::Preparing => {
-                    "Đang chuẩn bị dùng ngoại tuyến… Hãy giữ kết nối mạng đến khi có thông báo đã sẵn sàng."
+                Offline::Unknown => String::new(),
+                Offline::Preparing { kept, total } => {
+                    let count = if total > 0 { format!(" ({kept}/{total} tệp)") } else { String::new() };
+                    format!(
+                        "Đang chuẩn bị dùng ngoại tuyến…{count} Hãy giữ kết nối mạng đến khi có thông báo đã sẵn sàng."
+                    )
                 }
-                Offline::Ready => "Đã sẵn sàng dùng ngoại tuyến: không có mạng, ứng dụng vẫn mở và làm việc được.",
+                Offline::Ready => {
+                    "Đã sẵn sàng dùng ngoại tuyến: không có mạng, ứng dụng vẫn mở và làm việc được.".to_string()
+                }
                 Offline::Failed => {
                     "Chưa chuẩn bị xong để dùng ngoại tuyến (có tệp chưa tải được); ứng dụng sẽ thử lại khi có mạng."
+                        .to_string()
                 }
             }}
         </p>
@@ -178,6 +197,26 @@ async fn register_worker(container: ServiceWorkerContainer, worker: Worker) {
     // A page opened before any worker existed is not moved to the first one; only a page that
     // an older worker serves reloads when a newer one takes over.
     let updating = container.controller().is_some();
+    // The first worker counts the files it has kept (public/sw.js); a later one, installing
+    // a new version in the background, is not what the status is about.
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        let data = event.data();
+        let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
+        if field("type").and_then(|kind| kind.as_string()).as_deref() != Some("precache-progress") {
+            return;
+        }
+        let count = |name: &str| field(name).and_then(|value| value.as_f64()).unwrap_or(0.0) as u32;
+        offline.update(|state| {
+            if let Offline::Preparing { .. } = state {
+                *state = Offline::Preparing {
+                    kept: count("kept"),
+                    total: count("total"),
+                };
+            }
+        });
+    });
+    container.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
     let on_controller_change = Closure::<dyn FnMut()>::new(move || {
         // In this tab or another, the person agreed: each tab reloads once its own edits are
         // stored, since the files of its version may be gone from the cache.
@@ -202,7 +241,7 @@ async fn register_worker(container: ServiceWorkerContainer, worker: Worker) {
     // An active worker has kept every file of its build (it installs only when all of them
     // came and matched their hashes). Until there is one, the app says it is preparing.
     if registration.active().is_none() {
-        offline.set(Offline::Preparing);
+        offline.set(Offline::Preparing { kept: 0, total: 0 });
     }
     if let Ok(ready) = container.ready() {
         leptos::task::spawn_local(async move {

@@ -32,19 +32,26 @@ test("the list is usable from the first download; the chunks come after it and a
   try {
     const { page } = app;
     // When the list's place is first drawn, by the page's own clock.
+    // And every wording the offline status took.
     await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (document.querySelector("[data-testid=no-plans], [data-testid=plan-list]")) {
+      window.statusTexts = [];
+      new MutationObserver(() => {
+        if (window.listDrawnAt === undefined && document.querySelector("[data-testid=no-plans], [data-testid=plan-list]")) {
           window.listDrawnAt = performance.now();
-          observer.disconnect();
         }
-      }).observe(document, { childList: true, subtree: true });
+        const text = document.querySelector("[data-testid=offline-status]")?.textContent;
+        if (text && window.statusTexts.at(-1) !== text) window.statusTexts.push(text);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
     });
     await page.goto(app.url);
     await page.waitForSelector("[data-testid=no-plans]");
     const status = page.locator("[data-testid=offline-status]");
     await page.waitForSelector("[data-testid=offline-status][data-state=ready]", { timeout: 60_000 });
     assert.match(await status.innerText(), /Đã sẵn sàng dùng ngoại tuyến/);
+    // Before that, it said it was preparing, counting the files the worker had kept.
+    const said = await page.evaluate(() => window.statusTexts);
+    assert.match(said[0], /^Đang chuẩn bị dùng ngoại tuyến…/);
+    assert.ok(said.some((text) => /\(\d+\/\d+ tệp\)/.test(text)), said.join(" | "));
 
     // Nothing but the first download came before the list was drawn; the chunks came after.
     const fetched = await page.evaluate(() => ({

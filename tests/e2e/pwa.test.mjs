@@ -4,7 +4,17 @@
 // Content-Security-Policy blocks every other site while the app itself never trips it.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { test } from "node:test";
@@ -23,15 +33,25 @@ function versionOf(dir) {
 }
 
 /**
- * A second build, "version 2": dist/ copied, one of its files really changed, and the precache
- * script run again over it, exactly as the Trunk hook runs it after a build.
+ * A second build, "version 2": dist/ copied, one of its files really changed, every file that
+ * carries the build's hash in its name (the wasm-bindgen glue, the chunk loader, the first wasm
+ * and every chunk) renamed to a new hash with every mention of it, as a new build of the split
+ * wasm does, and the precache script run again over it, exactly as the build hook runs it.
  */
 function makeVersion2() {
   const dir = mkdtempSync(join(tmpdir(), "kehoach-v2-"));
   cpSync(DIST, dir, { recursive: true });
   appendFileSync(join(dir, "start.js"), "// Phiên bản 2 của bản dựng thử.\n");
+  const hashed = readdirSync(dir).filter((name) => /-[0-9a-f]{16}(_bg)?\.(js|wasm)$/.test(name));
+  const [oldHash] = hashed[0].match(/[0-9a-f]{16}/);
+  const newHash = createHash("sha256").update(`v2 ${oldHash}`).digest("hex").slice(0, 16);
+  for (const name of hashed) renameSync(join(dir, name), join(dir, name.replace(oldHash, newHash)));
+  for (const name of readdirSync(dir).filter((name) => /\.(js|html)$/.test(name))) {
+    const text = readFileSync(join(dir, name), "utf8");
+    writeFileSync(join(dir, name), text.split(oldHash).join(newHash));
+  }
   const { version } = writePrecache(dir);
-  return { dir, version };
+  return { dir, version, chunks: hashed.filter((name) => /^(split|chunk)_/.test(name)).length };
 }
 
 /** Waits until the page's service worker is active with every file of the build cached. */
@@ -179,8 +199,20 @@ test("a new version waits for 'Tải lại', then runs with every plan kept, eve
     const banner = app.page.locator("[data-testid=update-banner]");
     await banner.waitFor({ timeout: 15_000 });
     assert.equal((await banner.innerText()).replace(/\s+/g, " ").trim(), "Đã có phiên bản mới — Tải lại");
-    // Still version 1, until the person agrees.
+    // Still version 1, until the person agrees: after a reload too, with every chunk of
+    // version 1 from its cache although the server now has only version 2's.
+    assert.ok(v2.chunks >= 6, `version 2 renamed ${v2.chunks} chunks`);
     assert.match(await app.page.textContent("[data-testid=app-version]"), new RegExp(v1));
+    const notFound = [];
+    app.page.on("response", (response) => response.status() >= 400 && notFound.push(response.url()));
+    await app.page.reload();
+    await app.page.click("[data-testid=open-print]");
+    await app.page.waitForSelector("[data-testid=print-document]");
+    await app.page.click("[data-testid=print-back]");
+    await app.page.waitForSelector("[data-testid=field-title]");
+    assert.match(await app.page.textContent("[data-testid=app-version]"), new RegExp(v1));
+    assert.deepEqual(notFound, []);
+    await banner.waitFor({ timeout: 15_000 });
     // What the person sees on the screen (the banner floats over the page's bottom edge).
     await viewportShot(app.page, "update-banner-1280x800");
     await app.page.setViewportSize({ width: 412, height: 915 });
@@ -192,6 +224,11 @@ test("a new version waits for 'Tải lại', then runs with every plan kept, eve
     assert.match(await app.page.textContent("[data-testid=app-version]"), new RegExp(v2.version));
     assert.equal(await app.page.locator("[data-testid=field-title]").inputValue(), TITLE);
     assert.deepEqual(await app.page.evaluate(() => caches.keys()), [`kehoach-${v2.version}`]);
+    // Version 2's own chunks: the print view opens from them.
+    await app.page.click("[data-testid=open-print]");
+    await app.page.waitForSelector("[data-testid=print-document]");
+    assert.deepEqual(notFound, []);
+    await app.page.click("[data-testid=print-back]");
     assert.equal(await app.page.locator("[data-testid=update-banner]").count(), 0);
     await app.page.click("[data-testid=back-to-list]");
     await app.page.waitForSelector("[data-testid=plan-list]");
