@@ -199,22 +199,26 @@ async fn register_worker(container: ServiceWorkerContainer, worker: Worker) {
     let updating = container.controller().is_some();
     // The first worker counts the files it has kept (public/sw.js); a later one, installing
     // a new version in the background, is not what the status is about.
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-        let data = event.data();
-        let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
-        if field("type").and_then(|kind| kind.as_string()).as_deref() != Some("precache-progress") {
-            return;
-        }
-        let count = |name: &str| field(name).and_then(|value| value.as_f64()).unwrap_or(0.0) as u32;
-        offline.update(|state| {
-            if let Offline::Preparing { .. } = state {
-                *state = Offline::Preparing {
-                    kept: count("kept"),
-                    total: count("total"),
-                };
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let data = event.data();
+            let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
+            if field("type").and_then(|kind| kind.as_string()).as_deref()
+                != Some("precache-progress")
+            {
+                return;
             }
+            let count =
+                |name: &str| field(name).and_then(|value| value.as_f64()).unwrap_or(0.0) as u32;
+            offline.update(|state| {
+                if let Offline::Preparing { .. } = state {
+                    *state = Offline::Preparing {
+                        kept: count("kept"),
+                        total: count("total"),
+                    };
+                }
+            });
         });
-    });
     container.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     let on_controller_change = Closure::<dyn FnMut()>::new(move || {
