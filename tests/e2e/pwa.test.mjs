@@ -50,6 +50,13 @@ function makeVersion2() {
     const text = readFileSync(join(dir, name), "utf8");
     writeFileSync(join(dir, name), text.split(oldHash).join(newHash));
   }
+  // The preload links' integrity follows the files whose contents changed.
+  const index = readFileSync(join(dir, "index.html"), "utf8").replace(
+    /href="\/([^"]+)"([^>]*?) integrity="sha384-[^"]*"/g,
+    (_, path, between) =>
+      `href="/${path}"${between} integrity="sha384-${createHash("sha384").update(readFileSync(join(dir, path))).digest("base64")}"`,
+  );
+  writeFileSync(join(dir, "index.html"), index);
   const { version } = writePrecache(dir);
   return { dir, version, chunks: hashed.filter((name) => /^(split|chunk)_/.test(name)).length };
 }
