@@ -21,7 +21,7 @@ mod print_view;
 #[forbid(unsafe_code)]
 mod revision_history;
 #[forbid(unsafe_code)]
-mod save_status;
+pub(crate) mod save_status;
 #[forbid(unsafe_code)]
 mod transfer;
 #[forbid(unsafe_code)]

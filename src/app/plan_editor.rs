@@ -7,7 +7,6 @@ use leptos::task::spawn_local;
 use super::Screen;
 use super::editor::PlanForm;
 use super::revision_history::RevisionHistory;
-use super::save_status::SaveIndicator;
 use crate::state::{Editor, use_database};
 
 /// The plan editor (màn hình soạn kế hoạch) for the plan `id`.
@@ -68,7 +67,6 @@ fn EditorForm(editor: Editor) -> impl IntoView {
         <section class="editor" aria-labelledby="editor-title">
             <div class="section-head">
                 <h2 id="editor-title" tabindex="-1">"Soạn kế hoạch"</h2>
-                <SaveIndicator status=editor.status />
             </div>
             <super::transfer::SaveProblem status=editor.status plan=editor.plan />
             <Show when=move || editor.kept_unsaved.get()>

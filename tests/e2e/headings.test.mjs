@@ -26,8 +26,21 @@ async function printedParagraphs(page) {
   return texts.map((text) => text.replace(/\s+/g, " ").trim());
 }
 
+/**
+ * Opens, as a person taps it, the folded «Tùy chỉnh khi in» of every part that has one: the
+ * wordings are folded away until asked for.
+ */
+async function openPrintWordings(page) {
+  const folds = page.locator("[data-testid=print-wording]");
+  assert.ok((await folds.count()) >= 5, "a «Tùy chỉnh khi in» in each part with print wordings");
+  for (const fold of await folds.all()) {
+    if ((await fold.getAttribute("open")) === null) await fold.locator("summary").click();
+  }
+}
+
 /** Types a heading, a task label and an extra section after "Mục đích, yêu cầu". */
 async function typeWordings(page) {
+  await openPrintWordings(page);
   await page.fill("#heading-purposes-and-requirements", PURPOSES_HEADING);
   await page.fill("#task-label-lead", LEAD_LABEL);
   await page.click("#area-0-task-add");
@@ -114,6 +127,9 @@ test("undo takes back a typed heading and an added extra section; redo makes bot
   await withApp(async (app) => {
     const { page } = app;
     await createPlan(page);
+    // Folded away until asked for: a new plan's parts show their own fields first.
+    assert.equal(await page.locator("#heading-targets").isVisible(), false);
+    await openPrintWordings(page);
     await page.fill("#task-label-deadline", "Thời gian hoàn thành");
     // Typed letter by letter, well within one pause: one step to undo and to redo.
     await page.locator("#heading-targets").pressSequentially("II. CÁC CHỈ TIÊU CỤ THỂ", { delay: 10 });

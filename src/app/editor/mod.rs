@@ -36,7 +36,7 @@ use crate::domain::validation::{Issue, validate};
 use crate::state::Editor;
 use fields::{Lens, field};
 use history::History;
-use part_headings::{PartHeadingFields, TaskLabelFields};
+use part_headings::PrintWording;
 
 /// What every input of the form needs: the open plan, the undo stack, the issues found, and
 /// the trigger of the part of the plan this form is scoped to.
@@ -212,28 +212,27 @@ fn part_body(id: &str, short: bool) -> AnyView {
         "part-form" => view! { <document_form::DocumentFormPart /> }.into_any(),
         "part-bases" => view! { <bases::BasesList lens=field!(plan, legal_bases) id="bases" /> }.into_any(),
         "part-purposes" => view! {
-            <PartHeadingFields parts=&[HeadingPart::PurposesAndRequirements, HeadingPart::Purposes, HeadingPart::Requirements] />
+            <PrintWording parts=&[HeadingPart::PurposesAndRequirements, HeadingPart::Purposes, HeadingPart::Requirements] />
             <purposes::PurposesPart />
         }
         .into_any(),
         "part-targets" => view! {
-            <PartHeadingFields parts=&[HeadingPart::Targets] />
+            <PrintWording parts=&[HeadingPart::Targets] />
             <targets::TargetsPart />
         }
         .into_any(),
         "part-areas" => view! {
-            <PartHeadingFields parts=&[HeadingPart::Tasks] />
-            <TaskLabelFields />
+            <PrintWording parts=&[HeadingPart::Tasks] task_labels=true />
             <areas::AreasPart />
         }
         .into_any(),
         "part-funding" => view! {
-            <PartHeadingFields parts=&[HeadingPart::Funding] />
+            <PrintWording parts=&[HeadingPart::Funding] />
             <funding::FundingPart />
         }
         .into_any(),
         "part-implementation" => view! {
-            <PartHeadingFields parts=&[HeadingPart::Implementation] />
+            <PrintWording parts=&[HeadingPart::Implementation] />
             <implementation::ImplementationPart />
         }
         .into_any(),

@@ -1,12 +1,13 @@
 //! Mục lục and "Cần xem lại": the outline of parts and areas to jump to, sticky beside the form
 //! on a wide screen and folded above it on a narrow one (style/editor.css); the list of issues,
-//! each jumping to its field; and the undo and redo bar.
+//! each jumping to its field; and the editor's toolbar (undo, redo, the save state).
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 use super::lazy::NearScreen;
 use super::{Form, PARTS};
+use crate::app::save_status::SaveIndicator;
 use crate::app::{on_window_events, set_style_variable};
 use crate::domain::field_key::{AreaField, FieldKey};
 use crate::domain::slot::area_slots;
@@ -112,15 +113,17 @@ pub fn Outline() -> impl IntoView {
         }
     };
     let count = move || form.issue_list.with(Vec::len);
-    // Beside the form the outline is open; above it, on a phone, its 20-odd links would push the
-    // form a screen down, so it starts folded under its title.
+    // Beside the form the outline and the checks are open; above it, on a tablet held upright
+    // or a phone, they would push the form a screen down, so they start folded under their
+    // titles (the count of checks stays in sight).
     let open = beside_the_form();
     let aside = NodeRef::<leptos::html::Aside>::new();
     keep_within_window(aside);
     view! {
         <aside class="plan-outline" node_ref=aside>
             <section class="issue-summary" aria-labelledby="issue-summary-title" data-testid="issue-summary">
-                <h3 id="issue-summary-title">{move || format!("Cần xem lại ({})", count())}</h3>
+                <details class="outline-fold issue-fold" open=open>
+                <summary><h3 id="issue-summary-title" class="outline-title">{move || format!("Cần xem lại ({})", count())}</h3></summary>
                 <Show when=move || count() == 0>
                     <p class="muted">"Chưa thấy gì cần xem lại."</p>
                 </Show>
@@ -138,6 +141,7 @@ pub fn Outline() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
+                </details>
             </section>
             <nav aria-label="Mục lục kế hoạch" class="outline-nav" data-testid="outline-nav">
                 <details class="outline-fold" open=open>
@@ -207,15 +211,16 @@ fn beside_the_form() -> bool {
         .is_some_and(|width| width >= 1000.0)
 }
 
-/// "Hoàn tác", "Làm lại" and the notice of the last removal ("Đã xóa nhiệm vụ c — Hoàn tác").
+/// The editor's toolbar: "Hoàn tác", "Làm lại", the save state and the notice of the last
+/// removal ("Đã xóa nhiệm vụ c — Hoàn tác"). It stays at the top of the form as it scrolls,
+/// in a band of its own, so that it never covers a field (the page's scroll padding keeps a
+/// focused field clear of it, style/editor.css).
 #[component]
 pub fn UndoBar() -> impl IntoView {
     let form = expect_context::<Form>();
     let history = form.history;
     view! {
-        <div class="undo-bar" class:undo-bar-idle=move || {
-            history.depth.get() == 0 && history.redo_depth.get() == 0 && history.notice.with(Option::is_none)
-        }>
+        <div class="undo-bar" role="toolbar" aria-label="Hoàn tác và trạng thái lưu" data-testid="editor-toolbar">
             <button type="button" class="button" id="undo-button" data-testid="undo"
                 disabled=move || history.depth.get() == 0 || form.editor.is_locked()
                 aria-keyshortcuts="Control+Z" on:click=move |_| history.undo()>
@@ -226,6 +231,7 @@ pub fn UndoBar() -> impl IntoView {
                 aria-keyshortcuts="Control+Y Control+Shift+Z" on:click=move |_| history.redo()>
                 "↷ Làm lại"
             </button>
+            <SaveIndicator status=form.editor.status />
             <p class="undo-notice" role="status" aria-live="polite" data-testid="undo-notice">
                 {move || history.notice.get().map(|(_, what)| view! {
                     <span>{what}" — "</span>

@@ -63,9 +63,37 @@ fn printed_heading(plan: &Plan, part: HeadingPart) -> String {
     line
 }
 
+/// Tùy chỉnh khi in: the wordings a part prints with where they differ from the standard
+/// ones (its headings; for the tasks' part also the labels of each task's fields), folded away
+/// under the part's own fields so that the first thing a part shows is what to fill. Open from
+/// the start when the plan has some of them written.
+#[component]
+pub fn PrintWording(
+    parts: &'static [HeadingPart],
+    #[prop(optional)] task_labels: bool,
+) -> impl IntoView {
+    let form = expect_context::<Form>();
+    let written = form.editor.plan.with_untracked(|plan| {
+        parts
+            .iter()
+            .any(|part| !part.written(&plan.headings).trim().is_empty())
+            || (task_labels
+                && TaskField::ALL
+                    .into_iter()
+                    .any(|which| !which.label(&plan.task_labels).trim().is_empty()))
+    });
+    view! {
+        <details class="print-wording" data-testid="print-wording" open=written>
+            <summary>"Tùy chỉnh khi in"</summary>
+            <PartHeadingFields parts=parts />
+            {task_labels.then(|| view! { <TaskLabelFields /> })}
+        </details>
+    }
+}
+
 /// The heading inputs of one part of the form, with the rule of their numbering.
 #[component]
-pub fn PartHeadingFields(parts: &'static [HeadingPart]) -> impl IntoView {
+fn PartHeadingFields(parts: &'static [HeadingPart]) -> impl IntoView {
     let section = parts.iter().any(|part| part.is_section());
     let rule = if section {
         "Tự đặt tiêu đề thì ghi cả số thứ tự như muốn in (ví dụ «II. CÁC CHỈ TIÊU CỤ THỂ»); \
@@ -107,7 +135,7 @@ fn HeadingField(part: HeadingPart) -> impl IntoView {
 
 /// Cách ghi các mục của nhiệm vụ: the labels the plan's body gives each task's fields.
 #[component]
-pub fn TaskLabelFields() -> impl IntoView {
+fn TaskLabelFields() -> impl IntoView {
     let form = expect_context::<Form>();
     let field = move |which: TaskField| {
         let id = match which {
