@@ -154,7 +154,7 @@ fn RoleOrder(lens: Lens<Task>, key: String) -> impl IntoView {
         <fieldset class="list-field role-order">
             <legend>"Thứ tự in các vai trò"</legend>
             <ol class="item-list" id=list_id>
-                <For each=move || 0..count() key=|index| *index children=row />
+                {move || (0..count()).map(row.clone()).collect_view()}
             </ol>
         </fieldset>
     }

@@ -46,16 +46,18 @@ fn note_view(mark: MarkOf, field: String) -> AnyView {
         });
         focus_later(field.clone());
     };
-    view! {
-        <Show when=move || marked.get()>
-            <p class="template-note" data-testid="template-note">
-                <span>"Nội dung mẫu, chưa xem lại"</span>
-                <button type="button" class="button button-small" data-testid="keep-template"
-                    disabled=move || form.editor.is_locked() on:click=keep_it.clone()>
-                    "Giữ nội dung mẫu"
-                </button>
-            </p>
-        </Show>
-    }
+    (move || {
+        marked.get().then(|| {
+            view! {
+                <p class="template-note" data-testid="template-note">
+                    <span>"Nội dung mẫu, chưa xem lại"</span>
+                    <button type="button" class="button button-small" data-testid="keep-template"
+                        disabled=move || form.editor.is_locked() on:click=keep_it.clone()>
+                        "Giữ nội dung mẫu"
+                    </button>
+                </p>
+            }
+        })
+    })
     .into_any()
 }

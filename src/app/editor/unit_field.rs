@@ -103,7 +103,7 @@ pub fn UnitField(
                 aria-invalid=invalid aria-describedby=format!("{id}-issue")></textarea>
             <ul class="unit-offers" id=list_id aria-label="Chọn nhanh cơ quan, đơn vị"
                 data-testid="unit-offers" hidden=move || !shown()>
-                <For each=move || offered.get() key=|unit| unit.clone() children=move |unit| {
+                {move || offered.get().into_iter().map(|unit| {
                     let chosen = unit.clone();
                     let pick = pick.clone();
                     view! {
@@ -114,7 +114,7 @@ pub fn UnitField(
                                 on:click=move |_| pick(chosen.clone())>{unit}</button>
                         </li>
                     }
-                } />
+                }).collect_view()}
             </ul>
             <FieldIssue id=id />
         </div>
