@@ -80,3 +80,44 @@ fn version_1_files_hold_the_transcribed_sample_plans() {
         );
     }
 }
+
+/// The fields added to format version 1 after its release (a task's «thứ tự in các vai trò»,
+/// the plan's marks of template text) are optional: older files, without them, import cleanly
+/// above; written, they read back; an order naming no role of ours is reported and skipped.
+#[test]
+fn fields_added_within_version_1_read_back_and_unknown_role_names_are_reported() {
+    let value = serde_json::json!({
+        "id": "p", "year": 2026, "title": "Kế hoạch",
+        "template_marks": ["0123456789abcdef"],
+        "areas": [{ "id": "a", "title": "Cải cách thể chế", "tasks": [{
+            "id": "t", "content": "Rà soát",
+            "other_roles": [{ "label": "Cơ quan thực hiện", "units": ["Các đơn vị"] }],
+            "role_order": ["other", "lead", "chủ tịch"]
+        }]}]
+    });
+    let (plan, report) = file_format::restore_plan(&value);
+    let plan = plan.expect("plan");
+    let task = &plan.areas[0].tasks[0];
+    assert_eq!(
+        task.role_order,
+        [
+            kehoach::domain::RoleKind::Other,
+            kehoach::domain::RoleKind::Lead
+        ]
+    );
+    assert_eq!(plan.template_marks, ["0123456789abcdef"]);
+    let lines = report.lines();
+    assert!(
+        lines.iter().any(|line| line.contains("«chủ tịch»")),
+        "{lines:?}"
+    );
+    // Written again, both read back as they were.
+    let written = serde_json::to_value(&plan).expect("plan as JSON");
+    assert_eq!(
+        written["areas"][0]["tasks"][0]["role_order"],
+        serde_json::json!(["other", "lead"])
+    );
+    let (again, report) = file_format::restore_plan(&written);
+    assert!(report.is_clean(), "{:?}", report.lines());
+    assert_eq!(again.expect("plan"), plan);
+}

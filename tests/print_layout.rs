@@ -550,6 +550,8 @@ fn every_field_of_a_filled_task_is_printed() {
             deadline: "Hạn hoàn thành".into(),
             budget: "Tiền thực hiện".into(),
         },
+        // Not words but an order: `a_task_prints_its_own_labels_and_role_order` checks it.
+        role_order: Vec::new(),
     };
     let mut leaves = Vec::new();
     texts_of(
@@ -624,5 +626,130 @@ fn units_whose_names_hold_commas_print_apart_with_semicolons() {
             .iter()
             .any(|t| t.ends_with("Phòng Tư pháp; UBND xã, phường.")),
         "{texts:?}"
+    );
+}
+
+/// The body paragraph whose text starts with `start`, in the plan's section.
+fn paragraph_starting<'a>(document: &'a Document, start: &str) -> &'a kehoach::document::Paragraph {
+    document
+        .sections
+        .iter()
+        .flat_map(|section| section.blocks.iter())
+        .find_map(|block| match block {
+            Block::Paragraph(paragraph) if paragraph.text().starts_with(start) => Some(paragraph),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no paragraph starts with «{start}»"))
+}
+
+/// A plan that opens with one «Thực hiện …» sentence instead of «Căn cứ …» lines prints it
+/// upright as body text; a «Căn cứ …» line stays in italics (it printed both in italics).
+#[test]
+fn an_opening_sentence_in_place_of_legal_bases_prints_upright() {
+    let mut plan = kehoach::domain::template::new_commune_plan(2026, |kind| kind.to_string());
+    plan.legal_bases = vec![
+        LegalBasis {
+            text: "Thực hiện Kế hoạch số 25/KH-UBND ngày 10/01/2026 của UBND tỉnh, UBND xã xây \
+                   dựng Kế hoạch cải cách hành chính năm 2026 như sau:"
+                .into(),
+            document: None,
+        },
+        LegalBasis {
+            text: "căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;".into(),
+            document: None,
+        },
+    ];
+    let document = layout(&plan);
+    let opening = paragraph_starting(&document, "Thực hiện Kế hoạch số 25");
+    assert_eq!(opening.role, Role::Body);
+    assert!(
+        opening.runs.iter().all(|run| !run.italic && !run.bold),
+        "{opening:?}"
+    );
+    let basis = paragraph_starting(&document, "căn cứ Nghị quyết");
+    assert!(basis.runs.iter().all(|run| run.italic), "{basis:?}");
+}
+
+/// «Tổ chức thực hiện» written as numbered sentences prints those sentences, upright: a point
+/// with no unit (the sentence in its duty) or a unit line with no duty. A unit with duties
+/// still prints the unit in bold (it printed every point as a bold unit).
+#[test]
+fn implementation_written_as_numbered_sentences_prints_as_written() {
+    let mut plan = kehoach::domain::template::new_commune_plan(2026, |kind| kind.to_string());
+    let sentence =
+        "Văn phòng HĐND và UBND xã chủ trì, phối hợp với các đơn vị triển khai Kế hoạch.";
+    plan.implementation.responsibilities = vec![
+        Responsibility {
+            unit: String::new(),
+            duties: vec![Paragraph::new(sentence), Paragraph::new("Báo cáo định kỳ.")],
+        },
+        Responsibility {
+            unit: "Các đơn vị được giao nhiệm vụ chủ động tổ chức thực hiện.".into(),
+            duties: vec![Paragraph::default()],
+        },
+        Responsibility {
+            unit: "Công chức Tài chính - Kế toán".into(),
+            duties: vec![Paragraph::new("Tham mưu bố trí kinh phí.")],
+        },
+    ];
+    let document = layout(&plan);
+    let first = paragraph_starting(&document, "1. Văn phòng HĐND");
+    assert_eq!(first.text(), format!("1. {sentence}"));
+    assert!(first.runs.iter().all(|run| !run.bold), "{first:?}");
+    let texts = document.texts();
+    let at = texts
+        .iter()
+        .position(|t| t.starts_with("1. Văn phòng"))
+        .expect("point 1");
+    assert_eq!(texts[at + 1], "- Báo cáo định kỳ.");
+    let second = paragraph_starting(&document, "2. Các đơn vị");
+    assert_eq!(
+        second.text(),
+        "2. Các đơn vị được giao nhiệm vụ chủ động tổ chức thực hiện."
+    );
+    assert!(second.runs.iter().all(|run| !run.bold), "{second:?}");
+    let third = paragraph_starting(&document, "3. Công chức Tài chính");
+    assert!(third.runs[0].bold, "{third:?}");
+}
+
+/// A task's own labels print in place of the plan's, and its roles in its own order: a real
+/// plan puts «Cơ quan thực hiện» before «Cơ quan chủ trì tham mưu» (it printed lead first).
+#[test]
+fn a_task_prints_its_own_labels_and_role_order() {
+    let mut plan = kehoach::domain::template::new_commune_plan(2026, |kind| kind.to_string());
+    plan.task_labels.lead = "Chủ trì thực hiện".into();
+    let mut task = Task {
+        id: "roles".into(),
+        content: "Tự kiểm tra công tác cải cách hành chính".into(),
+        lead_units: vec!["Văn phòng HĐND và UBND xã".into()],
+        partner_units: vec!["Các đơn vị".into()],
+        other_roles: vec![kehoach::domain::Role {
+            label: "Cơ quan thực hiện".into(),
+            units: vec!["Các công chức chuyên môn".into()],
+        }],
+        deadline: Deadline::new("Tháng 11/2026", 2026),
+        labels: TaskLabels {
+            lead: "Cơ quan chủ trì tham mưu".into(),
+            partner: "Cơ quan phối hợp theo dõi".into(),
+            deadline: "Thời gian hoàn thành".into(),
+            ..TaskLabels::default()
+        },
+        ..Task::default()
+    };
+    task.move_role(1, 0);
+    plan.areas[0].tasks.push(task);
+    let texts = layout(&plan).texts();
+    let at = texts
+        .iter()
+        .position(|t| t.ends_with("Tự kiểm tra công tác cải cách hành chính"))
+        .expect("the task");
+    assert_eq!(
+        texts[at + 1..at + 5],
+        [
+            "- Cơ quan thực hiện: Các công chức chuyên môn.",
+            "- Cơ quan chủ trì tham mưu: Văn phòng HĐND và UBND xã.",
+            "- Cơ quan phối hợp theo dõi: Các đơn vị.",
+            "- Thời gian hoàn thành: Tháng 11/2026.",
+        ]
     );
 }

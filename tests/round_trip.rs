@@ -93,6 +93,14 @@ fn task(year: i32) -> impl Strategy<Value = Task> {
         budget(),
         any::<bool>(),
         (text(), text()),
+        vec(
+            prop_oneof![
+                Just(RoleKind::Lead),
+                Just(RoleKind::Other),
+                Just(RoleKind::Partner)
+            ],
+            0..4,
+        ),
     )
         .prop_map(
             |(
@@ -103,6 +111,7 @@ fn task(year: i32) -> impl Strategy<Value = Task> {
                 budget,
                 key_task,
                 (lead_label, deadline_label),
+                role_order,
             )| Task {
                 id: String::new(),
                 content,
@@ -119,6 +128,7 @@ fn task(year: i32) -> impl Strategy<Value = Task> {
                     deadline: deadline_label,
                     ..TaskLabels::default()
                 },
+                role_order,
             },
         )
 }
@@ -355,7 +365,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                     0..2,
                 ),
             ),
-            (recipients(), signer(), vec(appendix(year), 0..2)),
+            (recipients(), signer(), vec(appendix(year), 0..2), items()),
         );
         (header, body).prop_map(move |(header, body)| {
             let (
@@ -371,7 +381,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 targets,
                 areas,
                 (intro, responsibilities),
-                (recipients, signer, appendices),
+                (recipients, signer, appendices, template_marks),
             ) = body;
             let mut plan = Plan {
                 id: format!("plan-{year}"),
@@ -413,6 +423,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 headings: Headings::default(),
                 task_labels: TaskLabels::default(),
                 extra_sections: Vec::new(),
+                template_marks,
             };
             give_ids(&mut plan);
             plan

@@ -147,6 +147,8 @@ fn drawn(plan: &Plan, key: FieldKey) -> bool {
                         .any(|column| column.field() == field)
                 })
         }
+        // Lists of the plan's own are drawn whole, one input per item.
+        FieldKey::Item { .. } => true,
         FieldKey::KeyTaskCell { .. }
         | FieldKey::GroupTitle(_)
         | FieldKey::ExtraSectionHeading(_) => false,

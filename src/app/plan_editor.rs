@@ -14,6 +14,7 @@ use crate::state::{Editor, use_database};
 pub fn PlanEditor(id: String, screen: RwSignal<Screen>) -> impl IntoView {
     let database = use_database();
     let print_id = id.clone();
+    let export_id = id.clone();
     let editor = LocalResource::new(move || Editor::open(database.get(), id.clone()));
     let back = move |_| {
         // Save what the timer has not yet saved while the editor still exists.
@@ -37,6 +38,8 @@ pub fn PlanEditor(id: String, screen: RwSignal<Screen>) -> impl IntoView {
             <button class="button" data-testid="open-print" on:click=print>
                 "In / Lưu PDF"
             </button>
+            <super::transfer::EditorExportButtons id=export_id
+                open=move || editor.get_untracked().and_then(Result::ok) />
         </div>
         <Suspense fallback=|| view! { <p class="muted">"Đang mở kế hoạch…"</p> }>
             {move || editor.get().map(|result| match result {

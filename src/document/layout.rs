@@ -14,8 +14,8 @@ use crate::domain::numbering::point_label;
 use crate::domain::slot::area_slots;
 use crate::domain::units;
 use crate::domain::{
-    Decision, DocumentForm, ExtraSection, PartAnchor, Plan, Recipient, ReformArea, Signer, Task,
-    TaskLabels,
+    Decision, DocumentForm, ExtraSection, LegalBasis, PartAnchor, Plan, Recipient, ReformArea,
+    Responsibility, RoleLine, Signer, Task, TaskLabels,
 };
 
 /// The document `plan` prints as.
@@ -65,7 +65,7 @@ fn decision_section(plan: &Plan, decision: &Decision) -> Section {
         }));
     }
     for basis in &decision.legal_bases {
-        blocks.push(italic_body(&basis.text));
+        blocks.push(basis_line(basis));
     }
     if !decision.proposal.trim().is_empty() {
         blocks.push(italic_body(&sentence(&decision.proposal)));
@@ -208,10 +208,11 @@ impl Body {
         }
     }
 
-    /// Căn cứ: in a plan on its own they open the body.
+    /// Căn cứ: in a plan on its own they open the body; a sentence of the plan's own in their
+    /// place («Thực hiện Kế hoạch số …») prints upright.
     fn legal_bases(&mut self, plan: &Plan) {
         for basis in &plan.legal_bases {
-            self.blocks.push(italic_body(&basis.text));
+            self.blocks.push(basis_line(basis));
         }
     }
 
@@ -289,14 +290,20 @@ impl Body {
             self.text(marked("+", sub));
         }
         let labels = FieldLabels::of(&task.labels, &plan.task_labels);
-        if !task.lead_units.is_empty() {
-            self.field(labels.lead, &units::in_a_sentence(&task.lead_units));
-        }
-        for role in &task.other_roles {
-            self.field(&role.label, &units::in_a_sentence(&role.units));
-        }
-        if !task.partner_units.is_empty() {
-            self.field(labels.partner, &units::in_a_sentence(&task.partner_units));
+        // In the task's own order where the plan puts, say, «Cơ quan thực hiện» first.
+        for line in task.roles_in_order() {
+            let (label, units) = match line {
+                RoleLine::Lead => (labels.lead, &task.lead_units),
+                RoleLine::Partner => (labels.partner, &task.partner_units),
+                RoleLine::Other(index) => match task.other_roles.get(index) {
+                    Some(role) => (role.label.as_str(), &role.units),
+                    None => continue,
+                },
+            };
+            // An other role prints even without units, as before: its label was written.
+            if !units.is_empty() || matches!(line, RoleLine::Other(_)) {
+                self.field(label, &units::in_a_sentence(units));
+            }
         }
         match task.outputs.as_slice() {
             [] => {}
@@ -357,6 +364,10 @@ impl Body {
             self.item("-", paragraph);
         }
         for (index, responsibility) in implementation.responsibilities.iter().enumerate() {
+            if responsibility.is_sentence() {
+                self.numbered_sentence(index + 1, responsibility);
+                continue;
+            }
             let unit = format!("{}. {}", index + 1, responsibility.unit.trim());
             let mut duties = responsibility.duties.iter();
             // "Phòng Tài chính - Kế hoạch có trách nhiệm …" reads on from the unit when the duty
@@ -402,6 +413,26 @@ impl Body {
         }
         for paragraph in &implementation.closing {
             self.paragraph(paragraph);
+        }
+    }
+
+    /// A point of «Tổ chức thực hiện» written as a numbered sentence: "2. Văn phòng … chủ trì
+    /// …" as written, upright, then any further duties under it.
+    fn numbered_sentence(&mut self, number: usize, responsibility: &Responsibility) {
+        let mut duties = responsibility.duties.iter();
+        let sentence = if responsibility.unit.trim().is_empty() {
+            duties.next()
+        } else {
+            None
+        };
+        let text = sentence.map_or(responsibility.unit.trim(), |duty| duty.text.trim());
+        self.text(format!("{number}. {text}"));
+        for sub in sentence.iter().flat_map(|duty| &duty.sub_items) {
+            self.text(marked("+", sub));
+        }
+        for duty in duties.filter(|duty| !duty.text.trim().is_empty() || !duty.sub_items.is_empty())
+        {
+            self.item("-", duty);
         }
     }
 
@@ -456,6 +487,16 @@ fn heading(level: u8, text: String) -> Paragraph {
     Paragraph {
         role: Role::Heading(level),
         runs: vec![Run::bold(text)],
+    }
+}
+
+/// A line of «Căn cứ»: in italics if it cites a document, upright if it is a sentence of the
+/// plan's own (`LegalBasis::is_citation`).
+fn basis_line(basis: &LegalBasis) -> Block {
+    if basis.is_citation() {
+        italic_body(&basis.text)
+    } else {
+        Block::Paragraph(Paragraph::plain(Role::Body, basis.text.trim()))
     }
 }
 

@@ -89,6 +89,65 @@ impl TaskField {
     }
 }
 
+/// A list of the plan's own paragraphs or lines (not those of a decision, a task or an area).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PlanList {
+    /// Căn cứ.
+    LegalBases,
+    /// Mục đích.
+    Purposes,
+    /// Yêu cầu.
+    Requirements,
+    /// Kinh phí.
+    Funding,
+    /// Tổ chức thực hiện: mở đầu.
+    ImplementationIntro,
+    /// Trách nhiệm của các đơn vị.
+    Responsibilities,
+    /// Chế độ báo cáo: kỳ báo cáo.
+    Reporting,
+    /// Ghi chú về báo cáo.
+    ReportingNotes,
+    /// Đoạn kết.
+    ImplementationClosing,
+    /// Nơi nhận.
+    Recipients,
+}
+
+impl PlanList {
+    /// The list's id in the editor: item `n` is "{id}-{n}".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::LegalBases => "bases",
+            Self::Purposes => "purposes",
+            Self::Requirements => "requirements",
+            Self::Funding => "funding",
+            Self::ImplementationIntro => "implementation-intro",
+            Self::Responsibilities => "responsibilities",
+            Self::Reporting => "reporting",
+            Self::ReportingNotes => "reporting-notes",
+            Self::ImplementationClosing => "implementation-closing",
+            Self::Recipients => "recipients",
+        }
+    }
+
+    /// The part of the plan the list is in, as the checks name it.
+    pub fn part(self) -> &'static str {
+        match self {
+            Self::LegalBases => "Căn cứ",
+            Self::Purposes => "Mục đích",
+            Self::Requirements => "Yêu cầu",
+            Self::Funding => "Kinh phí",
+            Self::ImplementationIntro
+            | Self::Responsibilities
+            | Self::ReportingNotes
+            | Self::ImplementationClosing => "Tổ chức thực hiện",
+            Self::Reporting => "Chế độ báo cáo",
+            Self::Recipients => "Nơi nhận",
+        }
+    }
+}
+
 /// A field of the plan, by place: what a check is about and where the outline jumps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FieldKey {
@@ -111,6 +170,11 @@ pub enum FieldKey {
     GroupTitle(GroupSlot),
     /// Tiêu đề of extra section (mục bổ sung) `index`, which the outline jumps to.
     ExtraSectionHeading(usize),
+    /// Item `index` of a list of the plan's own (a paragraph, a basis, a recipient …).
+    Item {
+        list: PlanList,
+        index: usize,
+    },
 }
 
 impl FieldKey {
@@ -155,6 +219,7 @@ impl FieldKey {
             }
             Self::GroupTitle(group) => format!("{}-title", group.key()),
             Self::ExtraSectionHeading(index) => format!("extras-{index}"),
+            Self::Item { list, index } => format!("{}-{index}", list.as_str()),
         }
     }
 }
@@ -292,6 +357,20 @@ mod tests {
             ),
             (FieldKey::GroupTitle(GROUP), "appendix-0-group-2-title"),
             (FieldKey::ExtraSectionHeading(2), "extras-2"),
+            (
+                FieldKey::Item {
+                    list: PlanList::Funding,
+                    index: 0,
+                },
+                "funding-0",
+            ),
+            (
+                FieldKey::Item {
+                    list: PlanList::ImplementationClosing,
+                    index: 1,
+                },
+                "implementation-closing-1",
+            ),
         ];
         for (key, id) in cases {
             assert_eq!(key.dom_id(), id, "{key:?}");

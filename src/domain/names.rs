@@ -5,7 +5,7 @@
 use super::appendix::{AppendixColumns, AppendixRows, RowNumbering};
 use super::deadline::Recurrence;
 use super::plan::{AdminEra, DocumentForm, Level, LocalityKind, PartAnchor, SigningAuthority};
-use super::task::AreaKind;
+use super::task::{AreaKind, RoleKind};
 
 /// A fixed choice of the plan with a name in the file format (the name serde writes).
 pub trait Named: Copy + PartialEq + 'static {
@@ -135,6 +135,12 @@ names!(RowNumbering {
     RestartPerGroup => "restart_per_group",
 });
 
+names!(RoleKind {
+    Lead => "lead",
+    Other => "other",
+    Partner => "partner",
+});
+
 names!(Recurrence {
     Weekly => "weekly",
     Monthly => "monthly",
@@ -173,6 +179,7 @@ mod tests {
         names_agree::<AppendixColumns>();
         names_agree::<RowNumbering>();
         names_agree::<Recurrence>();
+        names_agree::<RoleKind>();
     }
 
     /// The kinds of the enums that carry data are written by serde under the names the

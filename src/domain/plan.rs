@@ -78,6 +78,10 @@ pub struct Plan {
     /// Parts of a real plan that fit none of the above, kept so that no word is lost.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub extra_sections: Vec<ExtraSection>,
+    /// Nội dung mẫu chưa xác nhận: the marks of the texts a template put in that the drafter
+    /// has neither changed nor kept (`domain::template_marks`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub template_marks: Vec<String>,
 }
 
 /// Cấp hành chính of the issuing body.
@@ -226,6 +230,16 @@ pub struct LegalBasis {
     pub document: Option<DocumentRef>,
 }
 
+impl LegalBasis {
+    /// Whether the line cites a document («Căn cứ …»), printed in italics as a basis; a plan
+    /// may open instead with a sentence of its own («Thực hiện Kế hoạch số …»), printed upright
+    /// as the body text it is.
+    pub fn is_citation(&self) -> bool {
+        let start: String = self.text.trim_start().chars().take(6).collect();
+        start.to_lowercase() == "căn cứ"
+    }
+}
+
 /// A reference to another document: number, date, issuer and title.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct DocumentRef {
@@ -314,6 +328,20 @@ pub struct Responsibility {
     /// "Văn phòng HĐND-UBND huyện", "Công chức Văn phòng - Thống kê" …
     pub unit: String,
     pub duties: Vec<Paragraph>,
+}
+
+impl Responsibility {
+    /// Whether the plan writes this point as one numbered sentence («1. Văn phòng … chủ trì,
+    /// phối hợp …») rather than a unit and its duties: no unit (the sentence is the first duty),
+    /// or a unit with no duty under it (the sentence is the unit line). It prints as written,
+    /// not as a bold unit.
+    pub fn is_sentence(&self) -> bool {
+        let no_duty = self
+            .duties
+            .iter()
+            .all(|duty| duty.text.trim().is_empty() && duty.sub_items.is_empty());
+        self.unit.trim().is_empty() || no_duty
+    }
 }
 
 /// Kỳ báo cáo: a report with its data period (thời gian chốt số liệu) and due date.

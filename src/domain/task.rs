@@ -122,6 +122,42 @@ pub struct Task {
     /// the lead, "Thời gian hoàn thành" for the deadline), so no wording is lost.
     #[serde(skip_serializing_if = "TaskLabels::is_empty")]
     pub labels: TaskLabels,
+    /// Thứ tự in các vai trò: the order of the task's role lines where the plan does not put
+    /// the lead first («Cơ quan thực hiện» before «Cơ quan chủ trì»); empty is the usual order
+    /// (see [`Task::roles_in_order`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub role_order: Vec<RoleKind>,
+}
+
+/// Which kind of role a line of a task is, as [`Task::role_order`] lists them: each `Other`
+/// stands for the next of the task's other roles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleKind {
+    /// Cơ quan chủ trì.
+    Lead,
+    /// Vai trò khác: the next of [`Task::other_roles`].
+    Other,
+    /// Cơ quan phối hợp.
+    Partner,
+}
+
+/// One role line of a task, as it prints: the lead, the partners, or other role `n`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleLine {
+    Lead,
+    Other(usize),
+    Partner,
+}
+
+impl RoleLine {
+    fn kind(self) -> RoleKind {
+        match self {
+            Self::Lead => RoleKind::Lead,
+            Self::Other(_) => RoleKind::Other,
+            Self::Partner => RoleKind::Partner,
+        }
+    }
 }
 
 /// A role other than lead and partner, with its label as written.
@@ -133,6 +169,60 @@ pub struct Role {
 }
 
 impl Task {
+    /// The usual order of the role lines: lead, the other roles, partners.
+    fn usual_roles(&self) -> Vec<RoleLine> {
+        let others = (0..self.other_roles.len()).map(RoleLine::Other);
+        std::iter::once(RoleLine::Lead)
+            .chain(others)
+            .chain(std::iter::once(RoleLine::Partner))
+            .collect()
+    }
+
+    /// Every role line of the task (lead, each other role, partners, whether or not it has
+    /// units) in the order it prints: as [`Task::role_order`] lists them, then those it does not
+    /// list in the usual order (lead, other roles, partners).
+    pub fn roles_in_order(&self) -> Vec<RoleLine> {
+        let mut lines = Vec::with_capacity(self.other_roles.len() + 2);
+        let mut next_other = 0;
+        for kind in &self.role_order {
+            let line = match kind {
+                RoleKind::Lead => RoleLine::Lead,
+                RoleKind::Partner => RoleLine::Partner,
+                RoleKind::Other if next_other < self.other_roles.len() => {
+                    next_other += 1;
+                    RoleLine::Other(next_other - 1)
+                }
+                RoleKind::Other => continue,
+            };
+            if !lines.contains(&line) {
+                lines.push(line);
+            }
+        }
+        for line in self.usual_roles() {
+            if !lines.contains(&line) {
+                lines.push(line);
+            }
+        }
+        lines
+    }
+
+    /// Moves the role line at position `from` of [`Task::roles_in_order`] to position `to`,
+    /// keeping [`Task::role_order`] empty while the order is the usual one.
+    pub fn move_role(&mut self, from: usize, to: usize) {
+        let mut lines = self.roles_in_order();
+        if from >= lines.len() || to >= lines.len() {
+            return;
+        }
+        let line = lines.remove(from);
+        lines.insert(to, line);
+        // Other roles keep their own order: the n-th `Other` is always other role n.
+        self.role_order = if lines == self.usual_roles() {
+            Vec::new()
+        } else {
+            lines.into_iter().map(RoleLine::kind).collect()
+        };
+    }
+
     /// Whether the task is only its sentence (nội dung, with its "+ …" items): no unit, output,
     /// deadline or budget, as plans that give those in their appendix list tasks in the body.
     pub fn is_sentence_only(&self) -> bool {
@@ -144,5 +234,65 @@ impl Task {
             && blank(&self.outputs)
             && self.deadline.text.trim().is_empty()
             && self.budget.is_none()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn task_with_roles(others: usize) -> Task {
+        Task {
+            other_roles: (0..others)
+                .map(|n| Role {
+                    label: format!("Vai trò {n}"),
+                    units: vec!["Văn phòng".into()],
+                })
+                .collect(),
+            ..Task::default()
+        }
+    }
+
+    #[test]
+    fn roles_print_lead_first_unless_the_task_orders_them() {
+        let mut task = task_with_roles(1);
+        assert_eq!(
+            task.roles_in_order(),
+            [RoleLine::Lead, RoleLine::Other(0), RoleLine::Partner]
+        );
+        // «Cơ quan thực hiện» before the lead, as a real plan wrote it.
+        task.move_role(1, 0);
+        assert_eq!(
+            task.role_order,
+            [RoleKind::Other, RoleKind::Lead, RoleKind::Partner]
+        );
+        assert_eq!(
+            task.roles_in_order(),
+            [RoleLine::Other(0), RoleLine::Lead, RoleLine::Partner]
+        );
+        // Back to the usual order, nothing is kept.
+        task.move_role(0, 1);
+        assert!(task.role_order.is_empty());
+    }
+
+    #[test]
+    fn an_order_listing_too_few_or_too_many_roles_still_prints_every_role_once() {
+        let mut task = task_with_roles(2);
+        task.role_order = vec![RoleKind::Partner, RoleKind::Partner, RoleKind::Other];
+        assert_eq!(
+            task.roles_in_order(),
+            [
+                RoleLine::Partner,
+                RoleLine::Other(0),
+                RoleLine::Lead,
+                RoleLine::Other(1)
+            ]
+        );
+        // A role removed since the order was set: the order skips what is gone.
+        task.other_roles.clear();
+        assert_eq!(task.roles_in_order(), [RoleLine::Partner, RoleLine::Lead]);
+        // Out of range moves change nothing.
+        task.move_role(5, 0);
+        assert_eq!(task.roles_in_order(), [RoleLine::Partner, RoleLine::Lead]);
     }
 }

@@ -121,7 +121,7 @@ pub fn new_plan(input: &TemplateInput, mut new_id: impl FnMut(&str) -> String) -
         superior.to_string()
     };
     let committee_of_superior = format!("UBND {superior_or_blank}");
-    Plan {
+    let mut plan = Plan {
         id: new_id("ke-hoach"),
         level: kind.level(),
         era: kind.era(),
@@ -165,7 +165,10 @@ pub fn new_plan(input: &TemplateInput, mut new_id: impl FnMut(&str) -> String) -
             name: String::new(),
         },
         ..Plan::default()
-    }
+    };
+    // Left as it is, the template's text would print as if the drafter had written it.
+    super::template_marks::mark_all(&mut plan);
+    plan
 }
 
 /// A new commune plan (kế hoạch cấp xã) for `year` under the two-level system, with no names yet.

@@ -150,6 +150,20 @@ pub fn search<'a>(units: &'a [String], query: &str) -> Vec<&'a str> {
     ranked.into_iter().map(|(_, _, unit)| unit).collect()
 }
 
+/// The units to offer under a unit field holding `typed` (at most `limit`): the first
+/// suggestions while it is empty, else those matching it best first, but never what it holds
+/// already (the plan's own units, which the suggestions include, hold the field's own text).
+pub fn offered<'a>(units: &'a [String], typed: &str, limit: usize) -> Vec<&'a str> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return units.iter().take(limit).map(String::as_str).collect();
+    }
+    let mut found = search(units, typed);
+    found.retain(|unit| unit.trim() != typed);
+    found.truncate(limit);
+    found
+}
+
 /// Adds the units of `plan` to a directory kept across plans, returning whether it changed.
 pub fn learn_from(directory: &mut Vec<String>, plan: &Plan) -> bool {
     let mut keys: std::collections::HashSet<String> = directory
@@ -263,5 +277,36 @@ mod tests {
             "Phòng Tư pháp; UBND xã, phường"
         );
         assert_eq!(in_a_sentence(&[]), "");
+    }
+
+    /// Under a unit field: the first units while it is empty, matches typed without accents
+    /// next, never the field's own text (it was offered to itself, and so hid every match).
+    #[test]
+    fn a_unit_field_is_offered_matches_then_nothing_once_filled() {
+        let units: Vec<String> = [
+            "Văn phòng HĐND và UBND xã",
+            "Công chức Tư pháp - Hộ tịch",
+            "Phòng Tư pháp",
+            "UBND xã, phường",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            offered(&units, " ", 2),
+            ["Văn phòng HĐND và UBND xã", "Công chức Tư pháp - Hộ tịch"]
+        );
+        assert_eq!(
+            offered(&units, "tu phap", 5),
+            ["Công chức Tư pháp - Hộ tịch", "Phòng Tư pháp"]
+        );
+        assert_eq!(offered(&units, "Phòng Tư pháp", 5), Vec::<&str>::new());
+        let mut with_typed = units.clone();
+        with_typed.push("Văn".into());
+        assert_eq!(
+            offered(&with_typed, "Văn", 5),
+            ["Văn phòng HĐND và UBND xã"]
+        );
+        assert_eq!(offered(&units, "kho bạc", 5), Vec::<&str>::new());
+        assert_eq!(offered(&units, "v", 1), ["Văn phòng HĐND và UBND xã"]);
     }
 }

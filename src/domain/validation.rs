@@ -4,11 +4,12 @@
 
 use super::appendix::{AppendixColumns, AppendixRows};
 use super::budget::Budget;
-use super::field_key::{AreaField, FieldKey, HeaderField, SignerField, TaskField};
+use super::field_key::{AreaField, FieldKey, HeaderField, PlanList, SignerField, TaskField};
 use super::numbering::{point_letter, roman};
 use super::plan::{DocumentForm, Plan};
 use super::slot::{TaskSlot, area_slots, task_slots};
 use super::task::Task;
+use super::template_marks;
 
 /// One thing to look at again (cần xem lại), with where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +35,10 @@ fn issue(field: FieldKey, place: impl Into<String>, message: impl Into<String>) 
 pub fn validate(plan: &Plan) -> Vec<Issue> {
     let mut issues = Vec::new();
     check_header(plan, &mut issues);
+    let mut template_issues = template_issues(plan).peekable();
+    while let Some(issue) = template_issues.next_if(before_areas) {
+        issues.push(issue);
+    }
     for (slot, area) in area_slots(plan) {
         let place = format!("Lĩnh vực {}", slot.number().trim_end_matches('.'));
         if area.title.trim().is_empty() {
@@ -54,7 +59,35 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
     for (slot, task) in task_slots(plan) {
         check_task(plan, slot, task, &mut issues);
     }
+    // Template text before the areas (bases, purposes) was listed with the header.
+    issues.extend(template_issues.filter(|issue| !before_areas(issue)));
     issues
+}
+
+/// Nội dung mẫu: one issue per text still exactly as the template wrote it.
+fn template_issues(plan: &Plan) -> impl Iterator<Item = Issue> {
+    template_marks::unconfirmed(plan)
+        .into_iter()
+        .filter_map(|field| match field {
+            FieldKey::Item { list, .. } => Some(issue(
+                field,
+                list.part(),
+                "Còn là nội dung mẫu, chưa được xem lại: sửa cho đúng với kế hoạch, hoặc bấm \
+                 «Giữ nội dung mẫu» nếu đã đúng.",
+            )),
+            _ => None,
+        })
+}
+
+/// Whether an issue is about a part printed before the reform areas.
+fn before_areas(issue: &Issue) -> bool {
+    matches!(
+        issue.field,
+        FieldKey::Item {
+            list: PlanList::LegalBases | PlanList::Purposes | PlanList::Requirements,
+            ..
+        }
+    )
 }
 
 fn check_header(plan: &Plan, issues: &mut Vec<Issue>) {
@@ -388,6 +421,31 @@ mod tests {
         plan.areas[0].tasks[0].deadline = Deadline::default();
         plan.areas[0].tasks[0].key_task = true;
         assert_eq!(fields(&plan)[0], "area-0-task-0-lead");
+    }
+
+    /// Template text left as it is (funding, reporting periods, legal bases, «(b/c)» lines)
+    /// printed as if written, and nothing warned: each such field is listed, where it prints.
+    #[test]
+    fn template_text_not_yet_confirmed_is_listed_at_its_field_in_document_order() {
+        let mut plan = crate::domain::template::new_commune_plan(2026, |kind| kind.to_string());
+        let issues = validate(&plan);
+        let at = |id: &str| issues.iter().position(|issue| issue.field.dom_id() == id);
+        let funding = at("funding-0").expect("funding listed");
+        assert_eq!(issues[funding].place, "Kinh phí");
+        assert!(issues[funding].message.contains("Giữ nội dung mẫu"));
+        let basis = at("bases-0").expect("basis listed");
+        let first_area = at("area-0-title").expect("empty area listed");
+        let recipient = at("recipients-0").expect("recipient listed");
+        assert!(basis < first_area && first_area < funding && funding < recipient);
+        assert!(at("reporting-3").is_some());
+        // Confirmed or edited, it is no longer listed.
+        let mark = crate::domain::template_marks::mark_of(&plan.funding[0]);
+        crate::domain::template_marks::keep(&mut plan, &mark);
+        plan.legal_bases[0].text.push_str(" (đã sửa)");
+        let fields = fields(&plan);
+        assert!(!fields.contains(&"funding-0".to_string()), "{fields:?}");
+        assert!(!fields.contains(&"bases-0".to_string()), "{fields:?}");
+        assert!(fields.contains(&"bases-1".to_string()), "{fields:?}");
     }
 
     /// Regression: a row without units in a table with one «Cơ quan thực hiện» column was

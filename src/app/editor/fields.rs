@@ -110,9 +110,6 @@ pub fn TextField(
     #[prop(into)] label: String,
     #[prop(optional)] multiline: bool,
     #[prop(optional)] wide: bool,
-    /// Id of a `<datalist>` of suggestions.
-    #[prop(default = None)]
-    list: Option<&'static str>,
 ) -> impl IntoView {
     let form = expect_context::<Form>();
     let value = text_of(form, lens.clone());
@@ -133,7 +130,7 @@ pub fn TextField(
         .into_any()
     } else {
         view! {
-            <input id=id.clone() type="text" list=list prop:value=value on:input=on_input data-testid=testid
+            <input id=id.clone() type="text" prop:value=value on:input=on_input data-testid=testid
                 disabled=move || form.editor.is_locked()
                 aria-invalid=invalid aria-describedby=format!("{id}-issue") />
         }

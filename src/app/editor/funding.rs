@@ -11,6 +11,6 @@ pub fn FundingPart() -> impl IntoView {
     let plan = Lens::root();
     view! {
         <ParagraphList lens=field!(plan, funding) id="funding" label="Nguồn kinh phí"
-            noun="đoạn" add_label="Thêm đoạn" />
+            noun="đoạn" add_label="Thêm đoạn" template=true />
     }
 }

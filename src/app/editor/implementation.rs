@@ -5,6 +5,8 @@ use leptos::prelude::*;
 
 use super::fields::{Lens, TextField, field};
 use super::lists::{Noun, ParagraphList, item_list};
+use super::template_note::template_note;
+use super::unit_field::UnitField;
 use crate::domain::{Implementation, Plan, ReportingPeriod, Responsibility};
 
 /// Part "Tổ chức thực hiện" of the form.
@@ -16,16 +18,22 @@ pub fn ImplementationPart() -> impl IntoView {
     );
     view! {
         <ParagraphList lens=field!(plan, intro) id="implementation-intro" label="Mở đầu"
-            noun="đoạn" add_label="Thêm đoạn mở đầu" />
+            noun="đoạn" add_label="Thêm đoạn mở đầu" template=true />
         <fieldset class="list-field">
             <legend>"Trách nhiệm của các đơn vị"</legend>
+            <p class="field-reading part-note">
+                "Mỗi mục in thành «1. Đơn vị:» (chữ đậm) rồi các nhiệm vụ của đơn vị. Kế hoạch viết \
+                 phần này thành các câu đánh số thì để trống ô đơn vị và ghi cả câu vào nhiệm vụ: \
+                 câu in đúng như đã viết."
+            </p>
             {item_list(field!(plan, responsibilities), "responsibilities".into(),
                 Noun::numbered("đơn vị"), false, "Thêm đơn vị", Responsibility::default,
                 |index, unit| {
                     let key = format!("responsibilities-{index}");
                     view! {
-                        <TextField lens=field!(unit, unit) id=key.clone()
-                            label=format!("Đơn vị {}", index + 1) list=Some("unit-suggestions") />
+                        {template_note(unit.clone(), key.clone())}
+                        <UnitField lens=field!(unit, unit) id=key.clone()
+                            label=format!("Đơn vị {}", index + 1) />
                         <ParagraphList lens=field!(unit, duties) id=format!("{key}-duties")
                             label="Nhiệm vụ của đơn vị" noun="đoạn" add_label="Thêm nhiệm vụ của đơn vị" />
                     }
@@ -37,6 +45,7 @@ pub fn ImplementationPart() -> impl IntoView {
                 "Thêm kỳ báo cáo", ReportingPeriod::default, |index, period| {
                     let key = format!("reporting-{index}");
                     view! {
+                        {template_note(period.clone(), key.clone())}
                         <div class="form-grid">
                             <TextField lens=field!(period, name) id=key.clone()
                                 label=format!("Kỳ báo cáo {}", index + 1) />
@@ -49,8 +58,8 @@ pub fn ImplementationPart() -> impl IntoView {
                 })}
         </fieldset>
         <ParagraphList lens=field!(plan, reporting_notes) id="reporting-notes"
-            label="Ghi chú về báo cáo" noun="đoạn" add_label="Thêm ghi chú" />
+            label="Ghi chú về báo cáo" noun="đoạn" add_label="Thêm ghi chú" template=true />
         <ParagraphList lens=field!(plan, closing) id="implementation-closing" label="Đoạn kết"
-            noun="đoạn" add_label="Thêm đoạn kết" />
+            noun="đoạn" add_label="Thêm đoạn kết" template=true />
     }
 }

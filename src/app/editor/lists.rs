@@ -10,6 +10,8 @@ use super::Form;
 use super::fields::{FieldIssue, Lens, TextField, field};
 use super::lazy::{NearScreen, drawn_when_near};
 use super::lazy_rows::LazyRows;
+use super::template_note::template_note;
+use super::unit_field::UnitField;
 use crate::domain::{Paragraph, Plan};
 
 /// Focuses the element `id` once the view has caught up with the change just made.
@@ -298,9 +300,9 @@ pub fn StringList(
     noun: &'static str,
     add_label: &'static str,
     #[prop(optional)] multiline: bool,
-    /// Id of a `<datalist>` of suggestions.
-    #[prop(default = None)]
-    list: Option<&'static str>,
+    /// A list of units (cơ quan, đơn vị): each a growing field offering the unit directory.
+    #[prop(optional)]
+    units: bool,
 ) -> impl IntoView {
     let list_id = id.clone();
     let item_label = label.clone();
@@ -308,9 +310,11 @@ pub fn StringList(
         <fieldset class="list-field">
             <legend>{label}</legend>
             {item_list(lens, id, Noun::numbered(noun), true, add_label, String::new, move |index, item| {
-                view! {
-                    <TextField lens=item id=format!("{list_id}-{index}")
-                        label=format!("{item_label} {}", index + 1) multiline=multiline list=list />
+                let (id, label) = (format!("{list_id}-{index}"), format!("{item_label} {}", index + 1));
+                if units {
+                    view! { <UnitField lens=item id=id label=label /> }.into_any()
+                } else {
+                    view! { <TextField lens=item id=id label=label multiline=multiline /> }.into_any()
                 }
             })}
         </fieldset>
@@ -325,6 +329,9 @@ pub fn ParagraphList(
     #[prop(into)] label: String,
     noun: &'static str,
     add_label: &'static str,
+    /// A list a template fills in: its paragraphs are marked while still the template's.
+    #[prop(optional)]
+    template: bool,
 ) -> impl IntoView {
     let list_id = id.clone();
     view! {
@@ -333,6 +340,7 @@ pub fn ParagraphList(
             {item_list(lens, id, Noun::numbered(noun), false, add_label, Paragraph::default, move |index, item| {
                 let key = format!("{list_id}-{index}");
                 view! {
+                    {template.then(|| template_note(item.clone(), key.clone()))}
                     <TextField lens=field!(item, text) id=key.clone()
                         label=format!("Đoạn {}", index + 1) multiline=true />
                     <details class="sub-items">

@@ -26,6 +26,9 @@ mod signer;
 mod targets;
 mod task;
 mod task_fields;
+mod task_print;
+mod template_note;
+mod unit_field;
 
 use std::collections::HashMap;
 
@@ -192,7 +195,6 @@ pub fn PlanForm(editor: Editor) -> impl IntoView {
         }
     };
     view! {
-        <task::UnitSuggestions />
         <div class="plan-form">
             <outline::Outline />
             <div class="plan-parts">
@@ -210,7 +212,7 @@ fn part_body(id: &str, short: bool) -> AnyView {
     match id {
         "part-header" => view! { <header::HeaderPart /> }.into_any(),
         "part-form" => view! { <document_form::DocumentFormPart /> }.into_any(),
-        "part-bases" => view! { <bases::BasesList lens=field!(plan, legal_bases) id="bases" /> }.into_any(),
+        "part-bases" => view! { <bases::BasesList lens=field!(plan, legal_bases) id="bases" template=true /> }.into_any(),
         "part-purposes" => view! {
             <PrintWording parts=&[HeadingPart::PurposesAndRequirements, HeadingPart::Purposes, HeadingPart::Requirements] />
             <purposes::PurposesPart />
@@ -238,7 +240,7 @@ fn part_body(id: &str, short: bool) -> AnyView {
         .into_any(),
         "part-extras" => view! { <extra_sections::ExtraSectionsPart /> }.into_any(),
         "part-recipients" => view! {
-            <recipients::RecipientsList lens=field!(plan, recipients) id="recipients" />
+            <recipients::RecipientsList lens=field!(plan, recipients) id="recipients" template=true />
         }
         .into_any(),
         "part-signer" => view! { <signer::SignerFields lens=field!(plan, signer) decision=false /> }.into_any(),

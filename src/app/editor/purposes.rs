@@ -11,8 +11,8 @@ pub fn PurposesPart() -> impl IntoView {
     let plan = Lens::root();
     view! {
         <ParagraphList lens=field!(plan, purposes) id="purposes" label="Mục đích"
-            noun="mục đích" add_label="Thêm mục đích" />
+            noun="mục đích" add_label="Thêm mục đích" template=true />
         <ParagraphList lens=field!(plan, requirements) id="requirements" label="Yêu cầu"
-            noun="yêu cầu" add_label="Thêm yêu cầu" />
+            noun="yêu cầu" add_label="Thêm yêu cầu" template=true />
     }
 }

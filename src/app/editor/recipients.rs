@@ -5,11 +5,18 @@ use leptos::prelude::*;
 
 use super::fields::{Lens, TextField, field};
 use super::lists::{Noun, item_list};
+use super::template_note::template_note;
 use crate::domain::Recipient;
 
 /// The list of recipients `lens` points at.
 #[component]
-pub fn RecipientsList(lens: Lens<Vec<Recipient>>, #[prop(into)] id: String) -> impl IntoView {
+pub fn RecipientsList(
+    lens: Lens<Vec<Recipient>>,
+    #[prop(into)] id: String,
+    /// The plan's own list, which a template fills in: marked while still the template's.
+    #[prop(optional)]
+    template: bool,
+) -> impl IntoView {
     let list_id = id.clone();
     view! {
         <fieldset class="list-field">
@@ -18,6 +25,7 @@ pub fn RecipientsList(lens: Lens<Vec<Recipient>>, #[prop(into)] id: String) -> i
                 move |index, recipient| {
                     let key = format!("{list_id}-{index}");
                     view! {
+                        {template.then(|| template_note(recipient.clone(), key.clone()))}
                         <div class="form-grid">
                             <TextField lens=field!(recipient, name) id=key.clone()
                                 label=format!("Nơi nhận {}", index + 1) />

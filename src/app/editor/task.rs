@@ -1,5 +1,6 @@
-//! Nhiệm vụ: one task's form — content with sub-items, lead and partner units (suggested from
-//! the units already used), other roles, outputs, deadline, budget and the key-task flag.
+//! Nhiệm vụ: one task's form — content with sub-items, lead and partner units (offered from
+//! the unit directory), other roles, outputs, deadline, budget, the key-task flag, and its
+//! print settings folded away (`task_print`).
 
 use leptos::prelude::*;
 
@@ -7,7 +8,8 @@ use super::Form;
 use super::fields::{Lens, TextField, field};
 use super::lists::{Noun, StringList, item_list};
 use super::task_fields::{BudgetField, DeadlineField};
-use crate::app::unit_directory::{UnitDirectory, use_unit_directory};
+use super::task_print::TaskPrintSettings;
+use crate::app::unit_directory::UnitDirectory;
 use crate::domain::field_key::{FieldKey, TaskField};
 use crate::domain::slot::TaskSlot;
 use crate::domain::units;
@@ -23,20 +25,6 @@ pub fn unit_suggestions(plan: &Plan, directory: Option<UnitDirectory>) -> Vec<St
             let named = units::units_in_plan(plan);
             units::suggestions(plan.level, plan.era, named.iter().map(String::as_str))
         }
-    }
-}
-
-/// The `<datalist>` of unit suggestions that every unit input points at.
-#[component]
-pub fn UnitSuggestions() -> impl IntoView {
-    let form = expect_context::<Form>();
-    let directory = use_unit_directory();
-    let units = Memo::new(move |_| form.read_all(|plan| unit_suggestions(plan, directory)));
-    view! {
-        <datalist id="unit-suggestions">
-            <For each=move || units.get() key=|unit| unit.clone()
-                children=|unit| view! { <option value=unit></option> } />
-        </datalist>
     }
 }
 
@@ -70,10 +58,10 @@ pub fn TaskForm(lens: Lens<Task>, place: TaskSlot, label: String) -> impl IntoVi
             </details>
             <div class="task-grid">
                 <StringList lens=field!(lens, lead_units) id=id(TaskField::Lead) label="Cơ quan chủ trì"
-                    noun="cơ quan chủ trì" add_label="Thêm cơ quan chủ trì" list=Some("unit-suggestions") />
+                    noun="cơ quan chủ trì" add_label="Thêm cơ quan chủ trì" units=true />
                 <StringList lens=field!(lens, partner_units) id=id(TaskField::Partner)
                     label="Cơ quan phối hợp" noun="cơ quan phối hợp" add_label="Thêm cơ quan phối hợp"
-                    list=Some("unit-suggestions") />
+                    units=true />
                 <StringList lens=field!(lens, outputs) id=id(TaskField::Output) label="Sản phẩm, kết quả đầu ra"
                     noun="sản phẩm" add_label="Thêm sản phẩm" multiline=true />
                 <DeadlineField task=lens.clone() id=id(TaskField::Deadline) />
@@ -88,6 +76,7 @@ pub fn TaskForm(lens: Lens<Task>, place: TaskSlot, label: String) -> impl IntoVi
                 <summary>"Vai trò khác (theo dõi tổng hợp, thực hiện …)"</summary>
                 <OtherRoles lens=field!(lens, other_roles) id=id(TaskField::OtherRoles) />
             </details>
+            <TaskPrintSettings lens=lens.clone() key=place.key() />
         </article>
     }
 }
@@ -107,7 +96,7 @@ fn OtherRoles(lens: Lens<Vec<Role>>, id: String) -> impl IntoView {
             view! {
                 <TextField lens=field!(role, label) id=key.clone() label="Tên vai trò, ví dụ Cơ quan theo dõi tổng hợp" />
                 <StringList lens=field!(role, units) id=format!("{key}-units") label="Cơ quan" noun="cơ quan"
-                    add_label="Thêm cơ quan" list=Some("unit-suggestions") />
+                    add_label="Thêm cơ quan" units=true />
             }
         },
     )

@@ -100,6 +100,21 @@ pub fn can_share_files() -> bool {
         .unwrap_or(false)
 }
 
+/// Waits `ms` milliseconds (a turn of the browser's timers), at once if there is no window.
+pub async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let waiting = web_sys::window().and_then(|window| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                .ok()
+        });
+        if waiting.is_none() {
+            resolve.call0(&JsValue::NULL).ok();
+        }
+    });
+    JsFuture::from(promise).await.ok();
+}
+
 /// What came of offering a file to the share sheet.
 pub enum Shared {
     Sent,

@@ -8,12 +8,12 @@ use leptos::task::spawn_local;
 
 use super::browser::{self, Shared};
 use super::error::TransferError;
-use super::use_transfer;
+use super::{Notice, use_transfer};
 use crate::domain::Plan;
 use crate::file_format::backup::exporting_unit;
 use crate::file_format::file_name::{bundle_file_name, plan_file_name};
 use crate::file_format::{ExportInfo, export_plans};
-use crate::state::{now_ms, use_database};
+use crate::state::{Editor, now_ms, use_database};
 use crate::storage::{Database, StorageError};
 
 /// What to export.
@@ -188,6 +188,88 @@ pub fn ExportPlanButtons(id: String, title: String) -> impl IntoView {
             </button>
         })}
     }
+}
+
+/// How long the editor's export waits for the typing it flushed to be stored.
+const SAVE_WAIT_MS: i32 = 50;
+const SAVE_WAIT_TURNS: usize = 100;
+
+/// Xuất tệp (and Gửi qua email / Chia sẻ where the device can share files) in the editor's
+/// bar, for the open plan: what is being typed is saved first, then the stored plan leaves
+/// through the same export as the list's buttons; how it went is said under the bar.
+#[component]
+pub fn EditorExportButtons(
+    /// The plan's id.
+    id: String,
+    /// The open editor, once the plan is open.
+    #[prop(into)]
+    open: Callback<(), Option<Editor>>,
+) -> impl IntoView {
+    let transfer = use_transfer();
+    let database = use_database();
+    let notice = RwSignal::new(None::<Notice>);
+    let run = move |delivery: Delivery| {
+        let (target, database) = (ExportTarget::Plan(id.clone()), database.get());
+        let editor = open.run(());
+        notice.set(None);
+        spawn_local(async move {
+            let unsaved = match editor {
+                Some(editor) => saved(editor).await,
+                None => false,
+            };
+            let result = crate::app::chunks::run(crate::app::chunks::export_plans(
+                database, target, delivery,
+            ))
+            .await;
+            let told = match result {
+                Ok(Some(mut message)) => {
+                    if unsaved {
+                        message.push_str(" Phần vừa gõ chưa lưu được nên chưa có trong tệp.");
+                    }
+                    transfer.version.update(|n| *n += 1);
+                    Some(Notice {
+                        text: message,
+                        failed: unsaved,
+                    })
+                }
+                Ok(None) => None,
+                Err(problem) => Some(Notice {
+                    text: problem.to_string(),
+                    failed: true,
+                }),
+            };
+            notice.set(told);
+        });
+    };
+    let share = run.clone();
+    view! {
+        <button class="button" data-testid="editor-export" on:click=move |_| run(Delivery::Download)>
+            "Xuất tệp"
+        </button>
+        {transfer.can_share.then(|| view! {
+            <button class="button" data-testid="editor-share" on:click=move |_| share(Delivery::Share)>
+                "Gửi qua email / Chia sẻ"
+            </button>
+        })}
+        {move || notice.get().map(|notice| view! {
+            <p class="notice editor-export-notice" class:notice-error=notice.failed
+                class:notice-success=!notice.failed role="status" data-testid="editor-export-notice">
+                {notice.text}
+            </p>
+        })}
+    }
+}
+
+/// Saves what is being typed and waits for it to be stored; whether some is still unsaved.
+async fn saved(editor: Editor) -> bool {
+    editor.flush();
+    for _ in 0..SAVE_WAIT_TURNS {
+        if !editor.has_unsaved() {
+            return false;
+        }
+        browser::pause(SAVE_WAIT_MS).await;
+    }
+    editor.has_unsaved()
 }
 
 /// Sao lưu tất cả: every plan in one file.

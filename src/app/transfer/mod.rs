@@ -18,7 +18,7 @@ use super::Screen;
 use super::plan_list::StoredPlans;
 pub use browser::{download_bytes, today};
 pub use error::TransferError;
-pub use export::{Delivery, ExportPlanButtons, ExportTarget, export};
+pub use export::{Delivery, EditorExportButtons, ExportPlanButtons, ExportTarget, export};
 use import::ImportState;
 pub use import::{Preview, read_and_preview};
 pub use import_dialog::{ImportDialog, preview_view};

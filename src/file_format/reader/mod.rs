@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::fields::{Reader, kind_of, preview};
+use super::fields::{Reader, kind_of, preview, shorten};
 use super::report::Outcome;
 use crate::domain::appendix::ColumnLabels;
 use crate::domain::budget::NumberError;
@@ -111,6 +111,7 @@ pub fn read_plan(r: &mut Reader, value: &Value) -> Option<Plan> {
             |i| format!("Phần khác {}", i + 1),
             |r, v, _| read_extra_section(r, v),
         ),
+        template_marks: r.texts(o, &["template_marks"], "Dấu nội dung mẫu"),
     };
     make_ids_unique(r, &mut plan);
     Some(plan)

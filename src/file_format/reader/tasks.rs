@@ -86,7 +86,29 @@ pub(super) fn read_task(r: &mut Reader, value: &Value, year: i32) -> Option<Task
         budget: read_budget(r, Reader::field(o, &["budget", "kinh_phi"])),
         key_task: r.flag(o, &["key_task", "trong_tam"], "Nhiệm vụ trọng tâm", false),
         labels: read_task_labels(r, Reader::field(o, &["labels"])),
+        role_order: read_role_order(r, o),
     })
+}
+
+/// Thứ tự in các vai trò; a name that is not one of ours is reported and left out.
+fn read_role_order(r: &mut Reader, o: &Object) -> Vec<RoleKind> {
+    let names = r.texts(o, &["role_order"], "Thứ tự vai trò");
+    names
+        .into_iter()
+        .filter_map(|name| {
+            let kind = RoleKind::from_name(&name);
+            if kind.is_none() {
+                r.problem(
+                    format!(
+                        "thứ tự vai trò có «{}» không rõ là vai trò nào, đã bỏ qua",
+                        shorten(&name)
+                    ),
+                    Outcome::Skipped,
+                );
+            }
+            kind
+        })
+        .collect()
 }
 
 pub(super) fn read_deadline(r: &mut Reader, value: Option<&Value>, year: i32) -> Deadline {
