@@ -20,7 +20,7 @@ async function gridGroups(page) {
   return page.$$eval("#appendix-0 [data-testid=grid-group]", (groups) =>
     groups.map((group) => [
       group.querySelector(".grid-tt").textContent.trim(),
-      group.querySelector(".grid-group-title input")?.value ?? group.querySelector(".grid-group-title").textContent.trim(),
+      group.querySelector(".grid-group-title textarea")?.value ?? group.querySelector(".grid-group-title").textContent.trim(),
     ]),
   );
 }
@@ -291,6 +291,19 @@ test("the «Cơ quan thực hiện» cell edited in the table is the cell that p
       "phòng Nội vụ; các phòng, ban, ngành cấp huyện; UBND cấp xã",
       "Văn phòng HĐND-UBND huyện; phòng Tư pháp; Tài chính; Văn hóa - TT",
     ]);
+    // The cell shows its units whole: its left and right edges under nothing, no line cut.
+    const shown = await page.locator(cell).evaluate((area) => {
+      area.scrollIntoView({ block: "center" });
+      const box = area.getBoundingClientRect();
+      const y = box.top + box.height / 2;
+      const edges = [box.left + 4, box.right - 4].map((x) => document.elementFromPoint(x, y));
+      return {
+        covered: edges.some((hit) => hit !== area),
+        cut: area.scrollHeight > area.clientHeight + 1 || area.scrollWidth > area.clientWidth + 1,
+      };
+    });
+    await page.screenshot({ path: join(ROOT, "test-output/screenshots/appendix-executor-1280x800.png") });
+    assert.deepEqual(shown, { covered: false, cut: false });
     // A unit added to the first line joins the executors; the partners stay partners.
     await page.fill(cell, "phòng Nội vụ; UBND cấp xã; Trung tâm Chính trị\nVăn phòng HĐND-UBND huyện; phòng Tư pháp");
     await waitSaved(page);
