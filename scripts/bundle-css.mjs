@@ -73,7 +73,9 @@ export function bundleStylesheets(dir) {
       throw new Error(`bundle-css: ${file} has @import or @charset, which only work at the top of a file`);
     }
     // The source's name, without Trunk's hash, to find a rule's file when reading the bundle.
-    return `/* ${file.replace(/-[0-9a-f]{16}\.css$/, ".css")} */\n${text}\n`;
+    // Trunk writes the hash (64 bits) in hex without leading zeros: one in sixteen has 15
+    // digits, and «editor-edf53102ececf45.css» kept its hash.
+    return `/* ${file.replace(/-[0-9a-f]{12,16}\.css$/, ".css")} */\n${text}\n`;
   });
   const bundle = Buffer.from(parts.join(""), "utf8");
   const name = `app-${createHash("sha256").update(bundle).digest("hex").slice(0, 16)}.css`;

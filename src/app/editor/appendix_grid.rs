@@ -1,7 +1,8 @@
 //! The key-task table of an appendix (bảng nhiệm vụ trọng tâm) edited in place like a
 //! spreadsheet: group headings, row numbers, budget totals per group and overall; Tab moves
-//! along a row, Enter down a column. Wide tables scroll under a fixed header and first columns,
-//! and become cards on narrow screens.
+//! along a row, Enter down a column. The table fits its frame, every cell wrapping its text
+//! (nothing pinned over the columns), a row's tools on a line of its task cell; on a phone
+//! each row is a card.
 
 use std::sync::Arc;
 
@@ -100,8 +101,7 @@ struct Drawing {
     /// Whether the rows are the table's own, and whether their numbers restart in each group.
     own: bool,
     restart: bool,
-    /// Whether the table has a budget column, and how many columns it has (TT and tools
-    /// included).
+    /// Whether the table has a budget column, and how many columns it has (TT included).
     budget: bool,
     width: usize,
     /// The budget totals per group, then the table's.
@@ -141,17 +141,18 @@ impl Drawing {
                     ),
                     None => (view! { <span>{title}</span> }.into_any(), ().into_any()),
                 };
-                let span = if budget { width - 3 } else { width - 2 };
+                let span = if budget { width - 2 } else { width - 1 };
                 let total =
                     move || totals.with(|totals| totals.get(index).cloned().unwrap_or_default());
                 view! {
                     <tr class="grid-group" data-testid="grid-group">
                         <th scope="row" class="grid-tt">{label}</th>
-                        <td colspan=span class="grid-group-title">{title_cell}</td>
+                        <td colspan=span class="grid-group-title">
+                            <div class="grid-group-line">{title_cell}{tools}</div>
+                        </td>
                         {budget.then(|| view! {
                             <td class="grid-number" data-label="Cộng kinh phí nhóm" data-testid="group-total">{total}</td>
                         })}
-                        <td class="grid-tools-cell">{tools}</td>
                     </tr>
                 }.into_any()
             }
@@ -191,27 +192,29 @@ impl Drawing {
                             }
                         });
                     };
-                    let multiline = matches!(field, TaskField::Content | TaskField::Output | TaskField::Executor);
+                    // The row's tools on a line of its own under the task, where no column is
+                    // pinned over the others to hold them.
+                    let tools = (column == TableColumn::Task).then(|| match slot {
+                        TaskSlot::Appendix { group, index } if own => {
+                            view! { <LineTools table=table line=own_row(group, index) name=name.clone() /> }.into_any()
+                        }
+                        _ => view! { <KeyRowTools table=table place=slot name=name.clone() /> }.into_any(),
+                    });
+                    // Every cell wraps: a unit's name or a deadline is read whole, never cut.
                     view! {
                         <td data-label=head.clone() class=format!("grid-cell grid-{col}")>
-                            <DraftInput id=id.clone() value=value on_input=on_input multiline=multiline
+                            <DraftInput id=id.clone() value=value on_input=on_input multiline=true
                                 label=format!("{head}, {name}") numeric=field == TaskField::Budget
                                 cell=(table, row, col) />
                             <FieldIssue id=id />
+                            {tools}
                         </td>
                     }
                 }).collect_view();
-                let tools = match slot {
-                    TaskSlot::Appendix { group, index } if own => {
-                        view! { <LineTools table=table line=own_row(group, index) name=name.clone() /> }.into_any()
-                    }
-                    _ => view! { <KeyRowTools table=table place=slot name=name.clone() /> }.into_any(),
-                };
                 view! {
                     <tr class="grid-row" data-testid="grid-row">
                         <th scope="row" class="grid-tt" data-label="TT">{number}</th>
                         {cells}
-                        <td class="grid-tools-cell">{tools}</td>
                     </tr>
                 }
                 .into_any()
@@ -263,8 +266,8 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
         let budget = cols
             .iter()
             .any(|(column, _)| *column == TableColumn::Budget);
-        // TT, the columns, and the tools.
-        let width = cols.len() + 2;
+        // TT and the columns.
+        let width = cols.len() + 1;
         let heads = cols
             .iter()
             .map(|(column, head)| {
@@ -320,16 +323,14 @@ pub fn AppendixGrid(table: usize) -> impl IntoView {
                         <tr>
                             <th scope="col" class="grid-tt">"TT"</th>
                             {heads}
-                            <th scope="col" class="grid-tools-cell">"Thao tác"</th>
                         </tr>
                     </thead>
                     {slices}
                     {budget.then(|| view! {
                         <tfoot>
                             <tr class="grid-total">
-                                <th scope="row" colspan=width - 2>"Tổng cộng"</th>
+                                <th scope="row" colspan=width - 1>"Tổng cộng"</th>
                                 <td class="grid-number" data-label="Tổng kinh phí" data-testid="appendix-total">{overall}</td>
-                                <td class="grid-tools-cell"></td>
                             </tr>
                         </tfoot>
                     })}

@@ -179,6 +179,16 @@ pub fn LineTools(table: usize, line: OwnLine, name: String) -> impl IntoView {
     }
 }
 
+/// Enter in a group's title makes no new line: the title is one line, only drawn wrapped.
+fn one_line(event: web_sys::KeyboardEvent) {
+    let in_title = event
+        .target()
+        .is_some_and(|target| target.has_type::<web_sys::HtmlTextAreaElement>());
+    if event.key() == "Enter" && in_title {
+        event.prevent_default();
+    }
+}
+
 /// The editable title of one of a table's own groups, with buttons to add a row to it and, to
 /// a top-level group, a sub-group.
 #[component]
@@ -191,7 +201,9 @@ pub fn GroupTitle(place: GroupSlot, name: String) -> impl IntoView {
         form.read(|plan| slot.get(plan).map(|g| g.title.clone()).unwrap_or_default())
     });
     let typed_into = id.clone();
+    // A title is one line (as a one-line input kept it), drawn wrapped so that it is read whole.
     let on_input = move |typed: String| {
+        let typed = typed.replace('\n', " ");
         form.type_into(&typed_into, move |plan| {
             if let Some(group) = slot.get_mut(plan) {
                 group.title = typed;
@@ -231,8 +243,8 @@ pub fn GroupTitle(place: GroupSlot, name: String) -> impl IntoView {
         }
     });
     view! {
-        <div class="grid-group-edit">
-            <DraftInput id=id value=value on_input=on_input label=format!("Tên {name}") />
+        <div class="grid-group-edit" on:keydown=one_line>
+            <DraftInput id=id value=value on_input=on_input label=format!("Tên {name}") multiline=true />
             <button type="button" class="button button-small" id=format!("{key}-add-row")
                 aria-label=format!("Thêm dòng vào {name}") on:click=add_row
                 disabled=locked>"Thêm dòng"</button>

@@ -178,6 +178,7 @@ pub fn DraftInput(
         view! {
             <textarea id=id rows="2" aria-label=label prop:value=shown on:focus=focus on:blur=blur
                 data-grid=grid data-row=row data-col=col
+                inputmode=numeric.then_some("decimal")
                 on:input=input disabled=move || form.editor.is_locked()
                 aria-invalid=invalid aria-describedby=described></textarea>
         }
