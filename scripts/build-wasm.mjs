@@ -97,6 +97,7 @@ export async function buildWasm(staging, { release = true } = {}) {
     "--target=wasm32-unknown-unknown",
     "--bin",
     NAME,
+    "--features=split",
     ...(release ? ["--release"] : []),
     "--",
     "-Clink-arg=--emit-relocs",

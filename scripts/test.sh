@@ -18,6 +18,7 @@ cargo clippy --locked --all-targets -- -D warnings
 
 phase "clippy, wasm32"
 cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --locked --lib --features split --target wasm32-unknown-unknown -- -D warnings
 
 phase "native tests"
 cargo test --locked

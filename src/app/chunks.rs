@@ -2,7 +2,10 @@
 //! download. Each function here is compiled into a wasm chunk of its own by the build
 //! (`scripts/build-wasm.mjs`: rustc, then `wasm-split-cli`, then wasm-bindgen); calling it
 //! fetches that chunk the first time (from the service worker's cache once the app is ready
-//! for offline use), then runs it. On a build that is not split the calls are plain calls.
+//! for offline use), then runs it. The build asks for this with the crate's `split` feature;
+//! without it (native builds, `cargo test` on either target, clippy) every split point is a plain
+//! `async fn`, since a wasm that is not split but still imports a chunk's placeholder cannot
+//! start.
 //!
 //! A chunk that cannot be fetched (no network before the app was ready for offline use) is an
 //! `Err(ChunkMissing)`, shown as a message, never a crash; the next call tries again.
@@ -16,7 +19,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos::wasm_split::{SplitLoaderError, wasm_split};
+use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
 
 use super::Screen;
@@ -51,101 +54,144 @@ impl std::fmt::Display for ChunkMissing {
     }
 }
 
-/// Soạn kế hoạch: the editor screen.
-#[wasm_split(editor, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_editor))]
-pub fn editor_screen(id: String, screen: RwSignal<Screen>) -> Result<AnyView, ChunkMissing> {
-    Ok(view! { <super::plan_editor::PlanEditor id=id screen=screen /> }.into_any())
+/// Declares a split point: with the `split` feature, a function whose code lives in the chunk
+/// `$chunk` (with `preload`, also the function that fetches that chunk without running it);
+/// without it, a plain `async fn` and a `preload` that does nothing.
+macro_rules! split_point {
+    ($chunk:ident $(, preload $preload:ident)?; $(#[$doc:meta])* pub fn $name:ident $args:tt -> $output:ty $body:block) => {
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible $(, preload($preload))?)]
+        $(#[$doc])*
+        pub fn $name $args -> $output $body
+
+        #[cfg(not(feature = "split"))]
+        $(#[$doc])*
+        pub async fn $name $args -> $output $body
+
+        $(
+            #[cfg(not(feature = "split"))]
+            pub async fn $preload() -> Result<(), SplitLoaderError> {
+                Ok(())
+            }
+        )?
+    };
 }
 
-/// Danh mục đơn vị: teaches the directory the units of the plan just left, then reads it.
-#[wasm_split(editor, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn learn_units(
-    database: Rc<Database>,
-    left: Option<String>,
-) -> Result<Later<Option<Vec<String>>>, ChunkMissing> {
-    Ok(Box::pin(super::unit_directory::learn_and_read(
-        database, left,
-    )))
-}
-
-/// Bản in: the print view with its Word, Excel and CSV writers.
-#[wasm_split(print, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_print))]
-pub fn print_screen(id: String, screen: RwSignal<Screen>) -> Result<AnyView, ChunkMissing> {
-    Ok(view! { <super::print_view::PrintView id=id screen=screen /> }.into_any())
-}
-
-/// Nhập tệp: reads `file`, checks it with the file format's reader and shows its preview.
-#[wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_import))]
-pub fn import_file(
-    transfer: TransferContext,
-    database: DatabaseContext,
-    file: web_sys::File,
-) -> Result<Later<()>, ChunkMissing> {
-    Ok(Box::pin(super::transfer::read_and_preview(
-        transfer, database, file,
-    )))
-}
-
-/// The import's preview, with its choices and the button that stores what was chosen.
-#[wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn import_preview(preview: Preview) -> Result<AnyView, ChunkMissing> {
-    Ok(super::transfer::preview_view(preview))
-}
-
-/// Xuất tệp: one plan or a backup of all, downloaded or shared; says how it went.
-#[wasm_split(export, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_export))]
-pub fn export_plans(
-    database: Rc<Database>,
-    target: ExportTarget,
-    delivery: Delivery,
-) -> Work<Option<String>, TransferError> {
-    Ok(Box::pin(super::transfer::export(
-        database, target, delivery,
-    )))
-}
-
-/// Tạo kế hoạch mới: the form that picks a template.
-#[wasm_split(new_plan, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_new_plan))]
-pub fn new_plan_form(
-    on_create: Callback<TemplateInput>,
-    on_cancel: Callback<()>,
-) -> Result<AnyView, ChunkMissing> {
-    Ok(view! {
-        <super::new_plan::NewPlanForm
-            on_create=move |input| on_create.run(input)
-            on_cancel=move || on_cancel.run(())
-        />
+split_point! {
+    editor, preload preload_editor;
+    /// Soạn kế hoạch: the editor screen.
+    pub fn editor_screen(id: String, screen: RwSignal<Screen>) -> Result<AnyView, ChunkMissing> {
+        Ok(view! { <super::plan_editor::PlanEditor id=id screen=screen /> }.into_any())
     }
-    .into_any())
 }
 
-/// A new plan from the template chosen in the form, stored; its id.
-#[wasm_split(new_plan, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn create_plan(database: Rc<Database>, input: TemplateInput) -> Work<String, StorageError> {
-    Ok(Box::pin(async move {
-        super::plan_actions::create_from_template(&database, &input).await
-    }))
+split_point! {
+    editor;
+    /// Danh mục đơn vị: teaches the directory the units of the plan just left, then reads it.
+    pub fn learn_units(
+        database: Rc<Database>,
+        left: Option<String>,
+    ) -> Result<Later<Option<Vec<String>>>, ChunkMissing> {
+        Ok(Box::pin(super::unit_directory::learn_and_read(
+            database, left,
+        )))
+    }
 }
 
-/// Nhân bản: a copy of the plan `id`, stored; its id.
-#[wasm_split(plan_actions, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_plan_actions))]
-pub fn duplicate_plan(database: Rc<Database>, id: String) -> Work<String, StorageError> {
-    Ok(Box::pin(async move {
-        super::plan_actions::duplicate(&database, &id).await
-    }))
+split_point! {
+    print, preload preload_print;
+    /// Bản in: the print view with its Word, Excel and CSV writers.
+    pub fn print_screen(id: String, screen: RwSignal<Screen>) -> Result<AnyView, ChunkMissing> {
+        Ok(view! { <super::print_view::PrintView id=id screen=screen /> }.into_any())
+    }
 }
 
-/// Next year's plan from the plan `id`, new or carried `into` a stored one: the id of the plan
-/// to open and how many tasks it received.
-#[wasm_split(plan_actions, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn next_year_plan(
-    database: Rc<Database>,
-    id: String,
-    into: Option<String>,
-) -> Work<(String, usize), StorageError> {
-    Ok(Box::pin(async move {
-        super::plan_actions::make_next_year(&database, &id, into.as_deref()).await
-    }))
+split_point! {
+    import, preload preload_import;
+    /// Nhập tệp: reads `file`, checks it with the file format's reader and shows its preview.
+    pub fn import_file(
+        transfer: TransferContext,
+        database: DatabaseContext,
+        file: web_sys::File,
+    ) -> Result<Later<()>, ChunkMissing> {
+        Ok(Box::pin(super::transfer::read_and_preview(
+            transfer, database, file,
+        )))
+    }
+}
+
+split_point! {
+    import;
+    /// The import's preview, with its choices and the button that stores what was chosen.
+    pub fn import_preview(preview: Preview) -> Result<AnyView, ChunkMissing> {
+        Ok(super::transfer::preview_view(preview))
+    }
+}
+
+split_point! {
+    export, preload preload_export;
+    /// Xuất tệp: one plan or a backup of all, downloaded or shared; says how it went.
+    pub fn export_plans(
+        database: Rc<Database>,
+        target: ExportTarget,
+        delivery: Delivery,
+    ) -> Work<Option<String>, TransferError> {
+        Ok(Box::pin(super::transfer::export(
+            database, target, delivery,
+        )))
+    }
+}
+
+split_point! {
+    new_plan, preload preload_new_plan;
+    /// Tạo kế hoạch mới: the form that picks a template.
+    pub fn new_plan_form(
+        on_create: Callback<TemplateInput>,
+        on_cancel: Callback<()>,
+    ) -> Result<AnyView, ChunkMissing> {
+        Ok(view! {
+            <super::new_plan::NewPlanForm
+                on_create=move |input| on_create.run(input)
+                on_cancel=move || on_cancel.run(())
+            />
+        }
+        .into_any())
+    }
+}
+
+split_point! {
+    new_plan;
+    /// A new plan from the template chosen in the form, stored; its id.
+    pub fn create_plan(database: Rc<Database>, input: TemplateInput) -> Work<String, StorageError> {
+        Ok(Box::pin(async move {
+            super::plan_actions::create_from_template(&database, &input).await
+        }))
+    }
+}
+
+split_point! {
+    plan_actions, preload preload_plan_actions;
+    /// Nhân bản: a copy of the plan `id`, stored; its id.
+    pub fn duplicate_plan(database: Rc<Database>, id: String) -> Work<String, StorageError> {
+        Ok(Box::pin(async move {
+            super::plan_actions::duplicate(&database, &id).await
+        }))
+    }
+}
+
+split_point! {
+    plan_actions;
+    /// Next year's plan from the plan `id`, new or carried `into` a stored one: the id of the plan
+    /// to open and how many tasks it received.
+    pub fn next_year_plan(
+        database: Rc<Database>,
+        id: String,
+        into: Option<String>,
+    ) -> Work<(String, usize), StorageError> {
+        Ok(Box::pin(async move {
+            super::plan_actions::make_next_year(&database, &id, into.as_deref()).await
+        }))
+    }
 }
 
 /// Runs work from a chunk: the chunk's absence is told like the work's own failure, in words.
