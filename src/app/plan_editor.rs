@@ -9,6 +9,10 @@ use super::editor::PlanForm;
 use super::revision_history::RevisionHistory;
 use crate::state::{Editor, use_database};
 
+/// Opens the print view of the plan being edited (bản in), its pending typing saved first.
+#[derive(Clone, Copy)]
+pub struct OpenPrint(pub Callback<()>);
+
 /// The plan editor (màn hình soạn kế hoạch) for the plan `id`.
 #[component]
 pub fn PlanEditor(id: String, screen: RwSignal<Screen>) -> impl IntoView {
@@ -23,19 +27,21 @@ pub fn PlanEditor(id: String, screen: RwSignal<Screen>) -> impl IntoView {
         }
         screen.set(Screen::List);
     };
-    let print = move |_| {
+    let print = Callback::new(move |()| {
         // The print view reads the stored plan: save what is pending first.
         if let Some(Ok(open)) = editor.get_untracked() {
             open.flush();
         }
         screen.set(Screen::Print(print_id.clone()));
-    };
+    });
+    // The editor's toolbar opens it too, from anywhere in the form.
+    provide_context(OpenPrint(print));
     view! {
         <div class="editor-bar">
             <button class="button" data-testid="back-to-list" on:click=back>
                 "← Danh sách kế hoạch"
             </button>
-            <button class="button" data-testid="open-print" on:click=print>
+            <button class="button" data-testid="open-print" on:click=move |_| print.run(())>
                 "In / Lưu PDF"
             </button>
             <super::transfer::EditorExportButtons id=export_id

@@ -317,26 +317,32 @@ function outlineProblems() {
 }
 
 /**
- * The outline's last link («Phụ lục») can be brought into view where the outline stands, then
- * seen and clicked there, and it goes to the appendices. On a phone the outline is folded above
- * the form and opens first.
+ * The last part («Phụ lục») can be reached from where the form's places are listed: the
+ * outline's last link, beside the form on a wide screen, brought into view where the outline
+ * stands, then seen and tapped there; the toolbar's part switcher on a tablet held upright and
+ * on a phone, where the outline is not shown. Either goes to the appendices.
  */
 async function reachLastOutlineLink(page, viewport, problems) {
   const nav = page.locator("[data-testid=outline-nav]");
-  const folded = await nav.evaluate((nav) => nav.querySelector("details")?.open === false);
-  if (folded !== viewport.width < 1000) problems.push(`outline folded: ${folded} at ${viewport.width} px`);
-  if (folded) await nav.locator("summary").click();
-  const last = nav.getByRole("link", { name: "Phụ lục", exact: true });
-  await last.scrollIntoViewIfNeeded();
-  const seen = await last.evaluate((link) => {
-    const box = link.getBoundingClientRect();
-    const x = box.left + box.width / 2;
-    const y = box.top + box.height / 2;
-    return box.top >= 0 && box.bottom <= innerHeight && link.contains(document.elementFromPoint(x, y));
-  });
-  if (!seen) problems.push("the outline's last link cannot be seen where it stands");
-  await last.click();
+  const switcher = page.locator("[data-testid=part-switcher]");
+  const beside = viewport.width >= 1000;
+  if ((await nav.isVisible()) !== beside) problems.push(`outline shown: ${!beside} at ${viewport.width} px`);
+  if ((await switcher.isVisible()) === beside) problems.push(`part switcher shown: ${beside} at ${viewport.width} px`);
+  if (beside) {
+    const last = nav.getByRole("link", { name: "Phụ lục", exact: true });
+    await last.scrollIntoViewIfNeeded();
+    const seen = await last.evaluate((link) => {
+      const box = link.getBoundingClientRect();
+      const x = box.left + box.width / 2;
+      const y = box.top + box.height / 2;
+      return box.top >= 0 && box.bottom <= innerHeight && link.contains(document.elementFromPoint(x, y));
+    });
+    if (!seen) problems.push("the outline's last link cannot be seen where it stands");
+    await last.click();
+  } else {
+    await switcher.selectOption("part-appendices");
+  }
   const focused = await page.evaluate(() => document.activeElement?.id);
-  if (focused !== "part-appendices") problems.push(`the outline's last link went to ${focused}`);
+  if (focused !== "part-appendices") problems.push(`going to «Phụ lục» went to ${focused}`);
 }
 

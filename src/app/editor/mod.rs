@@ -175,6 +175,7 @@ pub fn PlanForm(editor: Editor) -> impl IntoView {
     keep_checks(form);
     provide_context(form);
     lazy::provide_near_screen();
+    outline::provide_places(form);
     // A long plan draws its parts below the first screen after it, its tasks and its appendix
     // tables as they come near the screen.
     let short = editor.plan.with_untracked(lazy::draws_all_at_once);

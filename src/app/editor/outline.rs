@@ -1,12 +1,15 @@
 //! Mục lục and "Cần xem lại": the outline of parts and areas to jump to, sticky beside the form
-//! on a wide screen and folded above it on a narrow one (style/editor.css); the list of issues,
-//! each jumping to its field; and the editor's toolbar (undo, redo, the save state).
+//! on a wide screen, with the place now at the top of the form marked; the list of issues, each
+//! jumping to its field; and the editor's toolbar (undo, redo, the save state and, where the
+//! outline does not fit beside the form, a switcher that says which part is in view and goes
+//! to another).
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 use super::lazy::NearScreen;
 use super::{Form, PARTS};
+use crate::app::plan_editor::OpenPrint;
 use crate::app::save_status::SaveIndicator;
 use crate::app::{on_window_events, set_style_variable};
 use crate::domain::field_key::{AreaField, FieldKey};
@@ -58,6 +61,7 @@ fn jump(id: &str, unfold: bool) {
         {
             part.scroll_into_view();
             part.focus().ok();
+            stay_in_place(part.into());
         }
         return;
     };
@@ -69,27 +73,79 @@ fn jump(id: &str, unfold: bool) {
         parent = node.parent_element();
     }
     element.scroll_into_view();
-    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+    if let Ok(element) = element.clone().dyn_into::<web_sys::HtmlElement>() {
         element.focus().ok();
+    }
+    stay_in_place(element);
+}
+
+/// Puts `element`, just scrolled to, back where the jump put it if the page above it has grown
+/// meanwhile: the parts that the jump brought near the screen are drawn in full on the next
+/// frame (`super::lazy`), and the browser's scroll anchoring does not always keep the place.
+fn stay_in_place(element: web_sys::Element) {
+    let top = element.get_bounding_client_rect().top();
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            if (element.get_bounding_client_rect().top() - top).abs() > 1.0 {
+                element.scroll_into_view();
+            }
+        })
+    });
+}
+
+/// A place of the form to go to: a part of `PARTS` (depth 0), an area under «Nhiệm vụ theo lĩnh
+/// vực» or an extra section under «Mục bổ sung» (1), a sub-area (2). `id` is its element's.
+#[derive(Clone, PartialEq)]
+pub struct Place {
+    id: String,
+    label: String,
+    depth: u8,
+}
+
+/// The places of the open plan below its parts, shared by the outline and the toolbar's
+/// switcher, and `here`: the id of the place at the top of the form now.
+#[derive(Clone, Copy)]
+pub struct Places {
+    areas: Memo<Vec<Place>>,
+    extras: Memo<Vec<Place>>,
+    here: RwSignal<String>,
+}
+
+impl Places {
+    /// Every place, in the order of the form.
+    fn all(&self) -> Vec<Place> {
+        let mut all = Vec::new();
+        for (id, title) in PARTS {
+            all.push(Place {
+                id: id.to_string(),
+                label: title.to_string(),
+                depth: 0,
+            });
+            match id {
+                "part-areas" => all.extend(self.areas.get()),
+                "part-extras" => all.extend(self.extras.get()),
+                _ => {}
+            }
+        }
+        all
+    }
+
+    fn all_untracked(&self) -> Vec<Place> {
+        untrack(|| self.all())
     }
 }
 
-/// The outline and the issue summary.
-#[component]
-pub fn Outline() -> impl IntoView {
-    let form = expect_context::<Form>();
-    let near = expect_context::<NearScreen>();
+/// Gives the form's places to the outline and the toolbar, and keeps `here` following the
+/// scroll.
+pub fn provide_places(form: Form) {
     let areas = Memo::new(move |_| {
         form.read_all(|plan| {
             area_slots(plan)
                 .into_iter()
-                .map(|(slot, area)| {
-                    (
-                        FieldKey::Area(slot, AreaField::Section).dom_id(),
-                        slot.number(),
-                        area.title.clone(),
-                        slot.sub.is_some(),
-                    )
+                .map(|(slot, area)| Place {
+                    id: FieldKey::Area(slot, AreaField::Section).dom_id(),
+                    label: format!("{} {}", slot.number(), area.title),
+                    depth: if slot.sub.is_some() { 2 } else { 1 },
                 })
                 .collect::<Vec<_>>()
         })
@@ -99,14 +155,106 @@ pub fn Outline() -> impl IntoView {
         form.read(|plan| {
             plan.extra_sections
                 .iter()
-                .map(|extra| extra.heading.trim().to_string())
+                .enumerate()
+                .map(|(index, extra)| Place {
+                    id: FieldKey::ExtraSectionHeading(index).dom_id(),
+                    label: match extra.heading.trim() {
+                        "" => format!("Mục bổ sung {} (chưa có tiêu đề)", index + 1),
+                        heading => heading.to_string(),
+                    },
+                    depth: 1,
+                })
                 .collect::<Vec<_>>()
         })
     });
+    let places = Places {
+        areas,
+        extras,
+        here: RwSignal::new(PARTS[0].0.to_string()),
+    };
+    provide_context(places);
+    follow_scroll(places);
+}
+
+/// Keeps `here` on the last place whose top has gone up under the toolbar (the last one in the
+/// window once the page can scroll no further), and gives style/editor.css the toolbar's height
+/// (`--toolbar-height`, for the page's scroll padding), as the page scrolls or the window
+/// changes. A place not drawn yet is passed over.
+fn follow_scroll(places: Places) {
+    let height = StoredValue::new(0);
+    let update = move || {
+        let document = document();
+        let Some(toolbar) = document
+            .get_element_by_id("editor-toolbar")
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let bar = toolbar.get_bounding_client_rect();
+        let bar_height = bar.height().ceil() as i32;
+        if height.get_value() != bar_height {
+            height.set_value(bar_height);
+            if let Some(root) = document
+                .document_element()
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                set_style_variable(&root, "--toolbar-height", &format!("{bar_height}px"));
+            }
+        }
+        let window = window();
+        let inner = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let at_end = document.document_element().is_some_and(|root| {
+            window.scroll_y().unwrap_or(0.0) + inner >= f64::from(root.scroll_height()) - 2.0
+        });
+        // A place scrolled to stops a little below the toolbar (the scroll padding).
+        let line = if at_end {
+            inner - 1.0
+        } else {
+            bar.bottom() + 24.0
+        };
+        let here = places
+            .all_untracked()
+            .into_iter()
+            .rev()
+            .find(|place| {
+                document
+                    .get_element_by_id(&place.id)
+                    .is_some_and(|element| element.get_bounding_client_rect().top() <= line)
+            })
+            .map(|place| place.id);
+        if let Some(here) = here
+            && places.here.with_untracked(|now| *now != here)
+        {
+            places.here.set(here);
+        }
+    };
+    Effect::new(move |_| {
+        // Once the form is drawn, and again when its places change.
+        places.all();
+        request_animation_frame(update);
+    });
+    on_window_events(&["scroll", "resize"], update);
+}
+
+/// The outline and the issue summary.
+#[component]
+pub fn Outline() -> impl IntoView {
+    let form = expect_context::<Form>();
+    let near = expect_context::<NearScreen>();
+    let Places {
+        areas,
+        extras,
+        here,
+    } = expect_context::<Places>();
     let link = move |id: String, text: String| {
         let target = id.clone();
+        let current = move || here.with(|here| *here == id).then_some("location");
         view! {
-            <a href=format!("#{id}") on:click=move |event| {
+            <a href=format!("#{target}") aria-current=current on:click=move |event| {
                 event.prevent_default();
                 jump_to(near, &target);
             }>{text}</a>
@@ -119,6 +267,7 @@ pub fn Outline() -> impl IntoView {
     let open = beside_the_form();
     let aside = NodeRef::<leptos::html::Aside>::new();
     keep_within_window(aside);
+    keep_here_in_sight(aside, here);
     view! {
         <aside class="plan-outline" node_ref=aside>
             <section class="issue-summary" aria-labelledby="issue-summary-title" data-testid="issue-summary">
@@ -150,20 +299,15 @@ pub fn Outline() -> impl IntoView {
                     {PARTS.iter().map(|(id, title)| {
                         let areas_below = (*id == "part-areas").then(|| view! {
                             <ol class="outline-areas">
-                                {move || areas.get().into_iter().map(|(key, number, title, sub)| view! {
-                                    <li class:outline-sub=sub>{link(key, format!("{number} {title}"))}</li>
+                                {move || areas.get().into_iter().map(|place| view! {
+                                    <li class:outline-sub=place.depth == 2>{link(place.id, place.label)}</li>
                                 }).collect_view()}
                             </ol>
                         });
                         let extras_below = (*id == "part-extras").then(|| view! {
                             <ol class="outline-areas" data-testid="outline-extras">
-                                {move || extras.get().into_iter().enumerate().map(|(index, heading)| {
-                                    let text = if heading.is_empty() {
-                                        format!("Mục bổ sung {} (chưa có tiêu đề)", index + 1)
-                                    } else {
-                                        heading
-                                    };
-                                    view! { <li>{link(FieldKey::ExtraSectionHeading(index).dom_id(), text)}</li> }
+                                {move || extras.get().into_iter().map(|place| view! {
+                                    <li>{link(place.id, place.label)}</li>
                                 }).collect_view()}
                             </ol>
                         });
@@ -201,6 +345,36 @@ fn keep_within_window(aside: NodeRef<leptos::html::Aside>) {
     on_window_events(&["scroll", "resize"], update);
 }
 
+/// Keeps the outline's link to the place at the top of the form in sight inside the outline,
+/// which scrolls on its own when it is taller than the window (clear of its sticky title).
+fn keep_here_in_sight(aside: NodeRef<leptos::html::Aside>, here: RwSignal<String>) {
+    Effect::new(move |_| {
+        here.track();
+        let Some(aside) = aside.get_untracked() else {
+            return;
+        };
+        request_animation_frame(move || {
+            let (Ok(Some(nav)), Ok(Some(link))) = (
+                aside.query_selector(".outline-nav"),
+                aside.query_selector(".outline-nav a[aria-current]"),
+            ) else {
+                return;
+            };
+            let frame = nav.get_bounding_client_rect();
+            let link = link.get_bounding_client_rect();
+            let title = 56.0;
+            let by = if link.top() < frame.top() + title {
+                link.top() - frame.top() - title
+            } else if link.bottom() > frame.bottom() {
+                link.bottom() - frame.bottom()
+            } else {
+                return;
+            };
+            nav.set_scroll_top(nav.scroll_top() + by.round() as i32);
+        });
+    });
+}
+
 /// Whether the window is wide enough for the outline to stand beside the form (the 1000 px of
 /// style/editor.css).
 fn beside_the_form() -> bool {
@@ -211,26 +385,56 @@ fn beside_the_form() -> bool {
         .is_some_and(|width| width >= 1000.0)
 }
 
-/// The editor's toolbar: "Hoàn tác", "Làm lại", the save state and the notice of the last
-/// removal ("Đã xóa nhiệm vụ c — Hoàn tác"). It stays at the top of the form as it scrolls,
+/// The editor's toolbar: where the outline is not beside the form, the part switcher (which
+/// part is in view, and a tap away from every other); "Hoàn tác", "Làm lại", the whole
+/// document a tap away ("Bản in"; not on a phone, where the bar keeps to one line), the save
+/// state and the notice of the last removal ("Đã xóa nhiệm vụ c — Hoàn tác"). It stays at the top of the form as it scrolls,
 /// in a band of its own, so that it never covers a field (the page's scroll padding keeps a
 /// focused field clear of it, style/editor.css).
 #[component]
 pub fn UndoBar() -> impl IntoView {
     let form = expect_context::<Form>();
     let history = form.history;
+    let near = expect_context::<NearScreen>();
+    let places = expect_context::<Places>();
+    let options = move || {
+        places
+            .all()
+            .into_iter()
+            .map(|place| {
+                let id = place.id.clone();
+                let selected = move || places.here.with(|here| *here == id);
+                // Options cannot be styled: areas step in with spaces.
+                let indent = "\u{2002}\u{2002}".repeat(usize::from(place.depth));
+                view! { <option value=place.id prop:selected=selected>{indent}{place.label}</option> }
+            })
+            .collect_view()
+    };
     view! {
-        <div class="undo-bar" role="toolbar" aria-label="Hoàn tác và trạng thái lưu" data-testid="editor-toolbar">
+        <div class="undo-bar" id="editor-toolbar" role="toolbar" aria-label="Phần đang soạn, hoàn tác và trạng thái lưu" data-testid="editor-toolbar">
+            <label class="part-switcher">
+                <span class="visually-hidden">"Đến phần"</span>
+                <select data-testid="part-switcher"
+                    on:change=move |event| jump_to(near, &event_target_value(&event))>
+                    {options}
+                </select>
+            </label>
             <button type="button" class="button" id="undo-button" data-testid="undo"
                 disabled=move || history.depth.get() == 0 || form.editor.is_locked()
-                aria-keyshortcuts="Control+Z" on:click=move |_| history.undo()>
-                "↶ Hoàn tác"
+                aria-keyshortcuts="Control+Z" aria-label="Hoàn tác" on:click=move |_| history.undo()>
+                <span aria-hidden="true">"↶"</span><span class="toolbar-word">" Hoàn tác"</span>
             </button>
             <button type="button" class="button" id="redo-button" data-testid="redo"
                 disabled=move || history.redo_depth.get() == 0 || form.editor.is_locked()
-                aria-keyshortcuts="Control+Y Control+Shift+Z" on:click=move |_| history.redo()>
-                "↷ Làm lại"
+                aria-keyshortcuts="Control+Y Control+Shift+Z" aria-label="Làm lại" on:click=move |_| history.redo()>
+                <span aria-hidden="true">"↷"</span><span class="toolbar-word">" Làm lại"</span>
             </button>
+            {use_context::<OpenPrint>().map(|OpenPrint(print)| view! {
+                <button type="button" class="button toolbar-print" data-testid="toolbar-print"
+                    on:click=move |_| print.run(())>
+                    "Bản in"
+                </button>
+            })}
             <SaveIndicator status=form.editor.status />
             <p class="undo-notice" role="status" aria-live="polite" data-testid="undo-notice">
                 {move || history.notice.get().map(|(_, what)| view! {
