@@ -117,6 +117,8 @@ test(`a key task written by touch at ${WIDTH}×${HEIGHT} is kept and printed who
     await finger.bringIntoReach(card.locator(".task-letter"), [0.08, 0.14]);
     await page.screenshot({ path: join(OUTPUT, "screenshots", `touch-task-screen-${WIDTH}x${HEIGHT}.png`) });
     await card.screenshot({ path: join(OUTPUT, "screenshots", `touch-task-card-${WIDTH}x${HEIGHT}.png`) });
+    // The whole page too; parts far from the screen come out as empty boxes there, since they
+    // are not painted until near it (content-visibility), while a person scrolls to them.
     await screenshot(page, `touch-task-${WIDTH}x${HEIGHT}`);
 
     await page.reload();
