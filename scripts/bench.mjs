@@ -2,8 +2,8 @@
 // CDP. Prints one table and writes it to benchmarks/<date>-<host>.md (-2, -3 … for a later run
 // the same day). It measures; it does not pass or fail.
 // Usage: node scripts/bench.mjs [dist] (scripts/bench.sh builds first).
-//   --only PARTS          runs only some of size, visit, big-plan, import (comma-separated)
-//                         and prints their rows (no table written)
+//   --only PARTS          runs only some of size, visit, big-plan, import, tablet
+//                         (comma-separated) and prints their rows (no table written)
 //   --profile DIR         also records a CPU profile (CDP Profiler) of opening the plan, of
 //                         the typing, of the saves, of the appendix and of the import, as
 //                         DIR/open.cpuprofile, DIR/typing.cpuprofile, DIR/saves.cpuprofile,
@@ -13,7 +13,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, hostname, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, chromiumPath, seedPlan } from "../tests/e2e/harness.mjs";
+import { CHROMIUM_ARGS, chromiumPath, createPlan, seedPlan } from "../tests/e2e/harness.mjs";
+import { Finger, addTaskByTouch } from "../tests/e2e/touch.mjs";
 import { startServer } from "./serve.mjs";
 import { firstDownload, measure, totals } from "./size-report.mjs";
 
@@ -63,13 +64,18 @@ const percentile = (values, p) => {
 };
 
 
-async function launch(profile) {
+/**
+ * Opens Chromium on `profile` at `viewport`; with `touch`, as a touch tablet (touch only, device
+ * scale 1.5), as the end-to-end tests' openApp does.
+ */
+async function launch(profile, { viewport = { width: 1280, height: 800 }, touch = false } = {}) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
+    viewport,
     locale: "vi-VN",
+    ...(touch ? { hasTouch: true, isMobile: true, deviceScaleFactor: 1.5 } : {}),
   });
   // Records when a selector first matches, from inside the page, so that the driver's polling
   // adds nothing to the times. Every page watches for the plan list from its first moment, so
@@ -232,9 +238,15 @@ async function stopProfile(cdp, started, name) {
   writeFileSync(join(PROFILE, `${name}.cpuprofile`), JSON.stringify(profile));
 }
 
-async function bigPlan() {
+/** The generated 500-task plan (`examples/bench_data.rs`), written once per run. */
+function plan500() {
   const file = join(WORK, "plan500.json");
-  bench("plan", "500", file);
+  if (!existsSync(file)) bench("plan", "500", file);
+  return file;
+}
+
+async function bigPlan() {
+  const file = plan500();
   const { server, url } = await startServer(DIST, 0, { compress: true });
   const { context, page } = await launch(join(WORK, "big-plan"));
   try {
@@ -470,7 +482,141 @@ async function importBundle() {
   }
 }
 
-const parts = { size: shippedBytes, visit: firstVisitAndOfflineRelaunch, "big-plan": bigPlan, import: importBundle };
+// The sizes people hold, as screens.test.mjs names them: a 10-inch tablet upright and sideways
+// (touch only, device scale 1.5) and a phone (no touch there, so a tap is a click and a swipe a
+// turn of the wheel, counted the same).
+const HELD = [
+  { viewport: { width: 800, height: 1280 }, touch: true },
+  { viewport: { width: 1280, height: 800 }, touch: true },
+  { viewport: { width: 412, height: 915 }, touch: false },
+];
+
+const heldName = ({ viewport, touch }) => `${viewport.width}×${viewport.height}${touch ? " touch" : ""}`;
+
+/**
+ * Waits, for at most 20 s, until the page's height has not changed for `quiet` ms, and returns
+ * it in CSS px.
+ */
+function settledHeight(page, quiet = 500) {
+  return page.evaluate(async (quiet) => {
+    const started = performance.now();
+    let [height, since] = [-1, started];
+    for (;;) {
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+      const now = document.documentElement.scrollHeight;
+      if (now !== height) [height, since] = [now, performance.now()];
+      else if (performance.now() - since >= quiet || performance.now() - started > 20_000) return height;
+    }
+  }, quiet);
+}
+
+/** `height` CSS px in screens of `viewport`: "12788 px = 10.0 screens". */
+const screens = (height, viewport) => `${height} px = ${(height / viewport.height).toFixed(1)} screens`;
+
+/**
+ * The editor's length at each size held, and the taps a task takes there: a blank plan from the
+ * template (its page height once every part is drawn, then a task added to area 1 by touch with
+ * its lead picked from the unit directory, partner, deadline and budget, each tap and swipe
+ * counted as tests/e2e/touch.mjs makes them); the 500-task plan's page as first painted and once
+ * filled in.
+ */
+async function tablet() {
+  const plan = JSON.parse(readFileSync(plan500(), "utf8"));
+  const tasks = plan.areas.reduce((sum, area) => sum + area.tasks.length, 0);
+  const { server, url } = await startServer(DIST, 0, { compress: true });
+  try {
+    for (const held of HELD) {
+      const name = heldName(held);
+      const size = `${held.viewport.width}x${held.viewport.height}`;
+      const blank = await launch(join(WORK, `tablet-blank-${size}`), held);
+      try {
+        const { page } = blank;
+        await page.goto(url);
+        await page.waitForSelector(SELECTORS.listReady);
+        await createPlan(page);
+        const laidOut = await settledHeight(page);
+        // A part off the screen is laid out at an estimate of its height (content-visibility)
+        // until it has been on the screen once: scrolled through, every part has its own.
+        await page.evaluate(async () => {
+          for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+            window.scrollTo(0, y);
+            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          }
+          window.scrollTo(0, 0);
+        });
+        const whole = await settledHeight(page);
+        record(
+          `blank plan from the template, ${name}: editor page height, every part drawn`,
+          `${screens(whole, held.viewport)} (${laidOut} px as first laid out)`,
+          "lower is better",
+        );
+        const year = await page.inputValue("#plan-year");
+        const finger = new Finger(page, { touch: held.touch });
+        await addTaskByTouch(page, finger, {
+          area: 0,
+          content: `Xây dựng, ban hành Kế hoạch cải cách hành chính năm ${year} của xã`,
+          leadQuery: "van phong",
+          lead: "Văn phòng HĐND và UBND xã",
+          partner: "Các công chức chuyên môn",
+          deadline: `Quý I/${year}`,
+          budget: "12,5",
+        });
+        record(
+          `taps needed to add a task with lead (from the directory), partner, deadline and budget, ${name}`,
+          `${finger.taps} taps${held.touch ? "" : " (clicks)"}, ${finger.swipes} swipes (from the editor's top, in area 1)`,
+          "lower is better",
+        );
+      } finally {
+        await blank.context.close();
+      }
+
+      const big = await launch(join(WORK, `tablet-big-${size}`), held);
+      try {
+        const { page } = big;
+        await page.goto(url);
+        await page.waitForSelector(SELECTORS.listReady);
+        await seedPlan(page, plan);
+        await page.waitForSelector(SELECTORS.openPlan);
+        // As drawn by the first paint after the tap: the parts below come in when idle.
+        const first = await page.evaluate(async (selectors) => {
+          document.querySelector(selectors.openPlan).click();
+          await new Promise((resolve) => {
+            const check = () => (document.querySelector(selectors.editorReady) ? resolve() : requestAnimationFrame(check));
+            check();
+          });
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          return document.documentElement.scrollHeight;
+        }, SELECTORS);
+        await page
+          .waitForFunction(
+            (tasks) => document.querySelectorAll("li.list-item[id*=-task-item-]").length >= tasks,
+            tasks,
+            { timeout: 60_000 },
+          )
+          .catch(() => {});
+        const filled = await settledHeight(page, 1000);
+        const rows = await page.evaluate(() => document.querySelectorAll("li.list-item[id*=-task-item-]").length);
+        record(
+          `500-task plan, ${name}: editor page height at first paint / once filled in (${rows} task rows, forms far from the screen as placeholders)`,
+          `${screens(first, held.viewport)} / ${screens(filled, held.viewport)}`,
+          "lower is better",
+        );
+      } finally {
+        await big.context.close();
+      }
+    }
+  } finally {
+    server.close();
+  }
+}
+
+const parts = {
+  size: shippedBytes,
+  visit: firstVisitAndOfflineRelaunch,
+  "big-plan": bigPlan,
+  import: importBundle,
+  tablet,
+};
 const chosen = ONLY ? ONLY.split(",") : Object.keys(parts);
 try {
   for (const name of chosen) {
