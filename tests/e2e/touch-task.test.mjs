@@ -96,6 +96,16 @@ test(`a key task written by touch at ${WIDTH}×${HEIGHT} is kept and printed who
     assert.equal(taskTaps, 8, finger.tapped.join("\n"));
 
     assert.deepEqual(await shownTask(page, key), expectedShown);
+    // A unit alone in its list has nowhere to move: «Xóa» alone, on the unit's own line.
+    for (const list of ["lead", "partner"]) {
+      assert.equal(await page.locator(`#${key}-${list}-0-up, #${key}-${list}-0-down`).count(), 0, list);
+      const line = await page.locator(`#${key}-${list}-item-0`).evaluate((row) => {
+        const input = row.querySelector("textarea, input").getBoundingClientRect();
+        const remove = row.querySelector(".item-tools .button-danger").getBoundingClientRect();
+        return { input: [input.top, input.bottom], remove: [remove.top, remove.bottom] };
+      });
+      assert.ok(line.remove[0] < line.input[1] && line.remove[1] > line.input[0], `${list}: ${JSON.stringify(line)}`);
+    }
     const item = page.locator(`#area-${TASK.area}-task-item-0`);
     // textContent: the task is off the screen now, and its box's content skipped
     // (content-visibility), which innerText does not see.

@@ -77,7 +77,7 @@ enum ListChange {
     Push,
 }
 
-/// "Lên", "Xuống" and "Xóa" for item `index` of a list.
+/// "Lên", "Xuống" and "Xóa" for item `index` of a list ("Xóa" alone for an item alone).
 #[component]
 fn ItemTools(
     ops: ListOps,
@@ -118,14 +118,24 @@ fn ItemTools(
     let locked = move || form.editor.is_locked();
     let first = move || locked() || index == 0;
     let last = move || locked() || index + 1 >= len.get();
+    let movable = move || len.get() > 1;
+    let (up_id, down_id) = (
+        format!("{list_id}-{index}-up"),
+        format!("{list_id}-{index}-down"),
+    );
+    let (up_label, down_label) = (
+        format!("Đưa {} {name} lên", noun.one),
+        format!("Đưa {} {name} xuống", noun.one),
+    );
     view! {
         <div class="item-tools" role="group" aria-label=format!("Sắp xếp {} {name}", noun.one)>
-            <button type="button" class="button button-small" id=format!("{list_id}-{index}-up")
-                aria-label=format!("Đưa {} {name} lên", noun.one)
-                disabled=first on:click=up>"Lên"</button>
-            <button type="button" class="button button-small" id=format!("{list_id}-{index}-down")
-                aria-label=format!("Đưa {} {name} xuống", noun.one)
-                disabled=last on:click=down>"Xuống"</button>
+            // An item alone has nowhere to move: without them its line keeps «Xóa» beside it.
+            <Show when=movable>
+                <button type="button" class="button button-small" id=up_id.clone()
+                    aria-label=up_label.clone() disabled=first on:click=up.clone()>"Lên"</button>
+                <button type="button" class="button button-small" id=down_id.clone()
+                    aria-label=down_label.clone() disabled=last on:click=down.clone()>"Xuống"</button>
+            </Show>
             <button type="button" class="button button-small button-danger"
                 id=format!("{list_id}-{index}-remove")
                 aria-label=format!("Xóa {} {name}", noun.one)
