@@ -293,7 +293,9 @@ async function bigPlan() {
     // not yet optimised (a split build's chunk arrives later than the first wasm), the next ones
     // show what a person meets once they have been typing for a while.
     await page.waitForTimeout(3_000);
+    const warmProfiler = await startProfile(cdp);
     const warm = await keystrokes(page, page.locator(SELECTORS.typingField).first(), 100);
+    await stopProfile(cdp, warmProfiler, "typing-warm");
     record(
       "500-task plan, 4× CPU: keystroke to paint, the next 100 keys after 3 s, median / p95",
       `${ms(percentile(warm, 50))} / ${ms(percentile(warm, 95))}`,
