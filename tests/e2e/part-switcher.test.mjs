@@ -134,8 +134,10 @@ test("beside the form, the outline marks the part at the top of the form (1280x8
     await eventually(async () => assert.deepEqual(await marked(), ["Thông tin chung"]));
     await outline.getByRole("link", { name: "Kinh phí", exact: true }).tap();
     await eventually(async () => assert.deepEqual(await marked(), ["Kinh phí"]));
-    const place = await placeOf(page, "#part-funding-title");
-    assert.ok(place.top >= place.under && place.top <= place.under + 48, JSON.stringify(place));
+    await eventually(async () => {
+      const place = await placeOf(page, "#part-funding-title");
+      assert.ok(place.top >= place.under && place.top <= place.under + 48, JSON.stringify(place));
+    });
     // The marked link stays in sight inside the outline, which scrolls on its own.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await eventually(async () => assert.deepEqual(await marked(), ["Phụ lục"]));

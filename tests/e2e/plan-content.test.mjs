@@ -150,6 +150,12 @@ test("template text is marked until kept or edited, and the checks list it at it
       assert.equal(await note(list).count(), 1, `${list} marked`);
     }
     await screenAround(page, "#funding-0", "template-text-800x1280");
+    // On a tablet the note shares the line of the item's tools instead of a line of its own.
+    const line = await page.locator("[id=bases-item-0]").evaluate((row) => {
+      const box = (element) => element.getBoundingClientRect();
+      return { note: box(row.querySelector("[data-testid=template-note]")), tools: box(row.querySelector(".item-tools")) };
+    });
+    assert.ok(line.note.top < line.tools.bottom && line.note.bottom > line.tools.top, JSON.stringify(line));
 
     // The check jumps to the funding paragraph; «Giữ nội dung mẫu» keeps it as it is. On a
     // tablet held upright the checks start folded under their count.
