@@ -221,9 +221,10 @@ impl TaskProgress {
 /// 5. Dated milestones (date, month, quarter, half-year, year; each due on its last day, so
 ///    «Quý I/2024» on 31/3/2024 and «Trước ngày 30/6» on 30/6):
 ///    - the last of them (the final due date, leaving out a year that bounds a recurrence) on or
-///      before the cut-off: [`Overdue`](Self::Overdue); but a task also
-///      carrying a recurrence («Quý I ban hành kế hoạch; định kỳ hàng quý báo cáo») that is under way is
-///      [`Ongoing`](Self::Ongoing): its dated stage is behind it and its reporting runs on.
+///      before the cut-off: [`Overdue`](Self::Overdue); but a task also carrying a recurrence
+///      («Quý I ban hành kế hoạch; định kỳ hàng quý báo cáo») that is under way is
+///      [`Ongoing`](Self::Ongoing): its dated stage is behind it and its reporting runs on. (The
+///      parser reads a bare «định kỳ báo cáo» as nothing, so such a task is a dated one.)
 ///    - an earlier one on or before the cut-off and the task not started (no progress, or «chưa
 ///      triển khai»): [`Overdue`](Self::Overdue). The parser's milestones are stages of the one
 ///      task in the order written («Quý I ban hành kế hoạch; tháng 12 báo cáo»), and progress is
@@ -368,7 +369,7 @@ pub fn recurrence_due(deadline: &Deadline, cut_off: NaiveDate) -> Option<bool> {
             Milestone::Ongoing => Some(true),
             Milestone::Recurring { every } => Some(match every {
                 Recurrence::Weekly | Recurrence::Monthly | Recurrence::Quarterly => true,
-                Recurrence::HalfYearly => quarter % 2 == 0,
+                Recurrence::HalfYearly => quarter.is_multiple_of(2),
                 Recurrence::Yearly => quarter == 4,
             }),
             _ => None,
