@@ -13,6 +13,7 @@ pub mod names;
 pub mod next_year;
 pub mod numbering;
 pub mod plan;
+pub mod progress;
 pub mod slot;
 pub mod task;
 pub mod template;
