@@ -282,12 +282,16 @@ impl DueClass {
     }
 }
 
+/// The calendar quarter `date` is in, 1 to 4.
+fn quarter_of(date: NaiveDate) -> u8 {
+    (date.month0() / 3 + 1) as u8
+}
+
 /// The last day of the calendar quarter `date` is in.
 fn end_of_quarter(date: NaiveDate) -> Option<NaiveDate> {
-    let quarter = date.month0() / 3 + 1;
     Milestone::Quarter {
         year: date.year(),
-        quarter: quarter as u8,
+        quarter: quarter_of(date),
     }
     .due_date()
 }
@@ -361,7 +365,7 @@ pub fn classify(
 /// off in the second and fourth quarters (6 tháng, năm); «hàng năm» at the one cut off in the
 /// fourth (năm). `None` when the deadline has no recurrence.
 pub fn recurrence_due(deadline: &Deadline, cut_off: NaiveDate) -> Option<bool> {
-    let quarter = cut_off.month0() / 3 + 1;
+    let quarter = quarter_of(cut_off);
     deadline
         .reading
         .iter()
@@ -483,21 +487,17 @@ pub fn summarise(plan: &Plan, book: &ProgressBook, cut_off: NaiveDate) -> Progre
             });
         }
     }
-    let mut summary = ProgressSummary {
-        cut_off,
-        total: ClassCounts::default(),
-        groups: Vec::new(),
-        tasks: Vec::with_capacity(slots.len()),
-        unkeyed: Vec::new(),
-    };
+    let mut total = ClassCounts::default();
+    let mut tasks = Vec::with_capacity(slots.len());
+    let mut unkeyed = Vec::new();
     for (slot, task) in slots {
         let keyed = !is_blank(&task.id) && uses.get(task.id.as_str()) == Some(&1);
         if !keyed {
-            summary.unkeyed.push(slot);
+            unkeyed.push(slot);
         }
         let progress = keyed.then(|| book.get(&task.id)).flatten();
         let class = classify(&task.deadline, progress, cut_off);
-        summary.total.add(class);
+        total.add(class);
         let group = match slot {
             TaskSlot::Area { area, .. } => Some(area.area),
             TaskSlot::Appendix { group, .. } => appendix_group.get(&group.table).copied(),
@@ -505,14 +505,19 @@ pub fn summarise(plan: &Plan, book: &ProgressBook, cut_off: NaiveDate) -> Progre
         if let Some(group) = group.and_then(|index| groups.get_mut(index)) {
             group.counts.add(class);
         }
-        summary.tasks.push(TaskStanding {
+        tasks.push(TaskStanding {
             slot,
             class,
             has_progress: progress.is_some(),
         });
     }
-    summary.groups = groups;
-    summary
+    ProgressSummary {
+        cut_off,
+        total,
+        groups,
+        tasks,
+        unkeyed,
+    }
 }
 
 #[cfg(test)]
