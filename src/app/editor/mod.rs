@@ -28,6 +28,7 @@ mod task;
 mod task_fields;
 mod task_print;
 mod template_note;
+mod toolbar;
 mod unit_field;
 
 use std::collections::HashMap;
@@ -199,7 +200,7 @@ pub fn PlanForm(editor: Editor) -> impl IntoView {
         <div class="plan-form">
             <outline::Outline />
             <div class="plan-parts">
-                <outline::UndoBar />
+                <toolbar::UndoBar />
                 {PARTS.iter().map(|part| section(*part)).collect_view()}
             </div>
         </div>

@@ -1,16 +1,13 @@
-//! Mục lục and "Cần xem lại": the outline of parts and areas to jump to, sticky beside the form
-//! on a wide screen, with the place now at the top of the form marked; the list of issues, each
-//! jumping to its field; and the editor's toolbar (undo, redo, the save state and, where the
-//! outline does not fit beside the form, a switcher that says which part is in view and goes
-//! to another).
+//! Mục lục and "Cần xem lại": the form's places (parts, areas, extra sections) and which of them
+//! is at the top of the form now, shared with the toolbar's part switcher (`toolbar.rs`); the
+//! outline of those places to jump to, sticky beside the form on a wide screen, with the place
+//! now marked; the list of issues, each jumping to its field.
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 use super::lazy::NearScreen;
 use super::{Form, PARTS};
-use crate::app::plan_editor::OpenPrint;
-use crate::app::save_status::SaveIndicator;
 use crate::app::{on_window_events, set_style_variable};
 use crate::domain::field_key::{AreaField, FieldKey};
 use crate::domain::slot::area_slots;
@@ -96,10 +93,10 @@ fn stay_in_place(element: web_sys::Element) {
 /// A place of the form to go to: a part of `PARTS` (depth 0), an area under «Nhiệm vụ theo lĩnh
 /// vực» or an extra section under «Mục bổ sung» (1), a sub-area (2). `id` is its element's.
 #[derive(Clone, PartialEq)]
-pub struct Place {
-    id: String,
-    label: String,
-    depth: u8,
+pub(super) struct Place {
+    pub(super) id: String,
+    pub(super) label: String,
+    pub(super) depth: u8,
 }
 
 /// The places of the open plan below its parts, shared by the outline and the toolbar's
@@ -108,12 +105,12 @@ pub struct Place {
 pub struct Places {
     areas: Memo<Vec<Place>>,
     extras: Memo<Vec<Place>>,
-    here: RwSignal<String>,
+    pub(super) here: RwSignal<String>,
 }
 
 impl Places {
     /// Every place, in the order of the form.
-    fn all(&self) -> Vec<Place> {
+    pub(super) fn all(&self) -> Vec<Place> {
         let mut all = Vec::new();
         for (id, title) in PARTS {
             all.push(Place {
@@ -261,9 +258,10 @@ pub fn Outline() -> impl IntoView {
         }
     };
     let count = move || form.issue_list.with(Vec::len);
-    // Beside the form the outline and the checks are open; above it, on a tablet held upright
-    // or a phone, they would push the form a screen down, so they start folded under their
-    // titles (the count of checks stays in sight).
+    // Beside the form the checks are open; above it, on a tablet held upright or a phone, they
+    // would push the form a screen down, so they start folded under their title (the count
+    // stays in sight). The outline is only shown beside the form (the toolbar's part switcher
+    // stands for it elsewhere), so it starts open even on a tablet turned sideways later.
     let open = beside_the_form();
     let aside = NodeRef::<leptos::html::Aside>::new();
     keep_within_window(aside);
@@ -293,7 +291,7 @@ pub fn Outline() -> impl IntoView {
                 </details>
             </section>
             <nav aria-label="Mục lục kế hoạch" class="outline-nav" data-testid="outline-nav">
-                <details class="outline-fold" open=open>
+                <details class="outline-fold" open>
                 <summary><h3 class="outline-title">"Mục lục"</h3></summary>
                 <ol class="outline-list">
                     {PARTS.iter().map(|(id, title)| {
@@ -383,65 +381,4 @@ fn beside_the_form() -> bool {
         .ok()
         .and_then(|width| width.as_f64())
         .is_some_and(|width| width >= 1000.0)
-}
-
-/// The editor's toolbar: where the outline is not beside the form, the part switcher (which
-/// part is in view, and a tap away from every other); "Hoàn tác", "Làm lại", the whole
-/// document a tap away ("Bản in"; not on a phone, where the bar keeps to one line), the save
-/// state and the notice of the last removal ("Đã xóa nhiệm vụ c — Hoàn tác"). It stays at the top of the form as it scrolls,
-/// in a band of its own, so that it never covers a field (the page's scroll padding keeps a
-/// focused field clear of it, style/editor.css).
-#[component]
-pub fn UndoBar() -> impl IntoView {
-    let form = expect_context::<Form>();
-    let history = form.history;
-    let near = expect_context::<NearScreen>();
-    let places = expect_context::<Places>();
-    let options = move || {
-        places
-            .all()
-            .into_iter()
-            .map(|place| {
-                let id = place.id.clone();
-                let selected = move || places.here.with(|here| *here == id);
-                // Options cannot be styled: areas step in with spaces.
-                let indent = "\u{2002}\u{2002}".repeat(usize::from(place.depth));
-                view! { <option value=place.id prop:selected=selected>{indent}{place.label}</option> }
-            })
-            .collect_view()
-    };
-    view! {
-        <div class="undo-bar" id="editor-toolbar" role="toolbar" aria-label="Phần đang soạn, hoàn tác và trạng thái lưu" data-testid="editor-toolbar">
-            <label class="part-switcher">
-                <span class="visually-hidden">"Đến phần"</span>
-                <select data-testid="part-switcher"
-                    on:change=move |event| jump_to(near, &event_target_value(&event))>
-                    {options}
-                </select>
-            </label>
-            <button type="button" class="button" id="undo-button" data-testid="undo"
-                disabled=move || history.depth.get() == 0 || form.editor.is_locked()
-                aria-keyshortcuts="Control+Z" aria-label="Hoàn tác" on:click=move |_| history.undo()>
-                <span aria-hidden="true">"↶"</span><span class="toolbar-word">" Hoàn tác"</span>
-            </button>
-            <button type="button" class="button" id="redo-button" data-testid="redo"
-                disabled=move || history.redo_depth.get() == 0 || form.editor.is_locked()
-                aria-keyshortcuts="Control+Y Control+Shift+Z" aria-label="Làm lại" on:click=move |_| history.redo()>
-                <span aria-hidden="true">"↷"</span><span class="toolbar-word">" Làm lại"</span>
-            </button>
-            {use_context::<OpenPrint>().map(|OpenPrint(print)| view! {
-                <button type="button" class="button toolbar-print" data-testid="toolbar-print"
-                    on:click=move |_| print.run(())>
-                    "Bản in"
-                </button>
-            })}
-            <SaveIndicator status=form.editor.status />
-            <p class="undo-notice" role="status" aria-live="polite" data-testid="undo-notice">
-                {move || history.notice.get().map(|(_, what)| view! {
-                    <span>{what}" — "</span>
-                    <button type="button" class="link-button" on:click=move |_| history.undo()>"Hoàn tác"</button>
-                })}
-            </p>
-        </div>
-    }
 }
