@@ -14,6 +14,7 @@ pub mod next_year;
 pub mod numbering;
 pub mod plan;
 pub mod progress;
+pub mod report;
 pub mod slot;
 pub mod task;
 pub mod template;

@@ -289,3 +289,11 @@ pub fn restore_plan(value: &Value) -> (Option<Plan>, ImportReport) {
     let plan = reader::read_plan(&mut fields::Reader::new(&mut report), value);
     (plan, report)
 }
+
+/// Restores a plan's follow-up (progress and period reports) stored by the app, through the
+/// same tolerant reading as a file.
+pub fn restore_tracking(value: &Value) -> (Option<crate::domain::report::Tracking>, ImportReport) {
+    let mut report = ImportReport::default();
+    let tracking = reader::tracking::read_tracking(&mut fields::Reader::new(&mut report), value);
+    (tracking, report)
+}

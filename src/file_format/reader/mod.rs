@@ -16,6 +16,7 @@ mod appendix;
 mod document;
 mod ids;
 mod tasks;
+pub(crate) mod tracking;
 
 use appendix::*;
 use document::*;

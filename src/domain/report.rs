@@ -1,0 +1,481 @@
+//! Theo dõi thực hiện và báo cáo định kỳ: what a commune keeps about its plan after signing —
+//! each task's progress, and for each report period (quý I, 6 tháng, 9 tháng, năm) the report's
+//! own parts, its figures sheet and, once the report is closed (chốt), the plan and the progress
+//! as they stood, so that the report prints again unchanged later in the year.
+//! Plain data and the rules that draft a report; how it prints is `document::report`.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::budget::Decimal;
+use super::plan::{DocumentNumber, PartialDate, Plan};
+use super::progress::{
+    DataPeriod, DueClass, ProgressBook, ProgressSummary, ReportPeriod, TaskProgress, summarise,
+};
+use super::slot::TaskSlot;
+use super::task::Task;
+
+/// The symbol of a commune people's committee's report: «Số: …/BC-UBND».
+pub const REPORT_SYMBOL: &str = "BC-UBND";
+
+/// Theo dõi thực hiện kế hoạch: the progress of one plan's tasks and its period reports.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Tracking {
+    /// The plan followed ([`Plan::id`]).
+    pub plan_id: String,
+    /// Tiến độ hiện tại: each task's progress as it stands now, by task id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub progress: ProgressBook,
+    /// The reports drafted so far, at most one per period, in the periods' order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<PeriodReport>,
+}
+
+impl Tracking {
+    pub fn new(plan_id: impl Into<String>) -> Self {
+        Self {
+            plan_id: plan_id.into(),
+            ..Self::default()
+        }
+    }
+
+    /// The report of `period`, if one was drafted.
+    pub fn report(&self, period: ReportPeriod) -> Option<&PeriodReport> {
+        self.reports.iter().find(|report| report.period == period)
+    }
+
+    /// The report of `period`, drafted from `plan` and the progress first if there is none.
+    pub fn report_mut(&mut self, plan: &Plan, period: ReportPeriod) -> &mut PeriodReport {
+        let index = match self.reports.iter().position(|r| r.period == period) {
+            Some(index) => index,
+            None => {
+                let draft = PeriodReport::draft(plan, &self.progress, period);
+                let at = self.reports.partition_point(|r| r.period < period);
+                self.reports.insert(at, draft);
+                at
+            }
+        };
+        &mut self.reports[index]
+    }
+
+    /// The progress of the task with `id` now, if any was recorded.
+    pub fn progress_of(&self, id: &str) -> Option<&TaskProgress> {
+        self.progress.get(id)
+    }
+
+    /// Sets the progress of task `id`; a progress with nothing in it is removed.
+    pub fn set_progress(&mut self, id: &str, progress: TaskProgress) {
+        if progress == TaskProgress::default() {
+            self.progress.remove(id);
+        } else {
+            self.progress.insert(id.to_string(), progress);
+        }
+    }
+}
+
+/// Báo cáo kết quả thực hiện công tác cải cách hành chính of one period: the parts the person
+/// writes, the figures sheet, and the snapshot taken when the report was closed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PeriodReport {
+    pub period: ReportPeriod,
+    /// Số, ký hiệu: «…/BC-UBND».
+    pub number: DocumentNumber,
+    /// Địa danh.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub place: String,
+    /// Ngày tháng năm of the report.
+    pub date: PartialDate,
+    /// I. Công tác chỉ đạo, điều hành: one paragraph per line.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub direction: String,
+    /// III. Đánh giá chung: tồn tại, hạn chế, nguyên nhân.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub assessment: String,
+    /// IV. Phương hướng, nhiệm vụ kỳ tới.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub next_tasks: String,
+    /// V. Kiến nghị, đề xuất.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub proposals: String,
+    /// Số liệu: the figures sheet of the period.
+    #[serde(skip_serializing_if = "Figures::is_empty")]
+    pub figures: Figures,
+    /// Đã chốt: the plan and the progress as they stood when the report was closed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed: Option<Snapshot>,
+}
+
+/// The plan and its progress as a closed report keeps them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Snapshot {
+    /// When the report was closed: ISO 8601 time.
+    pub at: String,
+    pub plan: Plan,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub progress: ProgressBook,
+}
+
+impl PeriodReport {
+    /// A first draft of the report of `period` for `plan` with `progress`: number and place from
+    /// the plan, section I naming the plan, section IV listing the tasks not yet done at the
+    /// cut-off for the person to edit; the other parts start empty.
+    pub fn draft(plan: &Plan, progress: &ProgressBook, period: ReportPeriod) -> Self {
+        let data = period.period_for(plan);
+        let next_tasks = data
+            .map(|data| {
+                undone_tasks(plan, progress, data.cut_off)
+                    .into_iter()
+                    .filter_map(|slot| slot.get(plan))
+                    .map(|task| format!("Tiếp tục thực hiện: {}", sentence(task)))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .unwrap_or_default();
+        Self {
+            period,
+            number: DocumentNumber {
+                number: String::new(),
+                symbol: REPORT_SYMBOL.to_string(),
+            },
+            place: plan.place.clone(),
+            date: PartialDate::default(),
+            direction: direction_draft(plan),
+            assessment: String::new(),
+            next_tasks,
+            proposals: String::new(),
+            figures: Figures::default(),
+            closed: None,
+        }
+    }
+
+    /// The plan and progress the report speaks of: its snapshot once closed, else `plan` and
+    /// `progress` as they are now.
+    pub fn basis<'a>(
+        &'a self,
+        plan: &'a Plan,
+        progress: &'a ProgressBook,
+    ) -> (&'a Plan, &'a ProgressBook) {
+        match &self.closed {
+            Some(snapshot) => (&snapshot.plan, &snapshot.progress),
+            None => (plan, progress),
+        }
+    }
+
+    /// Chốt báo cáo: keeps `plan` and `progress` as they are at `at`.
+    pub fn close(&mut self, plan: &Plan, progress: &ProgressBook, at: impl Into<String>) {
+        self.closed = Some(Snapshot {
+            at: at.into(),
+            plan: plan.clone(),
+            progress: progress.clone(),
+        });
+    }
+
+    /// Mở lại: the report follows the plan and the progress as they are again.
+    pub fn reopen(&mut self) {
+        self.closed = None;
+    }
+
+    /// The report's title after «Báo cáo»: «kết quả thực hiện công tác cải cách hành chính quý
+    /// I năm 2026».
+    pub fn title(&self, year: i32) -> String {
+        format!(
+            "kết quả thực hiện công tác cải cách hành chính {} năm {year}",
+            self.period.title_name()
+        )
+    }
+}
+
+/// The report's data period and where each task stands then, for `plan` with `progress`.
+pub fn report_summary(
+    plan: &Plan,
+    progress: &ProgressBook,
+    period: ReportPeriod,
+) -> Option<(DataPeriod, ProgressSummary)> {
+    let data = period.period_for(plan)?;
+    Some((data, summarise(plan, progress, data.cut_off)))
+}
+
+/// The tasks not done at `cut_off` and not dropped, in document order: what the next period
+/// carries on with, and what next year's plan may start from.
+pub fn undone_tasks(plan: &Plan, progress: &ProgressBook, cut_off: NaiveDate) -> Vec<TaskSlot> {
+    summarise(plan, progress, cut_off)
+        .tasks
+        .into_iter()
+        .filter(|standing| {
+            !matches!(
+                standing.class,
+                DueClass::DoneOnTime | DueClass::DoneLate | DueClass::NotCarriedOut
+            )
+        })
+        .map(|standing| standing.slot)
+        .collect()
+}
+
+/// The task's content as one sentence, without its closing full stop or semicolon.
+fn sentence(task: &Task) -> String {
+    let text = task.content.trim();
+    let text = text.trim_end_matches(['.', ';', ':']);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Section I's first draft: the plan this report follows, named as the plan names itself.
+fn direction_draft(plan: &Plan) -> String {
+    let number = if plan.number.number.trim().is_empty() {
+        String::new()
+    } else {
+        format!(
+            " số {}/{}",
+            plan.number.number.trim(),
+            plan.number.symbol.trim()
+        )
+    };
+    let date = match (plan.date.day, plan.date.month, plan.date.year) {
+        (Some(day), Some(month), Some(year)) => format!(" ngày {day:02}/{month:02}/{year}"),
+        _ => String::new(),
+    };
+    let name = plan.locality.name.trim();
+    let issuer = if name.is_empty() {
+        "Ủy ban nhân dân".to_string()
+    } else {
+        format!("Ủy ban nhân dân {} {name}", plan.locality.kind.word())
+    };
+    format!(
+        "{issuer} ban hành Kế hoạch{number}{date} về cải cách hành chính năm {}; phân công nhiệm vụ cho các cơ quan, đơn vị và theo dõi, đôn đốc thực hiện.",
+        plan.year
+    )
+}
+
+/// Số liệu của kỳ báo cáo: the figures a reform report is asked for, entered once per period.
+/// Every figure is a count except [`Figure::SatisfactionRate`], a percentage.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Figures(pub BTreeMap<Figure, Decimal>);
+
+impl Figures {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, figure: Figure) -> Option<Decimal> {
+        self.0.get(&figure).copied()
+    }
+
+    /// Sets a figure; `None` clears it.
+    pub fn set(&mut self, figure: Figure, value: Option<Decimal>) {
+        match value {
+            Some(value) => self.0.insert(figure, value),
+            None => self.0.remove(&figure),
+        };
+    }
+}
+
+/// One figure of the sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Figure {
+    /// Thủ tục hành chính được công bố, công khai.
+    ProceduresPublished,
+    /// Hồ sơ tiếp nhận trực tiếp.
+    DossiersInPerson,
+    /// Hồ sơ tiếp nhận trực tuyến.
+    DossiersOnline,
+    /// Hồ sơ tiếp nhận qua dịch vụ bưu chính công ích.
+    DossiersByPost,
+    /// Hồ sơ giải quyết đúng hạn.
+    ResolvedOnTime,
+    /// Hồ sơ giải quyết quá hạn.
+    ResolvedLate,
+    /// Thư xin lỗi đã gửi.
+    ApologyLetters,
+    /// Hồ sơ được số hóa.
+    DossiersDigitised,
+    /// Phản ánh, kiến nghị tiếp nhận.
+    FeedbackReceived,
+    /// Phản ánh, kiến nghị đã xử lý.
+    FeedbackHandled,
+    /// Tỷ lệ hài lòng (%).
+    SatisfactionRate,
+}
+
+impl Figure {
+    /// The figure's label as the sheet prints it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::ProceduresPublished => "Số thủ tục hành chính được công bố, công khai",
+            Self::DossiersInPerson => "Số hồ sơ tiếp nhận trực tiếp",
+            Self::DossiersOnline => "Số hồ sơ tiếp nhận trực tuyến",
+            Self::DossiersByPost => "Số hồ sơ tiếp nhận qua dịch vụ bưu chính công ích",
+            Self::ResolvedOnTime => "Số hồ sơ giải quyết đúng hạn",
+            Self::ResolvedLate => "Số hồ sơ giải quyết quá hạn",
+            Self::ApologyLetters => "Số thư xin lỗi đã gửi vì giải quyết quá hạn",
+            Self::DossiersDigitised => "Số hồ sơ được số hóa",
+            Self::FeedbackReceived => "Số phản ánh, kiến nghị tiếp nhận",
+            Self::FeedbackHandled => "Số phản ánh, kiến nghị đã xử lý",
+            Self::SatisfactionRate => "Tỷ lệ hài lòng của người dân, doanh nghiệp (%)",
+        }
+    }
+
+    /// Whether the figure is a whole count (every one but the satisfaction rate).
+    pub fn is_count(self) -> bool {
+        self != Self::SatisfactionRate
+    }
+
+    /// Whether `value` can be this figure: a count is whole and not negative; a rate is
+    /// between 0 and 100.
+    pub fn accepts(self, value: Decimal) -> bool {
+        if value.is_negative() {
+            return false;
+        }
+        if self.is_count() {
+            value.millionths() % 1_000_000 == 0
+        } else {
+            value.millionths() <= 100_000_000
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::progress::TaskStatus;
+    use crate::domain::task::ReformArea;
+    use crate::domain::{Deadline, LocalityKind};
+
+    fn plan() -> Plan {
+        let task = |id: &str, content: &str, deadline: &str| Task {
+            id: id.to_string(),
+            content: content.to_string(),
+            deadline: Deadline::new(deadline.to_string(), 2026),
+            ..Task::default()
+        };
+        let mut plan = Plan {
+            id: "ke-hoach-1".to_string(),
+            year: 2026,
+            place: "Tịnh Minh".to_string(),
+            ..Plan::default()
+        };
+        plan.locality.kind = LocalityKind::Xa;
+        plan.locality.name = "Tịnh Minh".to_string();
+        plan.number.number = "12".to_string();
+        plan.number.symbol = "KH-UBND".to_string();
+        plan.date = PartialDate {
+            day: Some(5),
+            month: Some(1),
+            year: Some(2026),
+        };
+        plan.areas.push(ReformArea {
+            title: "Cải cách thủ tục hành chính".to_string(),
+            tasks: vec![
+                task("a", "Rà soát thủ tục hành chính.", "Quý I/2026"),
+                task("b", "Công khai thủ tục;", "Quý II/2026"),
+                task("c", "Số hóa hồ sơ", "Tháng 2/2026"),
+            ],
+            ..ReformArea::default()
+        });
+        plan
+    }
+
+    fn done(on: (u32, u32)) -> TaskProgress {
+        TaskProgress {
+            status: TaskStatus::DoneOnTime,
+            completed_on: NaiveDate::from_ymd_opt(2026, on.0, on.1),
+            ..TaskProgress::default()
+        }
+    }
+
+    #[test]
+    fn a_draft_names_the_plan_and_carries_on_with_what_is_not_done() {
+        let plan = plan();
+        let mut tracking = Tracking::new(&plan.id);
+        tracking.set_progress("c", done((2, 20)));
+        let report = tracking
+            .report_mut(&plan, ReportPeriod::FirstQuarter)
+            .clone();
+        assert_eq!(report.number.symbol, "BC-UBND");
+        assert_eq!(report.place, "Tịnh Minh");
+        assert_eq!(
+            report.direction,
+            "Ủy ban nhân dân xã Tịnh Minh ban hành Kế hoạch số 12/KH-UBND ngày 05/01/2026 về cải cách hành chính năm 2026; phân công nhiệm vụ cho các cơ quan, đơn vị và theo dõi, đôn đốc thực hiện."
+        );
+        assert_eq!(
+            report.next_tasks,
+            "Tiếp tục thực hiện: rà soát thủ tục hành chính\nTiếp tục thực hiện: công khai thủ tục"
+        );
+        assert_eq!(
+            report.title(plan.year),
+            "kết quả thực hiện công tác cải cách hành chính quý I năm 2026"
+        );
+    }
+
+    #[test]
+    fn reports_are_kept_in_the_periods_order_and_drafted_once() {
+        let plan = plan();
+        let mut tracking = Tracking::new(&plan.id);
+        tracking.report_mut(&plan, ReportPeriod::Year).proposals = "Đề xuất".to_string();
+        tracking.report_mut(&plan, ReportPeriod::FirstQuarter);
+        tracking.report_mut(&plan, ReportPeriod::SixMonths);
+        let periods: Vec<_> = tracking.reports.iter().map(|r| r.period).collect();
+        assert_eq!(
+            periods,
+            [
+                ReportPeriod::FirstQuarter,
+                ReportPeriod::SixMonths,
+                ReportPeriod::Year
+            ]
+        );
+        assert_eq!(
+            tracking.report_mut(&plan, ReportPeriod::Year).proposals,
+            "Đề xuất"
+        );
+    }
+
+    #[test]
+    fn a_closed_report_keeps_the_plan_and_progress_it_was_closed_with() {
+        let mut plan = plan();
+        let mut tracking = Tracking::new(&plan.id);
+        tracking.set_progress("a", done((3, 10)));
+        let book = tracking.progress.clone();
+        let report = tracking.report_mut(&plan, ReportPeriod::FirstQuarter);
+        report.close(&plan, &book, "2026-03-20T09:00:00+07:00");
+        let report = report.clone();
+        // Later in the year the plan and the progress change.
+        plan.areas[0].tasks[0].content = "Đổi nội dung".to_string();
+        tracking.set_progress("a", TaskProgress::default());
+        let (then_plan, then_book) = report.basis(&plan, &tracking.progress);
+        assert_eq!(
+            then_plan.areas[0].tasks[0].content,
+            "Rà soát thủ tục hành chính."
+        );
+        assert!(then_book.contains_key("a"));
+        let mut open = report.clone();
+        open.reopen();
+        let (now_plan, now_book) = open.basis(&plan, &tracking.progress);
+        assert_eq!(now_plan.areas[0].tasks[0].content, "Đổi nội dung");
+        assert!(now_book.is_empty());
+    }
+
+    #[test]
+    fn an_empty_progress_is_not_kept() {
+        let mut tracking = Tracking::new("p");
+        tracking.set_progress("a", done((1, 1)));
+        assert_eq!(tracking.progress.len(), 1);
+        tracking.set_progress("a", TaskProgress::default());
+        assert!(tracking.progress.is_empty());
+    }
+
+    #[test]
+    fn counts_are_whole_and_the_rate_is_a_percentage() {
+        let value = |text: &str| Decimal::parse_machine(text).expect("a number");
+        assert!(Figure::DossiersOnline.accepts(value("120")));
+        assert!(!Figure::DossiersOnline.accepts(value("1.5")));
+        assert!(!Figure::DossiersOnline.accepts(value("-1")));
+        assert!(Figure::SatisfactionRate.accepts(value("98.5")));
+        assert!(!Figure::SatisfactionRate.accepts(value("100.1")));
+    }
+}
