@@ -2,6 +2,8 @@
 //! test uses its own database name.
 #![cfg(target_arch = "wasm32")]
 
+use kehoach::domain::progress::{ReportPeriod, TaskProgress, TaskStatus};
+use kehoach::domain::report::Tracking;
 use kehoach::domain::{Budget, Plan};
 use kehoach::file_format::restore_plan;
 use kehoach::storage::{
@@ -65,9 +67,9 @@ async fn a_new_database_has_every_store_of_the_current_schema() {
     stores.sort();
     assert_eq!(
         stores,
-        ["meta", "plan_texts", "plans", "revisions", "trash"]
+        ["meta", "plan_texts", "plans", "revisions", "tracking", "trash"]
     );
-    assert_eq!(SCHEMA_VERSION, 3);
+    assert_eq!(SCHEMA_VERSION, 4);
     database.close();
 }
 
@@ -84,7 +86,7 @@ async fn a_database_made_by_schema_1_upgrades_and_keeps_its_plans() {
     old.close();
 
     let database = Database::open(name).await.expect("upgrade");
-    assert_eq!(database.store_names().len(), 5);
+    assert_eq!(database.store_names().len(), 6);
     let stored = database
         .load_plan(&plan.id)
         .await
@@ -581,4 +583,120 @@ async fn storage_failures_are_told_apart_by_their_dom_exception() {
         }
     }
     assert_eq!(save(&database, &plan, None, "s", 0.0).await, Ok(1));
+}
+
+#[wasm_bindgen_test]
+async fn a_database_made_by_schema_3_upgrades_to_4_and_keeps_its_plans_and_revisions() {
+    let name = "test-upgrade-from-3";
+    delete_database(name).await.expect("delete");
+    let plan = sample_plan();
+    let old = Database::open_at_version(name, 3).await.expect("open v3");
+    let mut revision = None;
+    save_over(&old, &plan, &mut revision, "s", 1.0).await;
+    let mut edited = plan.clone();
+    edited.title = "Đã sửa trước khi nâng cấp".to_string();
+    save_over(&old, &edited, &mut revision, "t", 2.0).await;
+    let revisions_before = old.list_revisions(&plan.id).await.expect("revisions");
+    assert!(!old.store_names().contains(&"tracking".to_string()));
+    old.close();
+
+    let database = Database::open(name).await.expect("upgrade");
+    assert!(database.store_names().contains(&"tracking".to_string()));
+    let stored = loaded(&database, &plan.id).await;
+    assert_eq!(stored.plan, edited);
+    assert_eq!(Some(stored.revision), revision);
+    assert_eq!(
+        database.list_revisions(&plan.id).await.expect("revisions"),
+        revisions_before
+    );
+    // Nothing followed yet: an empty follow-up at revision 0.
+    let tracking = database.load_tracking(&plan.id).await.expect("load");
+    assert_eq!(tracking.tracking, Tracking::new(&plan.id));
+    assert_eq!(tracking.revision, 0);
+    database.close();
+}
+
+fn followed(plan: &Plan) -> Tracking {
+    let mut tracking = Tracking::new(&plan.id);
+    let first = plan.areas[0].tasks[0].id.clone();
+    tracking.set_progress(
+        &first,
+        TaskProgress {
+            status: TaskStatus::DoneOnTime,
+            result: "Đã ban hành kế hoạch".to_string(),
+            ..TaskProgress::default()
+        },
+    );
+    tracking
+        .report_mut(plan, ReportPeriod::FirstQuarter)
+        .assessment = "Tồn tại: …".to_string();
+    tracking
+}
+
+#[wasm_bindgen_test]
+async fn a_follow_up_is_saved_read_back_and_guarded_against_another_tab() {
+    let database = fresh("test-tracking").await;
+    let plan = sample_plan();
+    let tracking = followed(&plan);
+    assert_eq!(database.save_tracking(&tracking, 0, 1.0).await, Ok(1));
+    let stored = database.load_tracking(&plan.id).await.expect("load");
+    assert_eq!(stored.tracking, tracking);
+    assert_eq!(stored.revision, 1);
+    assert!(stored.report.problems.is_empty());
+    // A second tab that started from nothing (or from revision 1 after this one saved) loses.
+    assert_eq!(
+        database.save_tracking(&tracking, 0, 2.0).await,
+        Err(StorageError::Conflict { stored: 1 })
+    );
+    assert_eq!(database.save_tracking(&tracking, 1, 2.0).await, Ok(2));
+    assert_eq!(
+        database.save_tracking(&tracking, 1, 3.0).await,
+        Err(StorageError::Conflict { stored: 2 })
+    );
+    database.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_follow_up_record_is_told_and_a_plan_deleted_for_good_takes_its_follow_up() {
+    let database = fresh("test-tracking-damaged").await;
+    let plan = sample_plan();
+    database
+        .put_raw_tracking_record(&plan.id, "{\"progress\": ")
+        .await
+        .expect("put");
+    assert_eq!(
+        database.load_tracking(&plan.id).await.map(|_| ()),
+        Err(StorageError::Corrupt)
+    );
+    // A record with a bad part keeps the rest and says what was left out.
+    database
+        .put_raw_tracking_record(
+            &plan.id,
+            r#"{"plan_id": "other", "progress": {"a": {"status": "done_late"}, "b": 3}}"#,
+        )
+        .await
+        .expect("put");
+    let stored = database.load_tracking(&plan.id).await.expect("load");
+    assert_eq!(stored.tracking.plan_id, plan.id);
+    assert_eq!(stored.tracking.progress.len(), 1);
+    assert_eq!(stored.report.problems.len(), 1);
+
+    let mut revision = None;
+    save_over(&database, &plan, &mut revision, "s", 1.0).await;
+    database
+        .save_tracking(&followed(&plan), 1, 2.0)
+        .await
+        .expect("save");
+    database.move_to_trash(&plan.id, 3.0).await.expect("trash");
+    // In the trash the follow-up waits for the plan's return.
+    assert_eq!(
+        database.load_tracking(&plan.id).await.expect("load").revision,
+        2
+    );
+    database.delete_forever(&plan.id).await.expect("delete");
+    assert_eq!(
+        database.load_tracking(&plan.id).await.expect("load").revision,
+        0
+    );
+    database.close();
 }

@@ -155,6 +155,43 @@ pub enum TaskStatus {
 }
 
 impl TaskStatus {
+    /// The words for each status, in the order of its values.
+    pub const LABELS: [&'static str; 5] = [
+        "Chưa triển khai",
+        "Đang thực hiện",
+        "Hoàn thành đúng hạn",
+        "Hoàn thành chậm",
+        "Không thực hiện, điều chỉnh",
+    ];
+
+    /// The position of the status among [`TaskStatus::LABELS`].
+    pub fn index(&self) -> usize {
+        match self {
+            Self::NotStarted => 0,
+            Self::InProgress => 1,
+            Self::DoneOnTime => 2,
+            Self::DoneLate => 3,
+            Self::NotCarriedOut { .. } => 4,
+        }
+    }
+
+    /// The status at `index` of [`TaskStatus::LABELS`]; `reason` is kept only by «Không thực
+    /// hiện, điều chỉnh». An index past the end is «Chưa triển khai».
+    pub fn from_index(index: usize, reason: String) -> Self {
+        match index {
+            1 => Self::InProgress,
+            2 => Self::DoneOnTime,
+            3 => Self::DoneLate,
+            4 => Self::NotCarriedOut { reason },
+            _ => Self::NotStarted,
+        }
+    }
+
+    /// The status in words: «Hoàn thành đúng hạn».
+    pub fn label(&self) -> &'static str {
+        Self::LABELS[self.index()]
+    }
+
     /// Whether the status says the task is done (on time or late).
     pub fn is_done(&self) -> bool {
         matches!(self, Self::DoneOnTime | Self::DoneLate)
@@ -279,6 +316,22 @@ impl DueClass {
 
     fn index(self) -> usize {
         self as usize
+    }
+
+    /// The class in words, as the progress view and the report say it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NotYetDue => "Chưa đến hạn",
+            Self::DueThisPeriod => "Đến hạn trong kỳ",
+            Self::Overdue => "Quá hạn",
+            Self::DoneOnTime => "Hoàn thành đúng hạn",
+            Self::DoneLate => "Hoàn thành chậm",
+            Self::NotCarriedOut => "Không thực hiện, điều chỉnh",
+            Self::Ongoing => "Thường xuyên, định kỳ",
+            Self::NoFixedDate => "Không có thời hạn cố định",
+            Self::Unreadable => "Chưa đọc được thời hạn",
+            Self::NoDeadline => "Chưa ghi thời hạn",
+        }
     }
 }
 

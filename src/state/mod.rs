@@ -4,11 +4,13 @@
 
 mod autosave;
 mod database;
+mod follow_up;
 mod journal;
 mod tabs;
 mod unsaved;
 
 pub use autosave::{Editor, Lock, SaveStatus};
+pub use follow_up::FollowUp;
 pub use database::{DatabaseContext, new_id, now_ms, provide_database, session_id, use_database};
 pub use tabs::TabChannel;
 pub use unsaved::{any_unsaved, flush_all};

@@ -20,13 +20,15 @@ pub const DATABASE_NAME: &str = "kehoach-cchc";
 /// The schema this app opens. Each version's stores are declared in [`schema`]; record
 /// contents need no upgrade step because every record is read through the file format's
 /// tolerant reader, and a plan stored before schema 3 is split at its next write
-/// ([`super::plan_texts`]).
-pub const SCHEMA_VERSION: u32 = 3;
+/// ([`super::plan_texts`]). Schema 4 adds the plans' follow-ups ([`super::tracking`]) and
+/// leaves every stored plan as it is.
+pub const SCHEMA_VERSION: u32 = 4;
 
 pub(super) const PLANS: &str = "plans";
 pub(super) const REVISIONS: &str = "revisions";
 pub(super) const TRASH: &str = "trash";
 pub(super) const META: &str = "meta";
+pub(super) const TRACKING: &str = "tracking";
 pub(super) const BY_PLAN: &str = "plan_id";
 
 /// A new revision is kept when this long has passed since the last one (milliseconds).
@@ -58,7 +60,12 @@ fn schema(name: &str, version: u32) -> RexieBuilder {
         return builder;
     }
     // v3: each plan's JSON in a store of its own, so its record in `plans` stays small.
-    builder.add_object_store(ObjectStore::new(TEXTS).key_path("id"))
+    let builder = builder.add_object_store(ObjectStore::new(TEXTS).key_path("id"));
+    if version < 4 {
+        return builder;
+    }
+    // v4: each plan's follow-up (progress and period reports), keyed by the plan's id.
+    builder.add_object_store(ObjectStore::new(TRACKING).key_path("id"))
 }
 
 /// A plan as stored, with what storage knows about it.

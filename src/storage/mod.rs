@@ -8,6 +8,7 @@ mod error;
 mod plan_texts;
 mod records;
 mod revisions;
+mod tracking;
 mod trash;
 mod units;
 
@@ -18,4 +19,5 @@ pub use device::{StorageEstimate, estimate, is_persisted, request_persistence};
 pub use error::StorageError;
 pub use plan_texts::PlanText;
 pub use revisions::{RevisionInfo, RevisionReason};
+pub use tracking::StoredTracking;
 pub use trash::TrashedPlan;

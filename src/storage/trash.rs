@@ -71,12 +71,14 @@ impl Database {
         finish(transaction, result).await
     }
 
-    /// Deletes a plan from the trash for good, with its revisions.
+    /// Deletes a plan from the trash for good, with its revisions and its follow-up.
     pub async fn delete_forever(&self, id: &str) -> Result<(), StorageError> {
-        let transaction = self.begin(&[TRASH, REVISIONS], TransactionMode::ReadWrite)?;
+        let stores = [TRASH, REVISIONS, TRACKING];
+        let transaction = self.begin(&stores, TransactionMode::ReadWrite)?;
         let result = async {
             let trash = store(&transaction, TRASH)?;
             delete_by_id(&trash, id).await?;
+            delete_by_id(&store(&transaction, TRACKING)?, id).await?;
             let revisions = store(&transaction, REVISIONS)?;
             for key in revision_keys(&revisions, id).await? {
                 revisions.delete(key).await.map_err(js_error)?;

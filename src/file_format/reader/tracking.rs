@@ -15,7 +15,7 @@ use crate::file_format::report::Outcome;
 /// The names of the report periods in the file format, in [`ReportPeriod::ALL`]'s order.
 pub const PERIOD_NAMES: [&str; 4] = ["first_quarter", "six_months", "nine_months", "year"];
 
-/// The names of the statuses in the file format, in [`TaskStatus`]'s order.
+/// The names of the statuses in the file format, in [`TaskStatus::LABELS`]' order.
 const STATUS_NAMES: [&str; 5] = [
     "not_started",
     "in_progress",
@@ -130,15 +130,12 @@ fn read_task_progress(r: &mut Reader, value: &Value) -> Option<TaskProgress> {
 }
 
 fn read_status(r: &mut Reader, s: &Object) -> TaskStatus {
-    match r.choice(s, &["kind"], "Tình trạng", &STATUS_NAMES) {
-        Some(1) => TaskStatus::InProgress,
-        Some(2) => TaskStatus::DoneOnTime,
-        Some(3) => TaskStatus::DoneLate,
-        Some(4) => TaskStatus::NotCarriedOut {
-            reason: r.text(s, &["reason"], "Lý do"),
-        },
-        _ => TaskStatus::NotStarted,
-    }
+    let index = r.choice(s, &["kind"], "Tình trạng", &STATUS_NAMES);
+    let reason = match index {
+        Some(4) => r.text(s, &["reason"], "Lý do"),
+        _ => String::new(),
+    };
+    TaskStatus::from_index(index.unwrap_or(0), reason)
 }
 
 /// The period a report is for, by its name; `None` (reported) when it is missing or unknown.

@@ -1,0 +1,106 @@
+//! Theo dõi thực hiện: each plan's follow-up (progress of its tasks and its period reports),
+//! one record per plan in a store of its own (schema 4), written as JSON text with a revision
+//! number so that two tabs cannot overwrite each other. Read back through the file format's
+//! tolerant reader, like a plan.
+
+use rexie::TransactionMode;
+use wasm_bindgen::JsValue;
+
+use super::database::{Database, TRACKING};
+use super::error::StorageError;
+use super::records::{Record, check_revision, finish, get_by_id, js_error, revision_of, store, text};
+use crate::domain::report::Tracking;
+use crate::file_format::{ImportReport, restore_tracking};
+
+/// A plan's follow-up as stored, with its revision.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredTracking {
+    pub tracking: Tracking,
+    /// Increases by one with every save; a save names the one it started from.
+    pub revision: u32,
+    /// What the restore path had to repair in the stored record.
+    pub report: ImportReport,
+}
+
+impl Database {
+    /// The follow-up of plan `plan_id`: what is stored, or an empty one (revision 0) when
+    /// nothing has been recorded yet.
+    pub async fn load_tracking(&self, plan_id: &str) -> Result<StoredTracking, StorageError> {
+        let record = self.read_one(TRACKING, JsValue::from_str(plan_id)).await?;
+        let Some(record) = record else {
+            return Ok(StoredTracking {
+                tracking: Tracking::new(plan_id),
+                revision: 0,
+                report: ImportReport::default(),
+            });
+        };
+        let json = text(&record, "json").ok_or(StorageError::Corrupt)?;
+        let value: serde_json::Value =
+            serde_json::from_str(&json).map_err(|_| StorageError::Corrupt)?;
+        let (tracking, report) = restore_tracking(&value);
+        let mut tracking = tracking.ok_or(StorageError::Corrupt)?;
+        // The record's key is the plan's; a record naming another plan is taken as this one's.
+        tracking.plan_id = plan_id.to_string();
+        Ok(StoredTracking {
+            tracking,
+            revision: revision_of(&record),
+            report,
+        })
+    }
+
+    /// Saves a plan's follow-up, refusing with [`StorageError::Conflict`] when the stored one
+    /// is no longer at `base_revision` (0: nothing stored yet). Returns the new revision.
+    pub async fn save_tracking(
+        &self,
+        tracking: &Tracking,
+        base_revision: u32,
+        now: f64,
+    ) -> Result<u32, StorageError> {
+        let json = serde_json::to_string(tracking)
+            .map_err(|error| StorageError::Transaction(error.to_string()))?;
+        let transaction = self.begin(&[TRACKING], TransactionMode::ReadWrite)?;
+        let result = async {
+            let tracking_store = store(&transaction, TRACKING)?;
+            let current = get_by_id(&tracking_store, &tracking.plan_id).await?;
+            let stored = current.as_ref().map(revision_of);
+            let expected = (base_revision > 0).then_some(base_revision);
+            // Nothing stored and nothing expected is the first save.
+            if stored.is_some() || expected.is_some() {
+                check_revision(stored, expected)?;
+            }
+            let revision = stored.unwrap_or(0) + 1;
+            let record = Record::new()
+                .set("id", tracking.plan_id.as_str())?
+                .set("json", json.as_str())?
+                .set("revision", revision)?
+                .set("saved_at", now)?;
+            tracking_store
+                .put(&record.into_js(), None)
+                .await
+                .map_err(js_error)?;
+            Ok(revision)
+        }
+        .await;
+        finish(transaction, result).await
+    }
+
+    /// Writes raw text as the follow-up record of `plan_id`, bypassing validation: for tests
+    /// of damaged records.
+    pub async fn put_raw_tracking_record(
+        &self,
+        plan_id: &str,
+        json: &str,
+    ) -> Result<(), StorageError> {
+        let transaction = self.begin(&[TRACKING], TransactionMode::ReadWrite)?;
+        let record = Record::new()
+            .set("id", plan_id)?
+            .set("json", json)?
+            .set("revision", 1)?;
+        store(&transaction, TRACKING)?
+            .put(&record.into_js(), None)
+            .await
+            .map_err(js_error)?;
+        transaction.done().await.map_err(js_error)?;
+        Ok(())
+    }
+}
