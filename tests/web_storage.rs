@@ -67,7 +67,14 @@ async fn a_new_database_has_every_store_of_the_current_schema() {
     stores.sort();
     assert_eq!(
         stores,
-        ["meta", "plan_texts", "plans", "revisions", "tracking", "trash"]
+        [
+            "meta",
+            "plan_texts",
+            "plans",
+            "revisions",
+            "tracking",
+            "trash"
+        ]
     );
     assert_eq!(SCHEMA_VERSION, 4);
     database.close();
@@ -690,12 +697,20 @@ async fn a_damaged_follow_up_record_is_told_and_a_plan_deleted_for_good_takes_it
     database.move_to_trash(&plan.id, 3.0).await.expect("trash");
     // In the trash the follow-up waits for the plan's return.
     assert_eq!(
-        database.load_tracking(&plan.id).await.expect("load").revision,
+        database
+            .load_tracking(&plan.id)
+            .await
+            .expect("load")
+            .revision,
         2
     );
     database.delete_forever(&plan.id).await.expect("delete");
     assert_eq!(
-        database.load_tracking(&plan.id).await.expect("load").revision,
+        database
+            .load_tracking(&plan.id)
+            .await
+            .expect("load")
+            .revision,
         0
     );
     database.close();

@@ -24,6 +24,7 @@ use send_wrapper::SendWrapper;
 
 use super::Screen;
 use super::transfer::{Delivery, ExportTarget, Preview, TransferContext, TransferError};
+use crate::domain::progress::ReportPeriod;
 use crate::domain::template::TemplateInput;
 use crate::state::DatabaseContext;
 use crate::storage::{Database, StorageError};
@@ -100,9 +101,22 @@ split_point! {
 
 split_point! {
     print, preload preload_print;
-    /// Bản in: the print view with its Word, Excel and CSV writers.
-    pub fn print_screen(id: String, screen: RwSignal<Screen>) -> Result<AnyView, ChunkMissing> {
-        Ok(view! { <super::print_view::PrintView id=id screen=screen /> }.into_any())
+    /// Bản in: the print view with its Word, Excel and CSV writers, of the plan or of the
+    /// `report` of one period.
+    pub fn print_screen(
+        id: String,
+        report: Option<ReportPeriod>,
+        screen: RwSignal<Screen>,
+    ) -> Result<AnyView, ChunkMissing> {
+        Ok(view! { <super::print_view::PrintView id=id report=report screen=screen /> }.into_any())
+    }
+}
+
+split_point! {
+    progress, preload preload_progress;
+    /// Theo dõi thực hiện: the progress of the plan's tasks and its period reports.
+    pub fn progress_screen(id: String, screen: RwSignal<Screen>) -> Result<AnyView, ChunkMissing> {
+        Ok(view! { <super::progress::ProgressScreen id=id screen=screen /> }.into_any())
     }
 }
 
@@ -223,7 +237,8 @@ pub fn fetch_screens_ahead() {
             preload_print().await?;
             preload_import().await?;
             preload_export().await?;
-            preload_plan_actions().await
+            preload_plan_actions().await?;
+            preload_progress().await
         }
         .await;
     });

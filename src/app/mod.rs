@@ -19,6 +19,8 @@ mod plan_list;
 #[forbid(unsafe_code)]
 mod print_view;
 #[forbid(unsafe_code)]
+mod progress;
+#[forbid(unsafe_code)]
 mod revision_history;
 #[forbid(unsafe_code)]
 pub(crate) mod save_status;
@@ -42,6 +44,9 @@ pub const APP_NAME: &str = "Soạn Kế hoạch cải cách hành chính";
 
 /// localStorage key of the plan open last, reopened on the next visit.
 const LAST_PLAN_KEY: &str = "ke-hoach-cchc.last-plan";
+/// localStorage key set while the plan open last was being followed (theo dõi thực hiện), so
+/// that a reload returns there rather than to its editor.
+const LAST_FOLLOWED_KEY: &str = "ke-hoach-cchc.last-followed";
 
 /// Which screen is shown.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,6 +57,10 @@ pub enum Screen {
     Editor(String),
     /// Bản in: the plan with this id laid out as its official document.
     Print(String),
+    /// Theo dõi thực hiện: the progress of the plan with this id and its period reports.
+    Progress(String),
+    /// Bản in of the report of one period of the plan with this id.
+    ReportPrint(String, crate::domain::progress::ReportPeriod),
 }
 
 /// Opens the database, then replaces the static skeleton in `#app` with the live app.
@@ -102,7 +111,17 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
     let last: Option<String> = preferences_available()
         .then(|| LocalStorage::get(LAST_PLAN_KEY).ok())
         .flatten();
-    let screen = RwSignal::new(last.map_or(Screen::List, Screen::Editor));
+    let followed = preferences_available()
+        && LocalStorage::raw()
+            .get_item(LAST_FOLLOWED_KEY)
+            .ok()
+            .flatten()
+            .is_some();
+    let screen = RwSignal::new(match last {
+        Some(id) if followed => Screen::Progress(id),
+        Some(id) => Screen::Editor(id),
+        None => Screen::List,
+    });
     Effect::new(move |_| remember_screen(&screen.get()));
     Effect::new(move |_| mark_screen(&screen.get()));
     focus_screen_heading(screen);
@@ -118,9 +137,18 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
                         .into_any()
                 }
                 Screen::Print(id) => {
-                    chunks::chunk_view("Đang mở bản in…", chunks::print_screen(id, screen))
+                    chunks::chunk_view("Đang mở bản in…", chunks::print_screen(id, None, screen))
                         .into_any()
                 }
+                Screen::Progress(id) => {
+                    chunks::chunk_view("Đang mở tiến độ…", chunks::progress_screen(id, screen))
+                        .into_any()
+                }
+                Screen::ReportPrint(id, period) => chunks::chunk_view(
+                    "Đang mở bản in báo cáo…",
+                    chunks::print_screen(id, Some(period), screen),
+                )
+                .into_any(),
             }}
         </main>
         <update::UpdateBanner />
@@ -134,12 +162,21 @@ fn remember_screen(screen: &Screen) {
     if !preferences_available() {
         return;
     }
+    // A reload of the plan's print view reopens its editor; of a report's, its follow-up.
+    let followed = matches!(screen, Screen::Progress(_) | Screen::ReportPrint(..));
     match screen {
-        // A reload of the print view reopens the plan's editor.
-        Screen::Editor(id) | Screen::Print(id) => {
+        Screen::Editor(id)
+        | Screen::Print(id)
+        | Screen::Progress(id)
+        | Screen::ReportPrint(id, _) => {
             LocalStorage::set(LAST_PLAN_KEY, id).ok();
         }
         Screen::List => LocalStorage::delete(LAST_PLAN_KEY),
+    }
+    if followed {
+        LocalStorage::raw().set_item(LAST_FOLLOWED_KEY, "1").ok();
+    } else {
+        LocalStorage::delete(LAST_FOLLOWED_KEY);
     }
 }
 
@@ -151,7 +188,8 @@ fn focus_screen_heading(screen: RwSignal<Screen>) {
         let id = match screen.get() {
             Screen::List => "plan-list-title",
             Screen::Editor(_) => "editor-title",
-            Screen::Print(_) => "print-title",
+            Screen::Print(_) | Screen::ReportPrint(..) => "print-title",
+            Screen::Progress(_) => "progress-title",
         };
         if started.is_some() {
             focus_when_there(id, 60);
@@ -190,7 +228,8 @@ fn mark_screen(screen: &Screen) {
     let name = match screen {
         Screen::List => "list",
         Screen::Editor(_) => "editor",
-        Screen::Print(_) => "print",
+        Screen::Print(_) | Screen::ReportPrint(..) => "print",
+        Screen::Progress(_) => "progress",
     };
     if let Some(root) = document().get_element_by_id("app") {
         root.set_attribute("data-screen", name).ok();

@@ -18,6 +18,7 @@ pub struct OpenPrint(pub Callback<()>);
 pub fn PlanEditor(id: String, screen: RwSignal<Screen>) -> impl IntoView {
     let database = use_database();
     let print_id = id.clone();
+    let progress_id = id.clone();
     let export_id = id.clone();
     let editor = LocalResource::new(move || Editor::open(database.get(), id.clone()));
     let back = move |_| {
@@ -36,6 +37,12 @@ pub fn PlanEditor(id: String, screen: RwSignal<Screen>) -> impl IntoView {
     });
     // The editor's toolbar opens it too, from anywhere in the form.
     provide_context(OpenPrint(print));
+    let progress = move |_| {
+        if let Some(Ok(open)) = editor.get_untracked() {
+            open.flush();
+        }
+        screen.set(Screen::Progress(progress_id.clone()));
+    };
     view! {
         <div class="editor-bar">
             <button class="button" data-testid="back-to-list" on:click=back>
@@ -43,6 +50,9 @@ pub fn PlanEditor(id: String, screen: RwSignal<Screen>) -> impl IntoView {
             </button>
             <button class="button" data-testid="open-print" on:click=move |_| print.run(())>
                 "In / Lưu PDF"
+            </button>
+            <button class="button" data-testid="open-progress" on:click=progress>
+                "Theo dõi thực hiện"
             </button>
             <super::transfer::EditorExportButtons id=export_id
                 open=move || editor.get_untracked().and_then(Result::ok) />

@@ -11,13 +11,19 @@ use crate::document::{
     write_xlsx,
 };
 use crate::domain::appendix_columns::TableColumn;
+use crate::domain::progress::ReportPeriod;
 use crate::domain::{Decimal, Plan};
 use crate::file_format::file_name::plan_file_name;
 use crate::state::use_database;
 
 /// The print view (xem trước bản in) of the plan `id`, with "In" and a way back to the editor.
 #[component]
-pub fn PrintView(id: String, screen: RwSignal<Screen>) -> impl IntoView {
+pub fn PrintView(
+    id: String,
+    report: Option<ReportPeriod>,
+    screen: RwSignal<Screen>,
+) -> impl IntoView {
+    let _ = report;
     let database = use_database();
     let plan_id = id.clone();
     let stored = LocalResource::new(move || {

@@ -177,6 +177,17 @@ impl PartialDate {
             year: Some(year),
         }
     }
+
+    /// The date, when every part of it is written and it is a real date.
+    pub fn to_naive(self) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::from_ymd_opt(self.year?, u32::from(self.month?), u32::from(self.day?))
+    }
+
+    /// A complete date from a calendar date.
+    pub fn from_naive(date: chrono::NaiveDate) -> Self {
+        use chrono::Datelike;
+        Self::ymd(date.year(), date.month() as u8, date.day() as u8)
+    }
 }
 
 /// Whether the plan stands on its own or is issued by a decision (quyết định).

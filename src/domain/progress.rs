@@ -341,7 +341,7 @@ fn quarter_of(date: NaiveDate) -> u8 {
 }
 
 /// The last day of the calendar quarter `date` is in.
-fn end_of_quarter(date: NaiveDate) -> Option<NaiveDate> {
+pub(crate) fn end_of_quarter(date: NaiveDate) -> Option<NaiveDate> {
     Milestone::Quarter {
         year: date.year(),
         quarter: quarter_of(date),

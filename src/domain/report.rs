@@ -124,14 +124,7 @@ impl PeriodReport {
     pub fn draft(plan: &Plan, progress: &ProgressBook, period: ReportPeriod) -> Self {
         let data = period.period_for(plan);
         let next_tasks = data
-            .map(|data| {
-                undone_tasks(plan, progress, data.cut_off)
-                    .into_iter()
-                    .filter_map(|slot| slot.get(plan))
-                    .map(|task| format!("Tiếp tục thực hiện: {}", sentence(task)))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
+            .map(|data| next_period_draft(plan, progress, data.cut_off))
             .unwrap_or_default();
         Self {
             period,
@@ -213,6 +206,59 @@ pub fn undone_tasks(plan: &Plan, progress: &ProgressBook, cut_off: NaiveDate) ->
         .collect()
 }
 
+/// Section IV's first draft at `cut_off`: the overdue tasks to finish first, then those due
+/// by the end of the next quarter, then one line for the regular ones.
+fn next_period_draft(plan: &Plan, progress: &ProgressBook, cut_off: NaiveDate) -> String {
+    let horizon = cut_off
+        .checked_add_months(chrono::Months::new(3))
+        .and_then(super::progress::end_of_quarter);
+    let summary = summarise(plan, progress, cut_off);
+    let mut urgent = Vec::new();
+    let mut next = Vec::new();
+    let mut regular = false;
+    for standing in &summary.tasks {
+        let Some(task) = standing.slot.get(plan) else {
+            continue;
+        };
+        let when = task.deadline.text.trim();
+        match standing.class {
+            DueClass::Overdue => urgent.push(format!(
+                "Khẩn trương hoàn thành nhiệm vụ đã quá hạn ({when}): {}.",
+                sentence(task)
+            )),
+            DueClass::DueThisPeriod => next.push(format!("{} ({when}).", capitalised(task))),
+            DueClass::NotYetDue
+                if task
+                    .deadline
+                    .final_due_date()
+                    .zip(horizon)
+                    .is_some_and(|(due, horizon)| due <= horizon) =>
+            {
+                next.push(format!("{} ({when}).", capitalised(task)))
+            }
+            DueClass::Ongoing => regular = true,
+            _ => {}
+        }
+    }
+    if regular {
+        next.push(
+            "Tiếp tục thực hiện các nhiệm vụ thường xuyên, định kỳ theo Kế hoạch.".to_string(),
+        );
+    }
+    urgent.extend(next);
+    urgent.join("\n")
+}
+
+/// The task's content as a sentence of its own, capitalised, without its closing mark.
+fn capitalised(task: &Task) -> String {
+    let text = sentence(task);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// The task's content as one sentence, without its closing full stop or semicolon.
 fn sentence(task: &Task) -> String {
     let text = task.content.trim();
@@ -245,9 +291,19 @@ fn direction_draft(plan: &Plan) -> String {
     } else {
         format!("Ủy ban nhân dân {} {name}", plan.locality.kind.word())
     };
+    // In the decision form the number and date are the decision's (Quyết định ban hành Kế hoạch).
+    let issued = match plan.form {
+        super::plan::DocumentForm::Decision(_) => format!(
+            "Quyết định{number}{date} ban hành Kế hoạch cải cách hành chính năm {}",
+            plan.year
+        ),
+        super::plan::DocumentForm::Standalone => format!(
+            "Kế hoạch{number}{date} về cải cách hành chính năm {}",
+            plan.year
+        ),
+    };
     format!(
-        "{issuer} ban hành Kế hoạch{number}{date} về cải cách hành chính năm {}; phân công nhiệm vụ cho các cơ quan, đơn vị và theo dõi, đôn đốc thực hiện.",
-        plan.year
+        "{issuer} ban hành {issued}; phân công nhiệm vụ cho các cơ quan, đơn vị và theo dõi, đôn đốc thực hiện."
     )
 }
 
@@ -403,14 +459,46 @@ mod tests {
             report.direction,
             "Ủy ban nhân dân xã Tịnh Minh ban hành Kế hoạch số 12/KH-UBND ngày 05/01/2026 về cải cách hành chính năm 2026; phân công nhiệm vụ cho các cơ quan, đơn vị và theo dõi, đôn đốc thực hiện."
         );
+        // At 14/3: «Quý I» is due by the quarter's end, «Quý II» in the next quarter; «Tháng
+        // 2» is done.
         assert_eq!(
             report.next_tasks,
-            "Tiếp tục thực hiện: rà soát thủ tục hành chính\nTiếp tục thực hiện: công khai thủ tục"
+            "Rà soát thủ tục hành chính (Quý I/2026).\nCông khai thủ tục (Quý II/2026)."
         );
         assert_eq!(
             report.title(plan.year),
             "kết quả thực hiện công tác cải cách hành chính quý I năm 2026"
         );
+    }
+
+    #[test]
+    fn the_next_period_draft_puts_the_overdue_first_and_leaves_later_tasks_out() {
+        let mut plan = plan();
+        let extra = |id: &str, content: &str, deadline: &str| Task {
+            id: id.to_string(),
+            content: content.to_string(),
+            deadline: Deadline::new(deadline.to_string(), 2026),
+            ..Task::default()
+        };
+        plan.areas[0]
+            .tasks
+            .push(extra("d", "Tuyên truyền", "Thường xuyên"));
+        plan.areas[0]
+            .tasks
+            .push(extra("e", "Tổng kết", "Quý IV/2026"));
+        let report = PeriodReport::draft(&plan, &ProgressBook::new(), ReportPeriod::FirstQuarter);
+        assert_eq!(
+            report.next_tasks.lines().collect::<Vec<_>>(),
+            [
+                "Khẩn trương hoàn thành nhiệm vụ đã quá hạn (Tháng 2/2026): số hóa hồ sơ.",
+                "Rà soát thủ tục hành chính (Quý I/2026).",
+                "Công khai thủ tục (Quý II/2026).",
+                "Tiếp tục thực hiện các nhiệm vụ thường xuyên, định kỳ theo Kế hoạch.",
+            ]
+        );
+        // At the 9-month cut-off the year's last quarter is the next one.
+        let report = PeriodReport::draft(&plan, &ProgressBook::new(), ReportPeriod::NineMonths);
+        assert!(report.next_tasks.contains("Tổng kết (Quý IV/2026)."));
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod tabs;
 mod unsaved;
 
 pub use autosave::{Editor, Lock, SaveStatus};
-pub use follow_up::FollowUp;
 pub use database::{DatabaseContext, new_id, now_ms, provide_database, session_id, use_database};
+pub use follow_up::FollowUp;
 pub use tabs::TabChannel;
 pub use unsaved::{any_unsaved, flush_all};

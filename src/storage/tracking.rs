@@ -8,7 +8,9 @@ use wasm_bindgen::JsValue;
 
 use super::database::{Database, TRACKING};
 use super::error::StorageError;
-use super::records::{Record, check_revision, finish, get_by_id, js_error, revision_of, store, text};
+use super::records::{
+    Record, check_revision, finish, get_by_id, js_error, revision_of, store, text,
+};
 use crate::domain::report::Tracking;
 use crate::file_format::{ImportReport, restore_tracking};
 

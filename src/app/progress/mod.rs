@@ -1,0 +1,226 @@
+//! Theo dõi thực hiện: the plan after signing. Where each task stands at a report period's
+//! cut-off, counted by area and by status, each task's progress written in place, and the
+//! period's report (`report.rs`) drafted from them. Made for the upright tablet first.
+
+mod controls;
+mod report;
+mod tasks;
+
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::Screen;
+use super::save_status::SaveIndicator;
+use crate::domain::progress::{DataPeriod, ProgressSummary, ReportPeriod, summarise};
+use crate::state::{FollowUp, use_database};
+
+/// Which half of the screen is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tab {
+    /// Tiến độ: counts and every task.
+    Progress,
+    /// Báo cáo: the period's report.
+    Report,
+}
+
+/// The follow-up screen of the plan `id`.
+#[component]
+pub fn ProgressScreen(id: String, screen: RwSignal<Screen>) -> impl IntoView {
+    let database = use_database();
+    let back_id = id.clone();
+    let follow_up = LocalResource::new(move || FollowUp::open(database.get(), id.clone()));
+    let back = move |_| {
+        if let Some(Ok(open)) = follow_up.get_untracked() {
+            open.flush();
+        }
+        screen.set(Screen::Editor(back_id.clone()));
+    };
+    view! {
+        <div class="editor-bar">
+            <button class="button" data-testid="progress-back" on:click=back>
+                "← Quay lại soạn thảo"
+            </button>
+        </div>
+        <Suspense fallback=|| view! { <p class="muted">"Đang mở tiến độ…"</p> }>
+            {move || follow_up.get().map(|result| match result {
+                Ok(follow_up) => view! { <FollowUpView follow_up=follow_up screen=screen /> }.into_any(),
+                Err(error) => view! {
+                    <p class="notice notice-error" role="alert" data-testid="progress-error">
+                        {error.to_string()}
+                    </p>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// The report period a person most likely works on today: the first whose cut-off is no
+/// more than a month behind (its report is being written) or still ahead; the year's report
+/// for a plan of a past year.
+fn likely_period(periods: &[(ReportPeriod, DataPeriod)], today: NaiveDate) -> ReportPeriod {
+    periods
+        .iter()
+        .find(|(_, data)| data.cut_off + chrono::Days::new(31) >= today)
+        .map_or(ReportPeriod::Year, |(period, _)| *period)
+}
+
+/// Today in the browser's time zone.
+fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// «14/3/2026».
+pub(super) fn short(date: NaiveDate) -> String {
+    format!("{}/{}/{}", date.day(), date.month(), date.year())
+}
+
+#[component]
+fn FollowUpView(follow_up: FollowUp, screen: RwSignal<Screen>) -> impl IntoView {
+    flush_when_hidden(follow_up);
+    let plan = follow_up.plan;
+    let periods: Vec<(ReportPeriod, DataPeriod)> = plan.with_value(|plan| {
+        ReportPeriod::ALL
+            .iter()
+            .filter_map(|period| Some((*period, period.period_for(plan)?)))
+            .collect()
+    });
+    let period = RwSignal::new(likely_period(&periods, today()));
+    let data = {
+        let periods = periods.clone();
+        move || {
+            let chosen = period.get();
+            periods
+                .iter()
+                .find(|(p, _)| *p == chosen)
+                .map(|(_, data)| *data)
+        }
+    };
+    let cut_off = Memo::new({
+        let data = data.clone();
+        move |_| data().map(|data| data.cut_off)
+    });
+    let summary: Memo<Option<ProgressSummary>> = Memo::new(move |_| {
+        let cut_off = cut_off.get()?;
+        let summary = follow_up
+            .tracking
+            .with(|tracking| plan.with_value(|plan| summarise(plan, &tracking.progress, cut_off)));
+        Some(summary)
+    });
+    let tab = RwSignal::new(Tab::Progress);
+    let (title, year) = plan.with_value(|plan| (plan.title.clone(), plan.year));
+    let reload = move |_| {
+        spawn_local(async move {
+            if let Err(error) = follow_up.reload().await {
+                follow_up
+                    .status
+                    .set(crate::state::SaveStatus::Failed(error.to_string()));
+            }
+        });
+    };
+    view! {
+        <section class="progress" aria-labelledby="progress-title">
+            <div class="section-head">
+                <h2 id="progress-title" tabindex="-1">"Theo dõi thực hiện"</h2>
+                <SaveIndicator status=follow_up.status />
+            </div>
+            <p class="progress-plan" data-testid="progress-plan">
+                {format!("Kế hoạch {title} (năm {year})")}
+            </p>
+            <Show when=move || follow_up.edited_elsewhere.get()>
+                <div class="notice notice-error" role="alert" data-testid="progress-conflict">
+                    <p>"Tiến độ của kế hoạch này vừa được sửa ở thẻ hoặc cửa sổ khác. Hãy tải bản mới nhất; những gì vừa sửa ở thẻ này mà chưa lưu sẽ không được giữ."</p>
+                    <button class="button" on:click=reload>"Tải bản mới nhất"</button>
+                </div>
+            </Show>
+            <div class="progress-controls">
+                <div class="progress-periods" role="group" aria-label="Kỳ báo cáo">
+                    {periods.iter().map(|(value, _)| {
+                        let value = *value;
+                        controls::toggle(
+                            "button progress-period",
+                            Signal::stored(period_button(value).to_string()),
+                            Signal::derive(move || period.get() == value),
+                            format!("period-{}", period_key(value)),
+                            Callback::new(move |()| period.set(value)),
+                        )
+                    }).collect_view()}
+                </div>
+                <p class="muted progress-data-period" data-testid="progress-data-period">
+                    {move || data().map(|data| format!(
+                        "Số liệu tính từ {} đến hết {}",
+                        short(data.from),
+                        short(data.cut_off)
+                    ))}
+                </p>
+                <div class="progress-tabs" role="tablist" aria-label="Nội dung">
+                    <button class="progress-tab" role="tab" id="tab-progress" data-testid="tab-progress"
+                        aria-controls="panel-progress"
+                        aria-selected=move || (tab.get() == Tab::Progress).to_string()
+                        on:click=move |_| tab.set(Tab::Progress)>
+                        "Tiến độ nhiệm vụ"
+                    </button>
+                    <button class="progress-tab" role="tab" id="tab-report" data-testid="tab-report"
+                        aria-controls="panel-report"
+                        aria-selected=move || (tab.get() == Tab::Report).to_string()
+                        on:click=move |_| tab.set(Tab::Report)>
+                        {move || format!("Báo cáo {}", period.get().title_name())}
+                    </button>
+                </div>
+            </div>
+            {move || match tab.get() {
+                Tab::Progress => view! {
+                    <div role="tabpanel" id="panel-progress" aria-labelledby="tab-progress">
+                        <tasks::ProgressPanel follow_up=follow_up summary=summary />
+                    </div>
+                }.into_any(),
+                Tab::Report => view! {
+                    <div role="tabpanel" id="panel-report" aria-labelledby="tab-report">
+                        <report::ReportPanel follow_up=follow_up period=period summary=summary screen=screen />
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The period's name on its button: «Quý I», «6 tháng», «9 tháng», «Năm».
+fn period_button(period: ReportPeriod) -> &'static str {
+    match period {
+        ReportPeriod::FirstQuarter => "Quý I",
+        ReportPeriod::SixMonths => "6 tháng",
+        ReportPeriod::NineMonths => "9 tháng",
+        ReportPeriod::Year => "Năm",
+    }
+}
+
+/// The period's key in test ids and the print screen: «q1», «6m», «9m», «year».
+pub(super) fn period_key(period: ReportPeriod) -> &'static str {
+    match period {
+        ReportPeriod::FirstQuarter => "q1",
+        ReportPeriod::SixMonths => "6m",
+        ReportPeriod::NineMonths => "9m",
+        ReportPeriod::Year => "year",
+    }
+}
+
+/// Saves a pending change when the page is hidden or closed.
+fn flush_when_hidden(follow_up: FollowUp) {
+    let on_hide = window_event_listener_untyped("pagehide", move |_| follow_up.flush());
+    let on_visibility = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            follow_up.flush();
+        }
+    });
+    on_cleanup(move || {
+        on_hide.remove();
+        on_visibility.remove();
+        follow_up.flush();
+    });
+}

@@ -1,0 +1,273 @@
+//! Báo cáo kỳ này: the period's report — number, place and date, the parts the person writes
+//! (I, III, IV, V; part II and the appendix come from the tasks' progress), the figures sheet,
+//! closing it (chốt) so that it prints unchanged later, and the way to its print and Word file.
+
+use leptos::prelude::*;
+
+use super::super::Screen;
+use crate::domain::progress::{ProgressSummary, ReportPeriod};
+use crate::domain::report::{Figure, PeriodReport};
+use crate::domain::{Decimal, PartialDate};
+use crate::state::FollowUp;
+
+use super::controls::{Field, Kind, action, field};
+
+/// Every figure of the sheet, in the order it prints.
+const FIGURES: [Figure; 11] = [
+    Figure::ProceduresPublished,
+    Figure::DossiersInPerson,
+    Figure::DossiersOnline,
+    Figure::DossiersByPost,
+    Figure::ResolvedOnTime,
+    Figure::ResolvedLate,
+    Figure::ApologyLetters,
+    Figure::DossiersDigitised,
+    Figure::FeedbackReceived,
+    Figure::FeedbackHandled,
+    Figure::SatisfactionRate,
+];
+
+/// Changes the report of `period`, if it was drafted.
+fn edit_report(follow_up: FollowUp, period: ReportPeriod, change: impl FnOnce(&mut PeriodReport)) {
+    follow_up.edit(|tracking| {
+        if let Some(report) = tracking.reports.iter_mut().find(|r| r.period == period) {
+            change(report);
+        }
+    });
+}
+
+/// Now as ISO 8601 in the browser's time zone: «2026-03-20T09:05:00+07:00».
+fn now_iso() -> String {
+    let now = js_sys::Date::new_0();
+    let offset = -(now.get_timezone_offset() as i32);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes(),
+        now.get_seconds(),
+        if offset < 0 { '-' } else { '+' },
+        offset.abs() / 60,
+        offset.abs() % 60
+    )
+}
+
+/// «20/3/2026 lúc 09:05» from an ISO time; the text itself when it is not one.
+fn closed_at(iso: &str) -> String {
+    match (
+        iso.get(0..4),
+        iso.get(5..7),
+        iso.get(8..10),
+        iso.get(11..16),
+    ) {
+        (Some(y), Some(m), Some(d), Some(time)) => format!(
+            "{}/{}/{y} lúc {time}",
+            d.trim_start_matches('0'),
+            m.trim_start_matches('0')
+        ),
+        _ => iso.to_string(),
+    }
+}
+
+#[component]
+pub fn ReportPanel(
+    follow_up: FollowUp,
+    period: RwSignal<ReportPeriod>,
+    summary: Memo<Option<ProgressSummary>>,
+    screen: RwSignal<Screen>,
+) -> impl IntoView {
+    let total = move || summary.with_untracked(|s| s.as_ref().map_or(0, |s| s.total.total()));
+    let year = follow_up.plan.with_value(|p| p.year);
+    let drafted = Memo::new(move |_| {
+        let period = period.get();
+        follow_up.tracking.with(|t| t.report(period).is_some())
+    });
+    // Drawn again for each period and once its report is drafted (not at each change), so that
+    // nothing typed for one period shows under another.
+    move || {
+        let period = period.get();
+        if drafted.get() {
+            return report_form(follow_up, period, screen);
+        }
+        let draft = Callback::new(move |()| {
+            follow_up.edit(|tracking| {
+                follow_up.plan.with_value(|plan| {
+                    tracking.report_mut(plan, period);
+                });
+            });
+        });
+        view! {
+            <div class="progress-report-empty">
+                <p data-testid="report-none">
+                    {format!(
+                        "Chưa có báo cáo {} năm {year}. Bản nháp lấy số, địa danh và tên kế hoạch từ kế hoạch, phần kết quả theo từng lĩnh vực và phụ lục lấy từ tiến độ của {} nhiệm vụ; các phần còn lại do bạn viết.",
+                        period.title_name(),
+                        total(),
+                    )}
+                </p>
+                {action("button button-primary", Signal::stored(format!("Soạn báo cáo {}", period.title_name())),
+                    "report-draft", draft)}
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// The drafted report of `period`: its fields, figures, closing and print.
+fn report_form(follow_up: FollowUp, period: ReportPeriod, screen: RwSignal<Screen>) -> AnyView {
+    let report = Memo::new(move |_| follow_up.tracking.with(|t| t.report(period).cloned()));
+    let read = move |get: fn(&PeriodReport) -> String| {
+        Signal::derive(move || report.with(|r| r.as_ref().map(get).unwrap_or_default()))
+    };
+    let closed =
+        Signal::derive(move || report.with(|r| r.as_ref().is_some_and(|r| r.closed.is_some())));
+    let on = move |set: fn(&mut PeriodReport, String)| {
+        Callback::new(move |typed: String| edit_report(follow_up, period, |r| set(r, typed)))
+    };
+    let close = Callback::new(move |()| {
+        let at = now_iso();
+        follow_up.edit(|tracking| {
+            let progress = tracking.progress.clone();
+            if let Some(report) = tracking.reports.iter_mut().find(|r| r.period == period) {
+                follow_up
+                    .plan
+                    .with_value(|plan| report.close(plan, &progress, at));
+            }
+        });
+    });
+    let reopen = Callback::new(move |()| edit_report(follow_up, period, PeriodReport::reopen));
+    let print = Callback::new(move |()| {
+        follow_up.flush();
+        let id = follow_up.plan.with_value(|p| p.id.clone());
+        screen.set(Screen::ReportPrint(id, period));
+    });
+    let text = |id: &str, label, testid: &'static str, get, set| {
+        field(Field::text(id.to_string(), label, testid, read(get), on(set)).disabled(closed))
+    };
+    let part = |id: &str, label, hint, get, set| {
+        field(
+            Field::text(id.to_string(), label, id, read(get), on(set))
+                .kind(Kind::Lines)
+                .wide()
+                .hint(hint)
+                .disabled(closed),
+        )
+    };
+    let closed_note = move || {
+        report.with(|r| {
+            let at = r
+                .as_ref()
+                .and_then(|r| r.closed.as_ref())
+                .map(|s| closed_at(&s.at))
+                .unwrap_or_default();
+            format!(
+                "Đã chốt ngày {at}: bản in và tệp Word giữ nguyên kế hoạch và tiến độ lúc chốt, dù sau đó có sửa. Mở lại để sửa thì báo cáo lấy theo số liệu hiện tại."
+            )
+        })
+    };
+    view! {
+        <div class="progress-report" data-testid="report-form">
+            <Show when=move || closed.get()>
+                <div class="notice" data-testid="report-closed">
+                    <p>{closed_note}</p>
+                    {action("button", Signal::stored("Mở lại để sửa".to_string()), "report-reopen", reopen)}
+                </div>
+            </Show>
+            <div class="progress-report-actions">
+                {action("button button-primary", Signal::stored("Xem bản in, tải Word".to_string()), "report-print", print)}
+                <Show when=move || !closed.get()>
+                    {action("button", Signal::stored("Chốt báo cáo".to_string()), "report-close", close)}
+                </Show>
+            </div>
+            <div class="form-grid">
+                {text("report-number", "Số", "report-number", |r| r.number.number.clone(), |r, v| r.number.number = v)}
+                {text("report-symbol", "Ký hiệu", "report-symbol", |r| r.number.symbol.clone(), |r, v| r.number.symbol = v)}
+                {text("report-place", "Địa danh", "report-place", |r| r.place.clone(), |r, v| r.place = v)}
+                {field(Field::text("report-date".to_string(), "Ngày báo cáo", "report-date",
+                    read(|r| r.date.to_naive().map(|d| d.to_string()).unwrap_or_default()),
+                    on(|r, v| r.date = v.parse::<chrono::NaiveDate>().ok().map(PartialDate::from_naive).unwrap_or_default()))
+                    .kind(Kind::Date).disabled(closed))}
+            </div>
+            {part("report-direction", "I. Công tác chỉ đạo, điều hành",
+                "Mỗi dòng là một đoạn.", |r| r.direction.clone(), |r, v| r.direction = v)}
+            <p class="muted" data-testid="report-part-two">
+                "II. Kết quả thực hiện theo từng lĩnh vực: lấy từ tình trạng, kết quả và văn bản kiểm chứng của từng nhiệm vụ ở mục «Tiến độ nhiệm vụ»."
+            </p>
+            {part("report-assessment", "III. Đánh giá chung",
+                "Ưu điểm; tồn tại, hạn chế; nguyên nhân.", |r| r.assessment.clone(), |r, v| r.assessment = v)}
+            {part("report-next", "IV. Phương hướng, nhiệm vụ kỳ tới",
+                "Bản nháp liệt kê các nhiệm vụ quá hạn và đến hạn trong kỳ tới; sửa, bớt hoặc thêm cho phù hợp.",
+                |r| r.next_tasks.clone(), |r, v| r.next_tasks = v)}
+            {part("report-proposals", "V. Kiến nghị, đề xuất",
+                "Mỗi dòng là một đoạn.", |r| r.proposals.clone(), |r, v| r.proposals = v)}
+            <fieldset class="progress-figures" data-testid="report-figures">
+                <legend>"Số liệu của kỳ báo cáo (in ở phụ lục)"</legend>
+                {FIGURES.iter().enumerate().map(|(index, figure)| {
+                    figure_field(follow_up, period, report, closed, index, *figure)
+                }).collect_view()}
+            </fieldset>
+        </div>
+    }
+    .into_any()
+}
+
+/// One figure of the sheet: what was typed stays as typed; a value the figure cannot be is
+/// said and not stored.
+fn figure_field(
+    follow_up: FollowUp,
+    period: ReportPeriod,
+    report: Memo<Option<PeriodReport>>,
+    closed: Signal<bool>,
+    index: usize,
+    figure: Figure,
+) -> AnyView {
+    let draft = RwSignal::new(None::<String>);
+    let stored = move || {
+        report.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.figures.get(figure))
+                .map(Decimal::format_vi)
+                .unwrap_or_default()
+        })
+    };
+    let value = Signal::derive(move || draft.get().unwrap_or_else(stored));
+    let issue = Signal::derive(move || {
+        draft.with(|typed| {
+            let typed = typed.as_deref()?.trim();
+            let fits = typed.is_empty()
+                || Decimal::parse_vi(typed).is_ok_and(|value| figure.accepts(value));
+            (!fits).then_some(if figure.is_count() {
+                "Phải là số nguyên, không âm (ví dụ 120)."
+            } else {
+                "Phải là tỷ lệ từ 0 đến 100 (ví dụ 98,5)."
+            })
+        })
+    });
+    let on_input = Callback::new(move |typed: String| {
+        let value = match typed.trim() {
+            "" => Some(None),
+            typed => Decimal::parse_vi(typed)
+                .ok()
+                .filter(|v| figure.accepts(*v))
+                .map(Some),
+        };
+        draft.set(Some(typed));
+        if let Some(value) = value {
+            edit_report(follow_up, period, |r| r.figures.set(figure, value));
+        }
+    });
+    field(
+        Field::text(
+            format!("figure-{index}"),
+            figure.label(),
+            format!("figure-{index}"),
+            value,
+            on_input,
+        )
+        .kind(Kind::Number)
+        .disabled(closed)
+        .issue(issue),
+    )
+}
