@@ -159,6 +159,17 @@ impl TaskStatus {
     pub fn is_done(&self) -> bool {
         matches!(self, Self::DoneOnTime | Self::DoneLate)
     }
+
+    /// Tình trạng as the app and the report write it: «Chưa triển khai», «Đang thực hiện» …
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::NotStarted => "Chưa triển khai",
+            Self::InProgress => "Đang thực hiện",
+            Self::DoneOnTime => "Hoàn thành đúng hạn",
+            Self::DoneLate => "Hoàn thành chậm",
+            Self::NotCarriedOut { .. } => "Không thực hiện, điều chỉnh",
+        }
+    }
 }
 
 /// Văn bản kiểm chứng: a document that shows the work was done; only its reference is kept,
@@ -279,6 +290,22 @@ impl DueClass {
 
     fn index(self) -> usize {
         self as usize
+    }
+
+    /// The class as the app and the report write it: «Quá hạn», «Chưa hiểu được thời hạn» …
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NotYetDue => "Chưa đến hạn",
+            Self::DueThisPeriod => "Đến hạn trong kỳ",
+            Self::Overdue => "Quá hạn",
+            Self::DoneOnTime => "Hoàn thành đúng hạn",
+            Self::DoneLate => "Hoàn thành chậm",
+            Self::NotCarriedOut => "Không thực hiện, điều chỉnh",
+            Self::Ongoing => "Thường xuyên, định kỳ",
+            Self::NoFixedDate => "Không có thời hạn cố định",
+            Self::Unreadable => "Chưa hiểu được thời hạn",
+            Self::NoDeadline => "Chưa có thời hạn",
+        }
     }
 }
 
@@ -704,6 +731,34 @@ mod tests {
         let no_fixed = Deadline::new("Khi có hướng dẫn, chỉ đạo của cấp trên", YEAR);
         assert_eq!(no_fixed.reading, [Milestone::NoFixedDate]);
         assert_eq!(classes(&no_fixed, None), [NoFixedDate; 4]);
+    }
+
+    #[test]
+    fn the_done_and_dropped_classes_are_worded_as_the_statuses_are() {
+        let status = |class| match class {
+            DoneOnTime => Some(TaskStatus::DoneOnTime),
+            DoneLate => Some(TaskStatus::DoneLate),
+            NotCarriedOut => Some(TaskStatus::NotCarriedOut {
+                reason: String::new(),
+            }),
+            _ => None,
+        };
+        for class in DueClass::ALL {
+            if let Some(status) = status(class) {
+                assert_eq!(class.label(), status.label());
+            }
+        }
+        let mut labels: Vec<&str> = DueClass::ALL.map(DueClass::label).to_vec();
+        labels.sort_unstable();
+        labels.dedup();
+        assert_eq!(
+            labels.len(),
+            DueClass::ALL.len(),
+            "every class its own words"
+        );
+        assert_eq!(Unreadable.label(), "Chưa hiểu được thời hạn");
+        assert_eq!(TaskStatus::NotStarted.label(), "Chưa triển khai");
+        assert_eq!(TaskStatus::InProgress.label(), "Đang thực hiện");
     }
 
     #[test]
