@@ -24,6 +24,12 @@ pub fn document_number(number: &DocumentNumber) -> String {
     }
 }
 
+/// The number as running text cites it: "06/KH-UBND", a draft's blank left as room.
+pub(super) fn reference_number(number: &DocumentNumber) -> String {
+    let line = document_number(number);
+    line.trim_start_matches("Số: ").to_string()
+}
+
 /// The day as printed in a date line: zero-padded below 10.
 fn day(value: u8) -> String {
     format!("{value:02}")
