@@ -14,8 +14,8 @@ use crate::domain::numbering::point_label;
 use crate::domain::slot::area_slots;
 use crate::domain::units;
 use crate::domain::{
-    Decision, DocumentForm, ExtraSection, LegalBasis, PartAnchor, Plan, Recipient, ReformArea,
-    Responsibility, RoleLine, Signer, Task, TaskLabels,
+    Decision, DocumentForm, DocumentNumber, ExtraSection, LegalBasis, PartAnchor, PartialDate,
+    Plan, Recipient, ReformArea, Responsibility, RoleLine, Signer, Task, TaskLabels,
 };
 
 /// The document `plan` prints as.
@@ -39,13 +39,24 @@ pub fn layout(plan: &Plan) -> Document {
 
 /// The header of a document with its own number and date.
 fn full_header(plan: &Plan) -> Header {
+    header(plan, &plan.number, &plan.place, &plan.date)
+}
+
+/// The header of a document `plan`'s issuer sends: its bodies and the motto over `number`,
+/// `place` and `date` (the plan's own, or a report's).
+pub(super) fn header(
+    plan: &Plan,
+    number: &DocumentNumber,
+    place: &str,
+    date: &PartialDate,
+) -> Header {
     Header {
         superior_body: body_lines(&plan.superior_body),
         issuing_body: body_lines(&plan.issuing_body),
-        number_line: Some(document_number(&plan.number)),
+        number_line: Some(document_number(number)),
         nation: NATION,
         motto: MOTTO,
-        place_date: Some(date_line(&plan.place, &plan.date)),
+        place_date: Some(date_line(place, date)),
     }
 }
 
@@ -263,12 +274,7 @@ impl Body {
     /// Lĩnh vực: its numbered title ("3." or "7.2."), intro and lettered tasks (not those of
     /// its sub-areas).
     fn area(&mut self, plan: &Plan, area: &ReformArea, number: &str, level: u8) {
-        let title = if area.title.trim().is_empty() {
-            area.kind.standard_title()
-        } else {
-            area.title.trim()
-        };
-        self.push(heading(level, format!("{number} {title}")));
+        self.push(heading(level, format!("{number} {}", area_title(area))));
         for paragraph in &area.intro {
             self.paragraph(paragraph);
         }
@@ -279,13 +285,7 @@ impl Body {
 
     /// Nhiệm vụ: "a) …", its sub-items, then one line per field the task has.
     fn task(&mut self, plan: &Plan, task: &Task, index: usize) {
-        self.push(Paragraph {
-            role: Role::Body,
-            runs: vec![
-                Run::plain(format!("{} ", point_label(index))),
-                Run::plain(task.content.trim()),
-            ],
-        });
+        self.push(numbered(&point_label(index), &task.content));
         for sub in &task.sub_items {
             self.text(marked("+", sub));
         }
@@ -333,15 +333,8 @@ impl Body {
         }
     }
 
-    /// "- Cơ quan chủ trì: Phòng Tư pháp."
     fn field(&mut self, label: &str, value: &str) {
-        self.push(Paragraph {
-            role: Role::Body,
-            runs: vec![
-                Run::plain(format!("- {}: ", label.trim())),
-                Run::plain(sentence(value.trim())),
-            ],
-        });
+        self.push(field(label, value));
     }
 
     fn funding(&mut self, plan: &Plan) {
@@ -483,7 +476,35 @@ fn starts_lowercase(text: &str) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
-fn heading(level: u8, text: String) -> Paragraph {
+/// The area's title as written, or its standard one when left blank.
+pub(super) fn area_title(area: &ReformArea) -> &str {
+    if area.title.trim().is_empty() {
+        area.kind.standard_title()
+    } else {
+        area.title.trim()
+    }
+}
+
+/// A numbered point of the body: "a) " or "12. " before the text.
+pub(super) fn numbered(label: &str, text: &str) -> Paragraph {
+    Paragraph {
+        role: Role::Body,
+        runs: vec![Run::plain(format!("{label} ")), Run::plain(text.trim())],
+    }
+}
+
+/// "- Cơ quan chủ trì: Phòng Tư pháp."
+pub(super) fn field(label: &str, value: &str) -> Paragraph {
+    Paragraph {
+        role: Role::Body,
+        runs: vec![
+            Run::plain(format!("- {}: ", label.trim())),
+            Run::plain(sentence(value.trim())),
+        ],
+    }
+}
+
+pub(super) fn heading(level: u8, text: String) -> Paragraph {
     Paragraph {
         role: Role::Heading(level),
         runs: vec![Run::bold(text)],
@@ -513,7 +534,7 @@ fn non_empty(text: &str) -> Option<String> {
 }
 
 /// Nơi nhận and the signature, when the document has either.
-fn closing(recipients: &[Recipient], signer: &Signer) -> Option<Block> {
+pub(super) fn closing(recipients: &[Recipient], signer: &Signer) -> Option<Block> {
     if recipients.is_empty() && signer.is_empty() {
         return None;
     }

@@ -1,10 +1,11 @@
-//! The official document (văn bản hành chính) a plan prints as, laid out by the rules of
-//! Nghị định 30/2020/NĐ-CP: plain blocks that the print view renders as HTML and `docx`
-//! writes as a Word file. No browser, no styling units: roles, text runs and tables.
+//! The official documents (văn bản hành chính) a plan and its period reports print as, laid out
+//! by the rules of Nghị định 30/2020/NĐ-CP: plain blocks that the print view renders as HTML and
+//! `docx` writes as a Word file. No browser, no styling units: roles, text runs and tables.
 
 mod docx;
 mod headings;
 mod layout;
+mod report;
 mod sheet;
 mod table;
 mod wording;
@@ -14,7 +15,8 @@ mod zip;
 pub use docx::{DOCX_MIME, document_xml, write_docx};
 pub use headings::{HeadingPart, PartHeadings, PrintedHeading, TaskField, part_headings};
 pub use layout::layout;
-pub use sheet::{XLSX_MIME, write_csv, write_xlsx};
+pub use report::report_layout;
+pub use sheet::{XLSX_MIME, write_csv, write_report_csv, write_report_xlsx, write_xlsx};
 pub use wording::{date_line, document_number, short_date};
 
 use crate::domain::Decimal;
@@ -45,7 +47,8 @@ impl Document {
 pub enum SectionKind {
     /// Quyết định ban hành kế hoạch.
     Decision,
-    /// Kế hoạch: on its own, or attached to the decision.
+    /// Kế hoạch: on its own, or attached to the decision; a report's body (báo cáo) is set the
+    /// same way.
     Plan,
     /// Phụ lục: one key-task table.
     Appendix,
@@ -274,7 +277,7 @@ impl ColumnKind {
 pub enum Cell {
     /// TT.
     Number(usize),
-    /// A budget in million VND.
+    /// A budget in million VND, or a figure of a report.
     Amount(Decimal),
     /// Lines of text, a budget written as a note included; none for an empty cell.
     Lines(Vec<String>),

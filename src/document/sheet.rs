@@ -1,13 +1,18 @@
-//! Bảng tính phụ lục: the appendix tables as a spreadsheet (XLSX, one sheet per appendix) and as
-//! CSV, built from the same layout the print view and the Word file use, so every export shows
-//! the same rows. Row numbers and budgets are stored as numbers, totals included, so that the
-//! office can add them up again in Excel or LibreOffice.
+//! Bảng tính phụ lục: the appendix tables of a plan or of a period report as a spreadsheet
+//! (XLSX, one sheet per appendix) and as CSV, built from the same layout the print view and the
+//! Word file use, so every export shows the same rows. Row numbers, budgets and figures are
+//! stored as numbers, totals included, so that the office can add them up again in Excel or
+//! LibreOffice.
 
+use super::report::report_appendices;
 use super::table::appendix_section;
 use super::xml::escape;
 use super::zip::ZipWriter;
 use super::{Block, Cell, ColumnKind, Section, Table, TableRow};
 use crate::domain::appendix_columns::TableColumn;
+use crate::domain::numbering::roman;
+use crate::domain::progress::ProgressBook;
+use crate::domain::report::PeriodReport;
 use crate::domain::{DocumentForm, Plan};
 
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -38,7 +43,27 @@ struct Sheet {
     table: Table,
 }
 
-fn sheets(plan: &Plan) -> Vec<Sheet> {
+/// An appendix section as a sheet called `name`: its paragraphs as title lines, then its table;
+/// none for a section without a table.
+fn sheet(name: String, section: Section) -> Option<Sheet> {
+    let mut titles = Vec::new();
+    let mut table = None;
+    for block in section.blocks {
+        match block {
+            Block::Table(found) => table = Some(found),
+            Block::Paragraph(paragraph) => titles.push(paragraph.text()),
+            _ => {}
+        }
+    }
+    Some(Sheet {
+        name,
+        titles,
+        table: table?,
+    })
+}
+
+/// The plan's appendix tables: «Phụ lục 1», «Phụ lục 2» …
+fn plan_sheets(plan: &Plan) -> Vec<Sheet> {
     let decision = match &plan.form {
         DocumentForm::Decision(decision) => Some(decision.as_ref()),
         DocumentForm::Standalone => None,
@@ -47,22 +72,18 @@ fn sheets(plan: &Plan) -> Vec<Sheet> {
         .iter()
         .enumerate()
         .filter_map(|(index, appendix)| {
-            let Section { blocks, .. } = appendix_section(plan, appendix, decision);
-            let mut titles = Vec::new();
-            let mut table = None;
-            for block in blocks {
-                match block {
-                    Block::Table(found) => table = Some(found),
-                    Block::Paragraph(paragraph) => titles.push(paragraph.text()),
-                    _ => {}
-                }
-            }
-            Some(Sheet {
-                name: format!("Phụ lục {}", index + 1),
-                titles,
-                table: table?,
-            })
+            let section = appendix_section(plan, appendix, decision);
+            sheet(format!("Phụ lục {}", index + 1), section)
         })
+        .collect()
+}
+
+/// A report's appendices, named as it prints them: «Phụ lục I», «Phụ lục II».
+fn report_sheets(plan: &Plan, report: &PeriodReport, progress: &ProgressBook) -> Vec<Sheet> {
+    report_appendices(plan, report, progress)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, section)| sheet(format!("Phụ lục {}", roman(index + 1)), section))
         .collect()
 }
 
@@ -233,7 +254,22 @@ const STYLES: &str = concat!(
 /// The plan's appendix tables as an XLSX workbook, one sheet per appendix; `None` when the plan
 /// has no appendix.
 pub fn write_xlsx(plan: &Plan) -> Option<Vec<u8>> {
-    let sheets = sheets(plan);
+    workbook(&plan_sheets(plan))
+}
+
+/// A period report's appendices as an XLSX workbook: «Phụ lục I», the tasks, and «Phụ lục II»,
+/// the figures, where the report prints it. `plan` and `progress` are the report's basis, as for
+/// [`report_layout`](super::report_layout).
+pub fn write_report_xlsx(
+    plan: &Plan,
+    report: &PeriodReport,
+    progress: &ProgressBook,
+) -> Option<Vec<u8>> {
+    workbook(&report_sheets(plan, report, progress))
+}
+
+/// `sheets` as an XLSX workbook; `None` when there is none.
+fn workbook(sheets: &[Sheet]) -> Option<Vec<u8>> {
     if sheets.is_empty() {
         return None;
     }
@@ -325,7 +361,20 @@ fn csv_field(cell: &Value) -> String {
 /// The appendix tables as CSV: UTF-8 with a byte-order mark (so that Excel reads the accents),
 /// CRLF line ends, one table after another with its title lines; numbers in machine form.
 pub fn write_csv(plan: &Plan) -> Option<String> {
-    let sheets = sheets(plan);
+    csv(&plan_sheets(plan))
+}
+
+/// A period report's appendices as CSV, as [`write_csv`] writes a plan's.
+pub fn write_report_csv(
+    plan: &Plan,
+    report: &PeriodReport,
+    progress: &ProgressBook,
+) -> Option<String> {
+    csv(&report_sheets(plan, report, progress))
+}
+
+/// `sheets` as CSV; `None` when there is none.
+fn csv(sheets: &[Sheet]) -> Option<String> {
     if sheets.is_empty() {
         return None;
     }

@@ -2,7 +2,7 @@
 //! under Roman numerals and letters, with budget totals.
 
 use super::layout::issuer_in_text;
-use super::wording::{document_number, short_date};
+use super::wording::{reference_number, short_date};
 use super::{
     Block, Cell, Column, ColumnKind, Orientation, Paragraph, Role, Run, Section, SectionKind,
     Table, TableRow,
@@ -49,8 +49,7 @@ fn attachment_line(plan: &Plan, table: &AppendixTable, decision: Option<&Decisio
     if !written.is_empty() {
         return written.to_string();
     }
-    let number = document_number(&plan.number);
-    let number = number.trim_start_matches("Số: ");
+    let number = reference_number(&plan.number);
     let date = short_date(&plan.date);
     match decision {
         Some(decision) => format!(

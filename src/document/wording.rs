@@ -24,6 +24,41 @@ pub fn document_number(number: &DocumentNumber) -> String {
     }
 }
 
+/// The number as running text cites it: "06/KH-UBND", a draft's blank left as room.
+pub(super) fn reference_number(number: &DocumentNumber) -> String {
+    let line = document_number(number);
+    line.trim_start_matches("Số: ").to_string()
+}
+
+/// The kind of document a number's symbol names ("31/BC-UBND": Báo cáo), by the abbreviations
+/// of Nghị định 30/2020/NĐ-CP, Phụ lục III; "Văn bản" for any other (a công văn's symbol names
+/// only its issuer: "125/UBND-VP").
+pub(super) fn document_kind(number: &str) -> &'static str {
+    let symbol = number.split_once('/').map_or("", |(_, symbol)| symbol);
+    let head = symbol.split('-').next().unwrap_or_default().trim();
+    const KINDS: [(&str, &str); 14] = [
+        ("NQ", "Nghị quyết"),
+        ("QĐ", "Quyết định"),
+        ("CT", "Chỉ thị"),
+        ("QC", "Quy chế"),
+        ("QYĐ", "Quy định"),
+        ("TB", "Thông báo"),
+        ("HD", "Hướng dẫn"),
+        ("CTR", "Chương trình"),
+        ("KH", "Kế hoạch"),
+        ("PA", "Phương án"),
+        ("ĐA", "Đề án"),
+        ("BC", "Báo cáo"),
+        ("BB", "Biên bản"),
+        ("TTR", "Tờ trình"),
+    ];
+    let head = head.to_uppercase();
+    KINDS
+        .iter()
+        .find(|(abbreviation, _)| *abbreviation == head)
+        .map_or("Văn bản", |(_, kind)| kind)
+}
+
 /// The day as printed in a date line: zero-padded below 10.
 fn day(value: u8) -> String {
     format!("{value:02}")
@@ -57,6 +92,18 @@ pub fn short_date(date: &PartialDate) -> String {
     let part = |value: Option<u8>| value.map_or_else(|| "\u{a0}\u{a0}".to_string(), day);
     let year = date.year.map_or_else(String::new, |year| year.to_string());
     format!("{}/{}/{}", part(date.day), part(date.month), year)
+}
+
+/// A date in a report's running text, padded as in the date line: "05/01/2026", "14/3/2026";
+/// blank parts stay blank.
+pub(super) fn numeric_date(date: &PartialDate) -> String {
+    let blank = || "\u{a0}\u{a0}".to_string();
+    let year = date.year.map_or_else(String::new, |year| year.to_string());
+    format!(
+        "{}/{}/{year}",
+        date.day.map_or_else(blank, day),
+        date.month.map_or_else(blank, month)
+    )
 }
 
 /// The issuing body's lines: "ỦY BAN NHÂN DÂN" over "XÃ SƠN CHÂU" as the samples set it, other
@@ -140,6 +187,29 @@ mod tests {
         );
         assert_eq!(body_lines("SỞ NỘI VỤ"), ["SỞ NỘI VỤ"]);
         assert!(body_lines("  ").is_empty());
+    }
+
+    #[test]
+    fn report_dates_are_padded_as_the_date_line_pads_them() {
+        assert_eq!(numeric_date(&PartialDate::ymd(2026, 3, 14)), "14/3/2026");
+        assert_eq!(numeric_date(&PartialDate::ymd(2026, 1, 5)), "05/01/2026");
+        assert_eq!(numeric_date(&PartialDate::ymd(2025, 12, 15)), "15/12/2025");
+        let draft = PartialDate {
+            day: None,
+            month: Some(3),
+            year: Some(2026),
+        };
+        assert_eq!(numeric_date(&draft), "\u{a0}\u{a0}/3/2026");
+    }
+
+    #[test]
+    fn a_symbol_names_the_kind_of_document_or_none() {
+        assert_eq!(document_kind("31/BC-UBND"), "Báo cáo");
+        assert_eq!(document_kind("06/KH-UBND"), "Kế hoạch");
+        assert_eq!(document_kind("479/QĐ-UBND"), "Quyết định");
+        assert_eq!(document_kind("12/TTr-VP"), "Tờ trình");
+        assert_eq!(document_kind("125/UBND-VP"), "Văn bản");
+        assert_eq!(document_kind("không số"), "Văn bản");
     }
 
     #[test]

@@ -187,7 +187,7 @@ impl TaskStatus {
         }
     }
 
-    /// The status in words: «Hoàn thành đúng hạn».
+    /// Tình trạng as the app and the report write it: «Hoàn thành đúng hạn».
     pub fn label(&self) -> &'static str {
         Self::LABELS[self.index()]
     }
@@ -318,7 +318,7 @@ impl DueClass {
         self as usize
     }
 
-    /// The class in words, as the progress view and the report say it.
+    /// The class as the app and the report write it: «Quá hạn», «Chưa hiểu được thời hạn» …
     pub fn label(self) -> &'static str {
         match self {
             Self::NotYetDue => "Chưa đến hạn",
@@ -329,8 +329,8 @@ impl DueClass {
             Self::NotCarriedOut => "Không thực hiện, điều chỉnh",
             Self::Ongoing => "Thường xuyên, định kỳ",
             Self::NoFixedDate => "Không có thời hạn cố định",
-            Self::Unreadable => "Chưa đọc được thời hạn",
-            Self::NoDeadline => "Chưa ghi thời hạn",
+            Self::Unreadable => "Chưa hiểu được thời hạn",
+            Self::NoDeadline => "Chưa có thời hạn",
         }
     }
 }
@@ -757,6 +757,34 @@ mod tests {
         let no_fixed = Deadline::new("Khi có hướng dẫn, chỉ đạo của cấp trên", YEAR);
         assert_eq!(no_fixed.reading, [Milestone::NoFixedDate]);
         assert_eq!(classes(&no_fixed, None), [NoFixedDate; 4]);
+    }
+
+    #[test]
+    fn the_done_and_dropped_classes_are_worded_as_the_statuses_are() {
+        let status = |class| match class {
+            DoneOnTime => Some(TaskStatus::DoneOnTime),
+            DoneLate => Some(TaskStatus::DoneLate),
+            NotCarriedOut => Some(TaskStatus::NotCarriedOut {
+                reason: String::new(),
+            }),
+            _ => None,
+        };
+        for class in DueClass::ALL {
+            if let Some(status) = status(class) {
+                assert_eq!(class.label(), status.label());
+            }
+        }
+        let mut labels: Vec<&str> = DueClass::ALL.map(DueClass::label).to_vec();
+        labels.sort_unstable();
+        labels.dedup();
+        assert_eq!(
+            labels.len(),
+            DueClass::ALL.len(),
+            "every class its own words"
+        );
+        assert_eq!(Unreadable.label(), "Chưa hiểu được thời hạn");
+        assert_eq!(TaskStatus::NotStarted.label(), "Chưa triển khai");
+        assert_eq!(TaskStatus::InProgress.label(), "Đang thực hiện");
     }
 
     #[test]

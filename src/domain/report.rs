@@ -10,9 +10,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::budget::Decimal;
-use super::plan::{DocumentNumber, PartialDate, Plan};
+use super::plan::{
+    AdminEra, DocumentForm, DocumentNumber, Level, PartialDate, Plan, Recipient, Signer,
+    SigningAuthority,
+};
 use super::progress::{
-    DataPeriod, DueClass, ProgressBook, ProgressSummary, ReportPeriod, TaskProgress, summarise,
+    DataPeriod, DueClass, ProgressBook, ProgressSummary, ReportPeriod, TaskProgress, TaskStatus,
+    summarise,
 };
 use super::slot::TaskSlot;
 use super::task::Task;
@@ -259,6 +263,66 @@ fn capitalised(task: &Task) -> String {
     }
 }
 
+/// Tình trạng of a task as the report of a cut-off states it, from the task's `progress` and its
+/// `class` at that cut-off ([`summarise`]): done or dropped as the class says (so a task marked
+/// on time but done after its deadline is late, as it is counted), otherwise not started or under
+/// way as it stood then; a task done after the cut-off was still under way at it.
+pub fn status_at(progress: Option<&TaskProgress>, class: DueClass) -> TaskStatus {
+    match (class, progress.map(|p| &p.status)) {
+        (DueClass::DoneOnTime, _) => TaskStatus::DoneOnTime,
+        (DueClass::DoneLate, _) => TaskStatus::DoneLate,
+        (DueClass::NotCarriedOut, Some(status)) => status.clone(),
+        (_, None | Some(TaskStatus::NotStarted)) => TaskStatus::NotStarted,
+        _ => TaskStatus::InProgress,
+    }
+}
+
+/// Nơi nhận of a report: the committee above, for its information (b/c), and the home affairs
+/// office that collects the reports, then the file copy. A commune reported to the district
+/// before July 2025 and to the province since; a district to the province; a province to the
+/// Ministry of Home Affairs.
+pub fn report_recipients(plan: &Plan) -> Vec<Recipient> {
+    let (above, home_affairs) = match (plan.level, plan.era) {
+        (Level::Commune, AdminEra::ThreeLevel) => ("UBND huyện", "Phòng Nội vụ huyện"),
+        (Level::Commune | Level::District, _) => ("UBND tỉnh", "Sở Nội vụ"),
+        (Level::Province, _) => ("Bộ Nội vụ", ""),
+    };
+    let line = |name: &str, note: &str| Recipient {
+        name: name.to_string(),
+        note: note.to_string(),
+        group: String::new(),
+    };
+    [
+        line(above, "(b/c)"),
+        line(home_affairs, ""),
+        line("Lưu: VT", ""),
+    ]
+    .into_iter()
+    .filter(|recipient| !recipient.name.is_empty())
+    .collect()
+}
+
+/// Người ký of a report: the plan's own signer, or, in the decision form, the decision's. A
+/// decision the chair issues in their own name is signed «CHỦ TỊCH»; the report is the
+/// committee's («…/BC-UBND»), so the chair signs it on the committee's behalf: «TM. ỦY BAN NHÂN
+/// DÂN».
+pub fn report_signer(plan: &Plan) -> Signer {
+    let decision = match &plan.form {
+        DocumentForm::Decision(decision) if plan.signer.is_empty() => decision,
+        _ => return plan.signer.clone(),
+    };
+    let signer = decision.signer.clone();
+    if signer.authority == SigningAuthority::Direct && decision.by_chairman() {
+        Signer {
+            authority: SigningAuthority::OnBehalf,
+            on_behalf_of: "ỦY BAN NHÂN DÂN".to_string(),
+            ..signer
+        }
+    } else {
+        signer
+    }
+}
+
 /// The task's content as one sentence, without its closing full stop or semicolon.
 fn sentence(task: &Task) -> String {
     let text = task.content.trim();
@@ -360,6 +424,21 @@ pub enum Figure {
 }
 
 impl Figure {
+    /// Every figure, in the order the sheet lists them.
+    pub const ALL: [Figure; 11] = [
+        Self::ProceduresPublished,
+        Self::DossiersInPerson,
+        Self::DossiersOnline,
+        Self::DossiersByPost,
+        Self::ResolvedOnTime,
+        Self::ResolvedLate,
+        Self::ApologyLetters,
+        Self::DossiersDigitised,
+        Self::FeedbackReceived,
+        Self::FeedbackHandled,
+        Self::SatisfactionRate,
+    ];
+
     /// The figure's label as the sheet prints it.
     pub fn label(self) -> &'static str {
         match self {
@@ -555,6 +634,126 @@ mod tests {
         assert_eq!(tracking.progress.len(), 1);
         tracking.set_progress("a", TaskProgress::default());
         assert!(tracking.progress.is_empty());
+    }
+
+    #[test]
+    fn a_reports_status_is_the_class_for_done_and_dropped_tasks_and_the_status_then_otherwise() {
+        let with = |status: TaskStatus| TaskProgress {
+            status,
+            ..TaskProgress::default()
+        };
+        let dropped = TaskStatus::NotCarriedOut {
+            reason: "Điều chỉnh".to_string(),
+        };
+        let cases = [
+            (None, DueClass::Overdue, TaskStatus::NotStarted),
+            (
+                Some(with(TaskStatus::NotStarted)),
+                DueClass::Ongoing,
+                TaskStatus::NotStarted,
+            ),
+            (
+                Some(with(TaskStatus::InProgress)),
+                DueClass::NotYetDue,
+                TaskStatus::InProgress,
+            ),
+            // Marked done on time, classed late by its date: late, as it is counted.
+            (
+                Some(with(TaskStatus::DoneOnTime)),
+                DueClass::DoneLate,
+                TaskStatus::DoneLate,
+            ),
+            // Marked done, but after the cut-off: under way then.
+            (
+                Some(with(TaskStatus::DoneOnTime)),
+                DueClass::DueThisPeriod,
+                TaskStatus::InProgress,
+            ),
+            (
+                Some(with(dropped.clone())),
+                DueClass::NotCarriedOut,
+                dropped,
+            ),
+        ];
+        for (progress, class, status) in cases {
+            assert_eq!(status_at(progress.as_ref(), class), status, "{class:?}");
+        }
+    }
+
+    #[test]
+    fn a_report_goes_to_the_committee_above_and_its_home_affairs_office() {
+        let names = |level, era| -> Vec<String> {
+            let plan = Plan {
+                level,
+                era,
+                ..Plan::default()
+            };
+            report_recipients(&plan)
+                .iter()
+                .map(|r| format!("{} {}", r.name, r.note).trim().to_string())
+                .collect()
+        };
+        assert_eq!(
+            names(Level::Commune, AdminEra::TwoLevel),
+            ["UBND tỉnh (b/c)", "Sở Nội vụ", "Lưu: VT"]
+        );
+        assert_eq!(
+            names(Level::Commune, AdminEra::ThreeLevel),
+            ["UBND huyện (b/c)", "Phòng Nội vụ huyện", "Lưu: VT"]
+        );
+        assert_eq!(
+            names(Level::District, AdminEra::ThreeLevel),
+            ["UBND tỉnh (b/c)", "Sở Nội vụ", "Lưu: VT"]
+        );
+        assert_eq!(
+            names(Level::Province, AdminEra::TwoLevel),
+            ["Bộ Nội vụ (b/c)", "Lưu: VT"]
+        );
+    }
+
+    #[test]
+    fn the_chair_who_signed_the_decision_signs_the_report_for_the_committee() {
+        use crate::domain::plan::Decision;
+        let chair = Signer {
+            title: "CHỦ TỊCH".to_string(),
+            name: "Lê Thị Mỹ Hiệp".to_string(),
+            ..Signer::default()
+        };
+        let decision = |authority: &str, signer: Signer| Plan {
+            form: DocumentForm::Decision(Box::new(Decision {
+                authority: authority.to_string(),
+                signer,
+                ..Decision::default()
+            })),
+            ..Plan::default()
+        };
+        let signer = report_signer(&decision(
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TỊNH MINH",
+            chair.clone(),
+        ));
+        assert_eq!(signer.authority, SigningAuthority::OnBehalf);
+        assert_eq!(signer.on_behalf_of, "ỦY BAN NHÂN DÂN");
+        assert_eq!(
+            (signer.title.as_str(), signer.name.as_str()),
+            ("CHỦ TỊCH", "Lê Thị Mỹ Hiệp")
+        );
+        // A decision of the committee, or a deputy signing, keeps its signer as it is.
+        let deputy = Signer {
+            authority: SigningAuthority::Deputy,
+            on_behalf_of: "CHỦ TỊCH".to_string(),
+            title: "PHÓ CHỦ TỊCH".to_string(),
+            ..chair.clone()
+        };
+        let by_deputy = decision("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN", deputy.clone());
+        assert_eq!(report_signer(&by_deputy), deputy);
+        let committee = decision("ỦY BAN NHÂN DÂN HUYỆN SƠN TÂY", chair.clone());
+        assert_eq!(report_signer(&committee), chair);
+        // The plan's own signer comes first.
+        let own = Plan {
+            signer: deputy.clone(),
+            ..decision("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ", chair)
+        };
+        assert_eq!(report_signer(&own), deputy);
     }
 
     #[test]
