@@ -7,54 +7,130 @@ use super::transfer::{TransferError, download_bytes, today};
 use super::{Screen, on_window_events, set_style_variable};
 use crate::document::{
     Block, Closing, ColumnKind, DOCX_MIME, Document, Header, Orientation, Paragraph, Role, Run,
-    Section, SectionKind, Table, TableRow, Title, XLSX_MIME, layout, write_csv, write_docx,
-    write_xlsx,
+    Section, SectionKind, Table, TableRow, Title, XLSX_MIME, layout, report_layout, write_csv,
+    write_docx, write_report_csv, write_report_xlsx, write_xlsx,
 };
 use crate::domain::appendix_columns::TableColumn;
-use crate::domain::progress::ReportPeriod;
+use crate::domain::progress::{ProgressBook, ReportPeriod};
+use crate::domain::report::PeriodReport;
 use crate::domain::{Decimal, Plan};
-use crate::file_format::file_name::plan_file_name;
+use crate::file_format::file_name::{plan_file_name, report_file_name};
 use crate::state::use_database;
 
-/// The print view (xem trước bản in) of the plan `id`, with "In" and a way back to the editor.
+/// What the print view shows: a plan, or the report of one of its periods with the plan and the
+/// progress it speaks of (as they were when it was closed, or as they are now).
+#[derive(Clone, Debug, PartialEq)]
+enum Printed {
+    Plan(Plan),
+    Report {
+        plan: Plan,
+        report: Box<PeriodReport>,
+        progress: ProgressBook,
+    },
+}
+
+impl Printed {
+    fn document(&self) -> Document {
+        match self {
+            Self::Plan(plan) => layout(plan),
+            Self::Report {
+                plan,
+                report,
+                progress,
+            } => report_layout(plan, report, progress),
+        }
+    }
+
+    fn plan(&self) -> &Plan {
+        match self {
+            Self::Plan(plan) | Self::Report { plan, .. } => plan,
+        }
+    }
+
+    /// Whether there are tables to save as a workbook: a plan's appendices, a report's Phụ lục I.
+    fn has_tables(&self) -> bool {
+        match self {
+            Self::Plan(plan) => !plan.appendices.is_empty(),
+            Self::Report { .. } => true,
+        }
+    }
+}
+
+/// Reads what the print view shows; `Ok(None)` when the plan, or the period's report, is gone.
+async fn load(
+    database: std::rc::Rc<crate::storage::Database>,
+    id: String,
+    period: Option<ReportPeriod>,
+) -> Result<Option<Printed>, crate::storage::StorageError> {
+    let Some(stored) = database.load_plan(&id).await? else {
+        return Ok(None);
+    };
+    let Some(period) = period else {
+        return Ok(Some(Printed::Plan(stored.plan)));
+    };
+    let tracking = database.load_tracking(&id).await?.tracking;
+    let Some(report) = tracking.report(period) else {
+        return Ok(None);
+    };
+    let (plan, progress) = report.basis(&stored.plan, &tracking.progress);
+    Ok(Some(Printed::Report {
+        plan: plan.clone(),
+        progress: progress.clone(),
+        report: Box::new(report.clone()),
+    }))
+}
+
+/// The print view (xem trước bản in) of the plan `id`, or of the `report` of one of its periods,
+/// with "In", the files to save and a way back to where it was opened from.
 #[component]
 pub fn PrintView(
     id: String,
     report: Option<ReportPeriod>,
     screen: RwSignal<Screen>,
 ) -> impl IntoView {
-    let _ = report;
     let database = use_database();
     let plan_id = id.clone();
-    let stored = LocalResource::new(move || {
-        let database = database.get();
-        let id = plan_id.clone();
-        async move { database.load_plan(&id).await }
-    });
-    let back = move |_| screen.set(Screen::Editor(id.clone()));
+    let stored = LocalResource::new(move || load(database.get(), plan_id.clone(), report));
+    let back = move |_| {
+        screen.set(match report {
+            Some(_) => Screen::Progress(id.clone()),
+            None => Screen::Editor(id.clone()),
+        })
+    };
     let docx_error = RwSignal::new(None::<String>);
     let save = move |kind: Export| {
-        if let Some(Ok(Some(stored))) = stored.get_untracked() {
-            docx_error.set(
-                export(&stored.plan, kind)
-                    .err()
-                    .map(|error| error.to_string()),
-            );
+        if let Some(Ok(Some(printed))) = stored.get_untracked() {
+            docx_error.set(export(&printed, kind).err().map(|error| error.to_string()));
         }
     };
-    let has_appendix = move || matches!(stored.get(), Some(Ok(Some(stored))) if !stored.plan.appendices.is_empty());
+    let has_appendix =
+        move || matches!(stored.get(), Some(Ok(Some(printed))) if printed.has_tables());
     let print = move |_| {
         let printed = web_sys::window().map(|window| window.print());
         if let Some(Err(error)) = printed {
             web_sys::console::error_1(&error);
         }
     };
+    let (back_label, tables, hint, missing) = match report {
+        Some(_) => (
+            "← Quay lại theo dõi",
+            "Bảng phụ lục báo cáo",
+            "Khổ A4; Phụ lục I (kết quả từng nhiệm vụ) in khổ ngang. Để gửi qua thư điện tử, chọn máy in «Lưu dưới dạng PDF».",
+            "Không tìm thấy báo cáo này. Có thể kế hoạch hoặc báo cáo đã bị xóa ở một thẻ khác.",
+        ),
+        None => (
+            "← Quay lại soạn thảo",
+            "Bảng phụ lục",
+            "Khổ A4; mỗi phụ lục in khổ ngang hoặc dọc như đã chọn ở phần Phụ lục. Để gửi qua thư điện tử, chọn máy in «Lưu dưới dạng PDF».",
+            "Không tìm thấy kế hoạch này. Có thể nó đã bị xóa ở một thẻ khác.",
+        ),
+    };
     view! {
         <div class="print-view">
             <div class="print-bar">
                 <h2 id="print-title" class="visually-hidden" tabindex="-1">"Xem trước bản in"</h2>
                 <button class="button" data-testid="print-back" on:click=back>
-                    "← Quay lại soạn thảo"
+                    {back_label}
                 </button>
                 <button class="button button-primary" data-testid="print-now" on:click=print>
                     "In"
@@ -64,27 +140,25 @@ pub fn PrintView(
                 </button>
                 <Show when=has_appendix>
                     <button class="button" data-testid="save-xlsx" on:click=move |_| save(Export::Spreadsheet)>
-                        "Bảng phụ lục (.xlsx)"
+                        {format!("{tables} (.xlsx)")}
                     </button>
                     <button class="button" data-testid="save-csv" on:click=move |_| save(Export::Csv)>
-                        "Bảng phụ lục (.csv)"
+                        {format!("{tables} (.csv)")}
                     </button>
                 </Show>
-                <p class="muted print-hint">
-                    "Khổ A4; mỗi phụ lục in khổ ngang hoặc dọc như đã chọn ở phần Phụ lục. Để gửi qua thư điện tử, chọn máy in «Lưu dưới dạng PDF»."
-                </p>
+                <p class="muted print-hint">{hint}</p>
             </div>
             {move || docx_error.get().map(|message| view! {
                 <p class="notice notice-error" role="alert" data-testid="docx-error">{message}</p>
             })}
             <Suspense fallback=|| view! { <p class="muted">"Đang dàn trang…"</p> }>
                 {move || stored.get().map(|result| match result {
-                    Ok(Some(stored)) => {
-                        view! { <DocumentView document=layout(&stored.plan) /> }.into_any()
+                    Ok(Some(printed)) => {
+                        view! { <DocumentView document=printed.document() /> }.into_any()
                     }
                     Ok(None) => view! {
                         <p class="notice notice-error" role="alert" data-testid="print-error">
-                            "Không tìm thấy kế hoạch này. Có thể nó đã bị xóa ở một thẻ khác."
+                            {missing}
                         </p>
                     }.into_any(),
                     Err(error) => view! {
@@ -109,19 +183,47 @@ enum Export {
     Csv,
 }
 
-/// Writes the file of `kind` for the plan and hands it to the browser as a download.
-fn export(plan: &Plan, kind: Export) -> Result<(), TransferError> {
+/// Writes the file of `kind` for what is printed and hands it to the browser as a download.
+fn export(printed: &Printed, kind: Export) -> Result<(), TransferError> {
     let missing = || TransferError::NoAppendix;
+    let sheets = match printed {
+        Printed::Plan(plan) => match kind {
+            Export::Spreadsheet => write_xlsx(plan),
+            _ => None,
+        },
+        Printed::Report {
+            plan,
+            report,
+            progress,
+        } => match kind {
+            Export::Spreadsheet => write_report_xlsx(plan, report, progress),
+            _ => None,
+        },
+    };
+    let csv = || match printed {
+        Printed::Plan(plan) => write_csv(plan),
+        Printed::Report {
+            plan,
+            report,
+            progress,
+        } => write_report_csv(plan, report, progress),
+    };
     let (bytes, mime, extension) = match kind {
-        Export::Word => (write_docx(&layout(plan)), DOCX_MIME, "docx"),
-        Export::Spreadsheet => (write_xlsx(plan).ok_or_else(missing)?, XLSX_MIME, "xlsx"),
+        Export::Word => (write_docx(&printed.document()), DOCX_MIME, "docx"),
+        Export::Spreadsheet => (sheets.ok_or_else(missing)?, XLSX_MIME, "xlsx"),
         Export::Csv => (
-            write_csv(plan).ok_or_else(missing)?.into_bytes(),
+            csv().ok_or_else(missing)?.into_bytes(),
             "text/csv;charset=utf-8",
             "csv",
         ),
     };
-    download_bytes(&plan_file_name(plan, today(), extension), &bytes, mime)
+    let name = match printed {
+        Printed::Plan(plan) => plan_file_name(plan, today(), extension),
+        Printed::Report { report, .. } => {
+            report_file_name(printed.plan(), report.period, today(), extension)
+        }
+    };
+    download_bytes(&name, &bytes, mime)
 }
 
 /// The document as sheets, one per section; the browser paginates each when printing.

@@ -4,10 +4,11 @@
 // the quarter I report drafted with a part written and a figure refused then accepted — and all
 // of it is still there after a reload, which returns to the follow-up.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ROOT, axeViolations, eventually, openApp, seedPlan } from "./harness.mjs";
+import { OUTPUT, ROOT, axeViolations, eventually, openApp, seedPlan } from "./harness.mjs";
+import { normalise, pageSizes, pageText, printToPdf, run } from "./pdf.mjs";
 
 const WIDTH = 800;
 const HEIGHT = 1280;
@@ -27,6 +28,46 @@ async function chipCount(page, key) {
   const chip = page.locator(`[data-testid=filter-${key}]`);
   if ((await chip.count()) === 0) return 0;
   return Number((await chip.textContent()).match(/\((\d+)\)/)[1]);
+}
+
+const FOLDER = join(OUTPUT, "report");
+
+/** Converts `path` with LibreOffice headless to `format` (with its filter options: 76 is UTF-8); returns the new file. */
+function convert(path, format) {
+  const out = join(FOLDER, `${format.split(":")[0]}-out`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  run("libreoffice", [`-env:UserInstallation=file://${join(FOLDER, "profile")}`, "--headless", "--convert-to", format, "--outdir", out, path]);
+  const made = readdirSync(out);
+  assert.equal(made.length, 1, `LibreOffice wrote ${made.join(", ") || "nothing"} from ${path}`);
+  return join(out, made[0]);
+}
+
+/** Clicks `testid` and saves what it downloads under test-output/report/; returns its path and suggested name. */
+async function save(page, testid, name) {
+  mkdirSync(FOLDER, { recursive: true });
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-testid=${testid}]`).tap()]);
+  const path = join(FOLDER, name);
+  await download.saveAs(path);
+  return { path, suggested: download.suggestedFilename() };
+}
+
+/** What the quarter I report must say, whichever reader shows it. */
+function expectedReport(total) {
+  return [
+    "BÁO CÁO",
+    "Số: 31/BC-UBND",
+    "Kết quả thực hiện công tác cải cách hành chính quý I năm 2024",
+    "(Số liệu tính từ ngày 15/12/2023 đến ngày 14/3/2024)",
+    ...PLAN.areas.map((area) => area.title),
+    "Đã tham mưu ban hành 02 văn bản quy phạm pháp luật",
+    "05/QĐ-UBND",
+    "Điều chỉnh theo chỉ đạo của huyện",
+    "Tồn tại, hạn chế: việc số hóa hồ sơ còn chậm.",
+    "KẾT QUẢ THỰC HIỆN NHIỆM VỤ",
+    `Tổng cộng: ${total} nhiệm vụ; chưa triển khai: ${total - 3}; đang thực hiện: 0; hoàn thành đúng hạn: 1; hoàn thành chậm: 1; không thực hiện, điều chỉnh: 1`,
+    "SỐ LIỆU CẢI CÁCH HÀNH CHÍNH",
+  ];
 }
 
 const SAVED = () => document.querySelector("[data-testid=save-status]")?.textContent.startsWith("Đã lưu lúc");
@@ -133,6 +174,31 @@ test(`a plan followed through quarter I at ${WIDTH}×${HEIGHT} by touch keeps ev
     assert.equal(await page.inputValue("[data-testid=report-number]"), "31");
     assert.equal(await page.inputValue("[data-testid=figure-2]"), "1.250");
     assert.equal(await page.inputValue("[data-testid=figure-10]"), "98,5");
+
+    // Printed: the PDF, read back with pdftotext, says it all; Phụ lục I is landscape.
+    await page.locator("[data-testid=report-print]").tap();
+    await page.waitForSelector("[data-testid=print-document]");
+    const pdf = await printToPdf(page, "report-q1-tinh-minh");
+    const sizes = pageSizes(pdf);
+    assert.ok(sizes.some(([w, h]) => w > h), "Phụ lục I is on a landscape page");
+    assert.ok(sizes.some(([w, h]) => w < h), "the report itself is portrait");
+    const printed = normalise(sizes.map((_, index) => pageText(pdf, index + 1)).join(" "));
+    for (const words of expectedReport(total)) assert.ok(printed.includes(normalise(words)), `the PDF says «${words}»`);
+    assert.ok(printed.includes("1.250") && printed.includes("98,5"), "the figures are printed");
+
+    // Word, opened by LibreOffice; the workbook's Phụ lục I and figures.
+    const docx = await save(page, "save-docx", "report-q1.docx");
+    assert.match(docx.suggested, /^Bao-cao-CCHC-quy-I-2024-UBND-xa-Tinh-Minh-\d{4}-\d{2}-\d{2}\.docx$/);
+    const fromWord = normalise(readFileSync(convert(docx.path, "txt"), "utf8"));
+    for (const words of expectedReport(total)) assert.ok(fromWord.includes(normalise(words)), `the Word file says «${words}»`);
+    const xlsx = await save(page, "save-xlsx", "report-q1.xlsx");
+    assert.match(xlsx.suggested, /\.xlsx$/);
+    const cells = normalise(readFileSync(convert(xlsx.path, "csv:Text - txt - csv (StarCalc):44,34,76"), "utf8"));
+    assert.ok(cells.includes("05/QĐ-UBND"), "the evidence is in the workbook");
+    assert.ok(cells.includes(`Tổng cộng: ${total} nhiệm vụ`), "the totals row is in the workbook");
+    assert.equal(await page.locator("[data-testid=docx-error]").count(), 0);
+    await page.locator("[data-testid=print-back]").tap();
+    await page.waitForSelector("[data-testid=progress-summary]");
     assert.deepEqual(app.errors, []);
   } finally {
     await app.close();
