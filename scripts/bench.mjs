@@ -2,7 +2,7 @@
 // CDP. Prints one table and writes it to benchmarks/<date>-<host>.md (-2, -3 … for a later run
 // the same day). It measures; it does not pass or fail.
 // Usage: node scripts/bench.mjs [dist] (scripts/bench.sh builds first).
-//   --only PARTS          runs only some of size, visit, big-plan, import, tablet
+//   --only PARTS          runs only some of size, visit, big-plan, import, tablet, progress
 //                         (comma-separated) and prints their rows (no table written)
 //   --profile DIR         also records a CPU profile (CDP Profiler) of opening the plan, of
 //                         the typing, of the saves, of the appendix and of the import, as
@@ -611,12 +611,112 @@ async function tablet() {
   }
 }
 
+/**
+ * Following the 500-task plan (issue #21) at 4× CPU: the follow-up screen opened from the
+ * editor until every task row is painted; a status changed until it is painted, 30 times,
+ * each after the last one's save; the period's report drafted until its form is painted, and
+ * its print view until the document is painted.
+ */
+async function progress() {
+  const file = plan500();
+  const { server, url } = await startServer(DIST, 0, { compress: true });
+  const { context, page } = await launch(join(WORK, "progress"));
+  const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  try {
+    await page.goto(url);
+    await page.waitForSelector(SELECTORS.listReady);
+    await seedPlan(page, JSON.parse(readFileSync(file, "utf8")));
+    await page.click(SELECTORS.openPlan);
+    await page.waitForSelector(SELECTORS.editorReady);
+    // Every chunk fetched ahead, as a person who has been writing the plan has them.
+    await page
+      .waitForFunction(() => performance.getEntriesByType("resource").some((entry) => /split_progress/.test(entry.name)), null, { timeout: 30_000 })
+      .catch(() => {});
+    await page.waitForTimeout(1_000);
+    const cdp = await throttle(page, { cpu: 4 });
+    const timed = (start, ready) =>
+      page.evaluate(
+        async ({ start, ready, painted }) => {
+          const frame = new Function(`return (${painted})`)();
+          const began = performance.now();
+          document.querySelector(start).click();
+          await new Promise((resolve) => {
+            const check = () => (document.querySelector(ready) ? resolve() : requestAnimationFrame(check));
+            check();
+          });
+          await frame();
+          return performance.now() - began;
+        },
+        { start, ready, painted: painted.toString() },
+      );
+    const profiler = await startProfile(cdp);
+    await page.evaluate(() => (window.__bench.longTasks = []));
+    const open = await timed("[data-testid=open-progress]", "[data-testid=progress-task]");
+    const first = await page.locator("[data-testid=progress-task]").count();
+    const drawn = await page.evaluate(async () => {
+      const began = performance.now();
+      await new Promise((resolve) => {
+        const check = () => (document.querySelector("[data-testid=progress-list][aria-busy=false]") ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+      return performance.now() - began;
+    });
+    await stopProfile(cdp, profiler, "progress-open");
+    const rows = await page.locator("[data-testid=progress-task]").count();
+    const longest = await page.evaluate(() => Math.max(0, ...window.__bench.longTasks));
+    record(`500-task plan, 4× CPU: follow-up opened from the editor (which is left), counts and first ${first} task rows painted`, ms(open));
+    record(`500-task plan, 4× CPU: follow-up, all ${rows} task rows in the page after that`, ms(drawn));
+    record("500-task plan, 4× CPU: follow-up, longest main-thread task from the tap until every row is in", ms(longest));
+
+    const changes = await page.evaluate(async (painted) => {
+      const frame = new Function(`return (${painted})`)();
+      const selects = [...document.querySelectorAll("[data-testid=progress-status]")];
+      const times = [];
+      for (let i = 0; i < 30; i += 1) {
+        const select = selects[(i * 13) % selects.length];
+        const began = performance.now();
+        select.value = String((Number(select.value) + 1) % 5);
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+        await frame();
+        times.push(performance.now() - began);
+        // The next change after this one's save, as a person reads the row before the next.
+        await new Promise((resolve) => setTimeout(resolve, 400));
+      }
+      return times;
+    }, painted.toString());
+    record("500-task plan, 4× CPU: status change to paint, median / p95 (30 changes)", medianAndP95(changes), "p95 ≤ 50 ms");
+
+    // Opened from the plan list, as a plan being followed rather than written is: read from
+    // storage, no editor to leave.
+    await page.click("[data-testid=progress-back]");
+    await page.waitForSelector(SELECTORS.editorReady);
+    await page.click("[data-testid=back-to-list]");
+    await page.waitForSelector("[data-testid=follow-plan]");
+    await page.waitForTimeout(1_000);
+    const fromList = await timed("[data-testid=follow-plan]", "[data-testid=progress-task]");
+    record("500-task plan, 4× CPU: follow-up opened from the plan list, counts and first task rows painted", ms(fromList), "≤ 300 ms");
+    await page.waitForSelector("[data-testid=progress-list][aria-busy=false]", { timeout: 30_000 });
+
+    await page.click("[data-testid=tab-report]");
+    await page.waitForSelector("[data-testid=report-draft], [data-testid=report-form]");
+    const draft = await timed("[data-testid=report-draft]", "[data-testid=report-form]");
+    record("500-task plan, 4× CPU: period report drafted and its form painted", ms(draft), "≤ 500 ms");
+    await page.waitForTimeout(500);
+    const printed = await timed("[data-testid=report-print]", "[data-testid=print-sheet]");
+    record("500-task plan, 4× CPU: the report's print view painted", ms(printed));
+  } finally {
+    await context.close();
+    server.close();
+  }
+}
+
 const parts = {
   size: shippedBytes,
   visit: firstVisitAndOfflineRelaunch,
   "big-plan": bigPlan,
   import: importBundle,
   tablet,
+  progress,
 };
 const chosen = ONLY ? ONLY.split(",") : Object.keys(parts);
 try {

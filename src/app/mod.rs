@@ -63,6 +63,25 @@ pub enum Screen {
     ReportPrint(String, crate::domain::progress::ReportPeriod),
 }
 
+/// The plan the editor had open, handed to the follow-up screen it opens, so that a long plan is
+/// not read from storage and parsed again (it was just saved). Taken once.
+#[derive(Clone, Copy)]
+pub struct HandedPlan(StoredValue<Option<crate::domain::Plan>, leptos::prelude::LocalStorage>);
+
+impl HandedPlan {
+    pub fn hand(&self, plan: crate::domain::Plan) {
+        self.0.set_value(Some(plan));
+    }
+
+    /// The plan handed over, if it is the plan `id`.
+    pub fn take(&self, id: &str) -> Option<crate::domain::Plan> {
+        self.0
+            .try_update_value(|handed| handed.take())
+            .flatten()
+            .filter(|plan| plan.id == id)
+    }
+}
+
 /// Opens the database, then replaces the static skeleton in `#app` with the live app.
 pub fn mount() {
     console_error_panic_hook::set_once();
@@ -108,6 +127,7 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
         }
     };
     provide_database(database);
+    provide_context(HandedPlan(StoredValue::new_local(None)));
     let last: Option<String> = preferences_available()
         .then(|| LocalStorage::get(LAST_PLAN_KEY).ok())
         .flatten();

@@ -37,9 +37,11 @@ pub fn PlanEditor(id: String, screen: RwSignal<Screen>) -> impl IntoView {
     });
     // The editor's toolbar opens it too, from anywhere in the form.
     provide_context(OpenPrint(print));
+    let handed = expect_context::<super::HandedPlan>();
     let progress = move |_| {
         if let Some(Ok(open)) = editor.get_untracked() {
             open.flush();
+            handed.hand(open.plan.get_untracked());
         }
         screen.set(Screen::Progress(progress_id.clone()));
     };

@@ -38,21 +38,37 @@ pub struct FollowUp {
 }
 
 impl FollowUp {
-    /// Opens the stored plan `id` and its follow-up.
-    pub async fn open(database: Rc<Database>, id: String) -> Result<FollowUp, StorageError> {
-        let stored = database
-            .load_plan(&id)
-            .await?
-            .ok_or(StorageError::NotFound)?;
+    /// Opens the plan `id` and its follow-up: the plan as `handed` over by the editor that
+    /// just saved it, or as stored.
+    pub async fn open(
+        database: Rc<Database>,
+        id: String,
+        handed: Option<Plan>,
+    ) -> Result<FollowUp, StorageError> {
+        let plan = match handed {
+            Some(plan) => plan,
+            None => {
+                database
+                    .load_plan(&id)
+                    .await?
+                    .ok_or(StorageError::NotFound)?
+                    .plan
+            }
+        };
         let tracking = database.load_tracking(&id).await?;
         if !tracking.report.problems.is_empty() {
             web_sys::console::warn_1(&format!("{:?}", tracking.report.problems).into());
         }
         Ok(FollowUp {
-            plan: StoredValue::new(stored.plan),
+            plan: StoredValue::new(plan),
             tracking: RwSignal::new(tracking.tracking),
+            // Nothing stored yet is nothing left to save.
             status: RwSignal::new(SaveStatus::Saved {
-                at: stored.saved_at,
+                at: if tracking.saved_at > 0.0 {
+                    tracking.saved_at
+                } else {
+                    now_ms()
+                },
             }),
             edited_elsewhere: RwSignal::new(false),
             inner: StoredValue::new_local(Inner {

@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 use super::database::{Database, TRACKING};
 use super::error::StorageError;
 use super::records::{
-    Record, check_revision, finish, get_by_id, js_error, revision_of, store, text,
+    Record, check_revision, finish, get_by_id, js_error, number, revision_of, store, text,
 };
 use crate::domain::report::Tracking;
 use crate::file_format::{ImportReport, restore_tracking};
@@ -22,6 +22,8 @@ pub struct StoredTracking {
     pub revision: u32,
     /// What the restore path had to repair in the stored record.
     pub report: ImportReport,
+    /// When it was last saved (milliseconds since 1970); 0 when never.
+    pub saved_at: f64,
 }
 
 impl Database {
@@ -34,6 +36,7 @@ impl Database {
                 tracking: Tracking::new(plan_id),
                 revision: 0,
                 report: ImportReport::default(),
+                saved_at: 0.0,
             });
         };
         let json = text(&record, "json").ok_or(StorageError::Corrupt)?;
@@ -47,6 +50,7 @@ impl Database {
             tracking,
             revision: revision_of(&record),
             report,
+            saved_at: number(&record, "saved_at").unwrap_or(0.0),
         })
     }
 

@@ -70,6 +70,9 @@ function expectedReport(total) {
   ];
 }
 
+/** Waits until every row of the list is in the page (a long list is drawn a batch at a time). */
+const listDrawn = (page) => page.waitForSelector("[data-testid=progress-list][aria-busy=false]", { timeout: 10_000 });
+
 const SAVED = () => document.querySelector("[data-testid=save-status]")?.textContent.startsWith("Đã lưu lúc");
 
 test(`a plan followed through quarter I at ${WIDTH}×${HEIGHT} by touch keeps every word after a reload`, async () => {
@@ -90,6 +93,7 @@ test(`a plan followed through quarter I at ${WIDTH}×${HEIGHT} by touch keeps ev
     // Every task of the plan is counted once, in exactly one class.
     const total = tasksInPlan(PLAN);
     assert.equal(await chipCount(page, "all"), total);
+    await listDrawn(page);
     const classes = ["not-yet-due", "due", "overdue", "done", "done-late", "dropped", "ongoing", "no-fixed-date", "unreadable", "no-deadline"];
     let sum = 0;
     for (const key of classes) sum += await chipCount(page, key);
@@ -132,9 +136,11 @@ test(`a plan followed through quarter I at ${WIDTH}×${HEIGHT} by touch keeps ev
     const attention = await chipCount(page, "attention");
     assert.equal(attention, (await chipCount(page, "overdue")) + (await chipCount(page, "due")));
     await page.locator("[data-testid=filter-attention]").tap();
+    await listDrawn(page);
     assert.equal(await tasks.count(), attention);
     for (const task of await tasks.all()) assert.match(await task.getAttribute("data-class"), /^(overdue|due)$/);
     await page.locator("[data-testid=filter-all]").tap();
+    await listDrawn(page);
     assert.equal(await tasks.count(), total);
 
     // The quarter I report: drafted, a part written, a figure refused then accepted.

@@ -122,6 +122,11 @@ pub(super) fn PlanCard(
                 <LastExported saved_at=plan.saved_at exported_at=exported_at />
             </button>
             <div class="plan-card-actions">
+                <button class="button" data-testid="follow-plan"
+                    on:click=move |_| screen.set(Screen::Progress(id.get_value()))
+                    aria-label=format!("Theo dõi thực hiện kế hoạch «{title}»")>
+                    "Theo dõi thực hiện"
+                </button>
                 <ExportPlanButtons id=plan.id.clone() title=title.clone() />
                 <button class="button" data-testid="duplicate-plan" on:click=duplicate
                     aria-label=format!("Nhân bản kế hoạch «{title}»")>

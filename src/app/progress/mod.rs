@@ -29,7 +29,12 @@ enum Tab {
 pub fn ProgressScreen(id: String, screen: RwSignal<Screen>) -> impl IntoView {
     let database = use_database();
     let back_id = id.clone();
-    let follow_up = LocalResource::new(move || FollowUp::open(database.get(), id.clone()));
+    let handed = expect_context::<super::HandedPlan>().take(&id);
+    let handed = StoredValue::new_local(handed);
+    let follow_up = LocalResource::new(move || {
+        let plan = handed.try_update_value(Option::take).flatten();
+        FollowUp::open(database.get(), id.clone(), plan)
+    });
     let back = move |_| {
         if let Some(Ok(open)) = follow_up.get_untracked() {
             open.flush();

@@ -81,6 +81,31 @@ struct Row {
     group: usize,
 }
 
+/// How many task rows the first paint draws (a tablet's screen and more); the others follow,
+/// [`BATCH`] at a time, whenever the browser is idle, so that a plan of 500 tasks opens at once.
+const FIRST_ROWS: usize = 24;
+const BATCH: usize = 40;
+
+/// Draws [`BATCH`] more rows at the next idle moment, and so on until `total`; stops when the
+/// list is gone or another filter started over.
+fn draw_more(shown: RwSignal<usize>, total: usize, round: u32, rounds: StoredValue<u32>) {
+    let more = move || {
+        if rounds.try_get_value() != Some(round) {
+            return;
+        }
+        let Some(now) = shown.try_get_untracked() else {
+            return;
+        };
+        if now < total {
+            shown.set(now + BATCH);
+            draw_more(shown, total, round, rounds);
+        }
+    };
+    if request_idle_callback_with_handle(more).is_err() {
+        set_timeout(more, std::time::Duration::ZERO);
+    }
+}
+
 /// The counts and the list of tasks at the chosen period's cut-off.
 #[component]
 pub fn ProgressPanel(follow_up: FollowUp, summary: Memo<Option<ProgressSummary>>) -> impl IntoView {
@@ -127,6 +152,17 @@ pub fn ProgressPanel(follow_up: FollowUp, summary: Memo<Option<ProgressSummary>>
                 .collect()
         })
     });
+    // Each new list of rows starts with the first screen's worth, the rest drawn when idle.
+    let shown = RwSignal::new(FIRST_ROWS);
+    let rounds = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let total = rows.with(Vec::len);
+        let round = rounds.get_value() + 1;
+        rounds.set_value(round);
+        shown.set(FIRST_ROWS);
+        draw_more(shown, total, round, rounds);
+    });
+    let drawing = move || shown.get() < rows.with(Vec::len);
     let total = move || summary.with(|s| s.as_ref().map(|s| s.total).unwrap_or_default());
     let unkeyed = move || summary.with(|s| s.as_ref().map_or(0, |s| s.unkeyed.len()));
     let chip = move |value: Filter, label: String, testid: String| {
@@ -204,10 +240,16 @@ pub fn ProgressPanel(follow_up: FollowUp, summary: Memo<Option<ProgressSummary>>
                 </tbody>
             </table>
         </div>
-        <div class="progress-list" data-testid="progress-list">
+        <div class="progress-list" data-testid="progress-list" aria-busy=move || drawing().to_string()>
             {move || groups().into_iter().enumerate().map(|(index, group)| {
-                let in_group = move || rows.with(|rows| rows.iter().filter(|r| r.group == index).cloned().collect::<Vec<_>>());
-                let any = move || rows.with(|rows| rows.iter().any(|r| r.group == index));
+                let in_group = move || {
+                    let shown = shown.get();
+                    rows.with(|rows| rows.iter().take(shown).filter(|r| r.group == index).cloned().collect::<Vec<_>>())
+                };
+                let any = move || {
+                    let shown = shown.get();
+                    rows.with(|rows| rows.iter().take(shown).any(|r| r.group == index))
+                };
                 view! {
                     <Show when=any>
                         <section class="progress-group" aria-label=group.title.clone()>
