@@ -195,15 +195,16 @@ split_point! {
 
 split_point! {
     plan_actions;
-    /// Next year's plan from the plan `id`, new or carried `into` a stored one: the id of the plan
-    /// to open and how many tasks it received.
+    /// Next year's plan from the plan `id` (from its tasks not yet done when `undone_only`), new
+    /// or carried `into` a stored one: the id of the plan to open and how many tasks it received.
     pub fn next_year_plan(
         database: Rc<Database>,
         id: String,
         into: Option<String>,
+        undone_only: bool,
     ) -> Work<(String, usize), StorageError> {
         Ok(Box::pin(async move {
-            super::plan_actions::make_next_year(&database, &id, into.as_deref()).await
+            super::plan_actions::make_next_year(&database, &id, into.as_deref(), undone_only).await
         }))
     }
 }

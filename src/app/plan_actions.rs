@@ -2,6 +2,7 @@
 //! next year's plan from one, either new or carried into a plan for that year already stored.
 
 use crate::domain::next_year::{carry_into, next_year_plan};
+use crate::domain::report::next_year_from_undone;
 use crate::domain::template::{TemplateInput, new_plan};
 use crate::domain::{Plan, text};
 use crate::state::{new_id, now_ms, session_id};
@@ -56,18 +57,26 @@ pub fn existing_next_year<'a>(
     })
 }
 
-/// Next year's plan from the plan `id`: a new plan, or carried into the plan `into`. Returns
-/// the id of the plan to open and how many tasks it received.
+/// Next year's plan from the plan `id` (only its tasks not done at the year's cut-off when
+/// `undone_only`): a new plan, or carried into the plan `into`. Returns the id of the plan to
+/// open and how many tasks it received.
 pub async fn make_next_year(
     database: &Database,
     id: &str,
     into: Option<&str>,
+    undone_only: bool,
 ) -> Result<(String, usize), StorageError> {
     let source = database
         .load_plan(id)
         .await?
         .ok_or(StorageError::NotFound)?;
-    let next = next_year_plan(&source.plan, new_id);
+    let next = if undone_only {
+        let tracking = database.load_tracking(id).await?.tracking;
+        next_year_from_undone(&source.plan, &tracking.progress, new_id)
+            .ok_or(StorageError::NotFound)?
+    } else {
+        next_year_plan(&source.plan, new_id)
+    };
     let Some(target_id) = into else {
         let tasks = next.areas.iter().map(|area| area.all_tasks().count()).sum();
         return Ok((store_new(database, &next).await?, tasks));

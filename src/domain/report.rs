@@ -253,6 +253,39 @@ fn next_period_draft(plan: &Plan, progress: &ProgressBook, cut_off: NaiveDate) -
     urgent.join("\n")
 }
 
+/// Next year's plan from `source`'s tasks not done at the year report's cut-off (and not
+/// dropped), with a fresh id from `new_id`: the roll-over of [`next_year_plan`] after the
+/// finished tasks are taken out of the areas and of the appendices' own rows. Areas and groups
+/// left without tasks are kept, since they are the plan's frame. `None` when the plan's year
+/// has no report period (a year chrono cannot hold).
+pub fn next_year_from_undone(
+    source: &Plan,
+    progress: &ProgressBook,
+    new_id: impl FnMut(&str) -> String,
+) -> Option<Plan> {
+    let cut_off = ReportPeriod::Year.period_for(source)?.cut_off;
+    let undone: std::collections::HashSet<TaskSlot> = undone_tasks(source, progress, cut_off)
+        .into_iter()
+        .collect();
+    let mut kept = source.clone();
+    for (slot, _) in super::slot::task_slots(source).into_iter().rev() {
+        if undone.contains(&slot) {
+            continue;
+        }
+        let list = match slot {
+            TaskSlot::Area { area, .. } => area.get_mut(&mut kept).map(|a| &mut a.tasks),
+            TaskSlot::Appendix { group, .. } => group.get_mut(&mut kept).map(|g| &mut g.tasks),
+        };
+        let index = match slot {
+            TaskSlot::Area { index, .. } | TaskSlot::Appendix { index, .. } => index,
+        };
+        if let Some(list) = list.filter(|list| index < list.len()) {
+            list.remove(index);
+        }
+    }
+    Some(super::next_year::next_year_plan(&kept, new_id))
+}
+
 /// The task's content as a sentence of its own, capitalised, without its closing mark.
 fn capitalised(task: &Task) -> String {
     let text = sentence(task);
@@ -578,6 +611,42 @@ mod tests {
         // At the 9-month cut-off the year's last quarter is the next one.
         let report = PeriodReport::draft(&plan, &ProgressBook::new(), ReportPeriod::NineMonths);
         assert!(report.next_tasks.contains("Tổng kết (Quý IV/2026)."));
+    }
+
+    #[test]
+    fn next_year_starts_from_the_tasks_not_done_nor_dropped_at_the_year_cut_off() {
+        let plan = plan();
+        let mut progress = ProgressBook::new();
+        progress.insert("c".to_string(), done((2, 20)));
+        progress.insert(
+            "b".to_string(),
+            TaskProgress {
+                status: TaskStatus::NotCarriedOut {
+                    reason: "Điều chỉnh".to_string(),
+                },
+                ..TaskProgress::default()
+            },
+        );
+        // Done after the year's cut-off (14/12): still to do at it.
+        progress.insert(
+            "a".to_string(),
+            TaskProgress {
+                status: TaskStatus::DoneLate,
+                completed_on: NaiveDate::from_ymd_opt(2026, 12, 20),
+                ..TaskProgress::default()
+            },
+        );
+        let next = next_year_from_undone(&plan, &progress, |prefix| format!("{prefix}-moi"))
+            .expect("a year");
+        assert_eq!(next.year, 2027);
+        assert_eq!(next.id, "ke-hoach-moi");
+        let contents: Vec<&str> = next.areas[0]
+            .tasks
+            .iter()
+            .map(|t| t.content.as_str())
+            .collect();
+        assert_eq!(contents, ["Rà soát thủ tục hành chính."]);
+        assert_eq!(next.areas[0].tasks[0].deadline.text, "Quý I/2027");
     }
 
     #[test]

@@ -210,3 +210,41 @@ test(`a plan followed through quarter I at ${WIDTH}×${HEIGHT} by touch keeps ev
     await app.close();
   }
 });
+
+test("next year's plan starts from this year's tasks not done at the year's cut-off", async () => {
+  const app = await openApp({ viewport: { width: WIDTH, height: HEIGHT }, touch: true });
+  try {
+    const { page } = app;
+    await page.goto(app.url);
+    await seedPlan(page, PLAN);
+    // A plan being followed opens from its card, without its editor.
+    await page.locator("[data-testid=follow-plan]").first().tap();
+    await page.waitForSelector("[data-testid=progress-summary]", { timeout: 20_000 });
+    await page.locator("[data-testid=period-year]").tap();
+    await listDrawn(page);
+    const total = tasksInPlan(PLAN);
+    const tasks = page.locator("[data-testid=progress-task]");
+    const first = tasks.nth(0);
+    const firstContent = await first.locator(".progress-task-content").textContent();
+    await first.locator("[data-testid=progress-status]").selectOption({ label: "Hoàn thành đúng hạn" });
+    await tasks.nth(1).locator("[data-testid=progress-status]").selectOption({ label: "Không thực hiện, điều chỉnh" });
+    await tasks.nth(2).locator("[data-testid=progress-status]").selectOption({ label: "Đang thực hiện" });
+    await eventually(async () =>
+      assert.match(await page.textContent("[data-testid=next-year-from-undone]"), new RegExp(`^${total - 2} nhiệm vụ chưa hoàn thành`)),
+    );
+    await page.waitForFunction(SAVED, null, { timeout: 5_000 });
+    await page.locator("[data-testid=next-year-undone]").tap();
+    await page.waitForSelector("[data-testid=field-title]", { timeout: 20_000 });
+    assert.match(await page.inputValue("[data-testid=field-title]"), /2025/);
+    // The new plan, followed in its turn, holds the tasks left: the one under way among them.
+    await page.locator("[data-testid=open-progress]").tap();
+    await page.waitForSelector("[data-testid=progress-summary]", { timeout: 20_000 });
+    await listDrawn(page);
+    assert.equal(await chipCount(page, "all"), total - 2);
+    const contents = await page.locator("[data-testid=progress-task] .progress-task-content").allTextContents();
+    assert.ok(!contents.some((text) => text.endsWith(firstContent.replace(/^\S+ \S+ /, ""))), "the task done is not carried");
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});

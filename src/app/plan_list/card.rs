@@ -84,7 +84,7 @@ pub(super) fn PlanCard(
         let id = id.get_value();
         busy.set(true);
         spawn_local(async move {
-            match chunks::run(chunks::next_year_plan(database, id, into)).await {
+            match chunks::run(chunks::next_year_plan(database, id, into, false)).await {
                 Ok((next_id, _)) => screen.set(Screen::Editor(next_id)),
                 Err(problem) => {
                     busy.set(false);

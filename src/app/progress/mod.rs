@@ -182,6 +182,9 @@ fn FollowUpView(follow_up: FollowUp, screen: RwSignal<Screen>) -> impl IntoView 
             {move || match tab.get() {
                 Tab::Progress => view! {
                     <div role="tabpanel" id="panel-progress" aria-labelledby="tab-progress">
+                        <Show when=move || period.get() == ReportPeriod::Year>
+                            <NextYear follow_up=follow_up summary=summary screen=screen />
+                        </Show>
                         <tasks::ProgressPanel follow_up=follow_up summary=summary />
                     </div>
                 }.into_any(),
@@ -192,6 +195,63 @@ fn FollowUpView(follow_up: FollowUp, screen: RwSignal<Screen>) -> impl IntoView 
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// Kế hoạch năm sau from the tasks not done at the year's cut-off (regular ones included): how
+/// many there are, and the button that makes it and opens it.
+#[component]
+fn NextYear(
+    follow_up: FollowUp,
+    summary: Memo<Option<ProgressSummary>>,
+    screen: RwSignal<Screen>,
+) -> impl IntoView {
+    use crate::domain::progress::DueClass;
+    let year = follow_up.plan.with_value(|plan| plan.year);
+    let undone = move || {
+        summary.with(|s| {
+            s.as_ref().map_or(0, |s| {
+                s.total.total()
+                    - s.total.get(DueClass::DoneOnTime)
+                    - s.total.get(DueClass::DoneLate)
+                    - s.total.get(DueClass::NotCarriedOut)
+            })
+        })
+    };
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let database = use_database();
+    let make = Callback::new(move |()| {
+        follow_up.flush();
+        busy.set(true);
+        let id = follow_up.plan.with_value(|plan| plan.id.clone());
+        let database = database.get();
+        spawn_local(async move {
+            let made = super::chunks::run(super::chunks::next_year_plan(database, id, None, true));
+            match made.await {
+                Ok((next_id, _)) => screen.set(Screen::Editor(next_id)),
+                Err(message) => {
+                    busy.set(false);
+                    problem.set(Some(message));
+                }
+            }
+        });
+    });
+    view! {
+        <div class="notice progress-next-year" data-testid="next-year-from-undone">
+            <p>{move || format!(
+                "{} nhiệm vụ chưa hoàn thành tại ngày chốt số liệu năm (kể cả nhiệm vụ thường xuyên) có thể chuyển sang kế hoạch năm {}; nhiệm vụ đã hoàn thành hoặc không thực hiện thì không chuyển.",
+                undone(),
+                year + 1
+            )}</p>
+            <button class="button" data-testid="next-year-undone" disabled=move || busy.get()
+                on:click=move |_| make.run(())>
+                {format!("Lập kế hoạch năm {} từ các nhiệm vụ này", year + 1)}
+            </button>
+            {move || problem.get().map(|message| view! {
+                <p class="notice notice-error" role="alert">{message}</p>
+            })}
+        </div>
     }
 }
 
