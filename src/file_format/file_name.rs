@@ -1,10 +1,12 @@
 //! Tên tệp xuất (export file names), the one rule for every file the app writes: ASCII names a
 //! person can read, sort and send by email, at most about a hundred characters whatever the plan
 //! holds. "Ke-hoach-CCHC-2025-UBND-xa-Son-Chau-2026-11-23.json" for one plan (`.docx`, `.xlsx`
-//! and `.csv` for its document and tables) and "Sao-luu-ke-hoach-CCHC-2026-11-23.json" for a
-//! backup bundle.
+//! and `.csv` for its document and tables), for a period report
+//! "Bao-cao-CCHC-quy-I-2026-UBND-xa-Son-Chau-2026-03-20.json", and for a backup bundle
+//! "Sao-luu-ke-hoach-CCHC-2026-11-23.json".
 
 use crate::domain::Plan;
+use crate::domain::progress::ReportPeriod;
 use crate::domain::unicode::{is_combining_mark, nfc, nfd};
 
 /// The longest issuing-body part of a name, so names stay readable in a mail client.
@@ -47,7 +49,27 @@ impl FileDate {
 /// The file name of one plan exported as `extension` ("json", "docx", "xlsx", "csv"): year,
 /// issuing body folded to ASCII, export date.
 pub fn plan_file_name(plan: &Plan, date: FileDate, extension: &str) -> String {
-    let mut name = String::from("Ke-hoach-CCHC");
+    name_of("Ke-hoach-CCHC".to_string(), plan, date, extension)
+}
+
+/// The file name of `plan`'s report of `period` exported as `extension`: the period as the
+/// report's title names it («quý I» → "quy-I", «6 tháng» → "6-thang"), then as a plan's.
+pub fn report_file_name(
+    plan: &Plan,
+    period: ReportPeriod,
+    date: FileDate,
+    extension: &str,
+) -> String {
+    let mut name = String::from("Bao-cao-CCHC");
+    for word in fold_to_ascii(period.title_name()).split_whitespace() {
+        name.push('-');
+        name.push_str(word);
+    }
+    name_of(name, plan, date, extension)
+}
+
+/// `name`, then the plan's year and issuing body, then the export date.
+fn name_of(mut name: String, plan: &Plan, date: FileDate, extension: &str) -> String {
     if plan.year > 0 {
         name.push_str(&format!("-{}", plan.year));
     }
@@ -243,6 +265,24 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn a_report_is_named_for_its_period_then_as_its_plan() {
+        let tinh_minh = plan("ỦY BAN NHÂN DÂN XÃ TỊNH MINH", 2026);
+        let names =
+            ReportPeriod::ALL.map(|period| report_file_name(&tinh_minh, period, DATE, "json"));
+        assert_eq!(
+            names,
+            [
+                "Bao-cao-CCHC-quy-I-2026-UBND-xa-Tinh-Minh-2026-11-23.json",
+                "Bao-cao-CCHC-6-thang-2026-UBND-xa-Tinh-Minh-2026-11-23.json",
+                "Bao-cao-CCHC-9-thang-2026-UBND-xa-Tinh-Minh-2026-11-23.json",
+                "Bao-cao-CCHC-nam-2026-UBND-xa-Tinh-Minh-2026-11-23.json",
+            ]
+        );
+        let nameless = report_file_name(&plan(" ", 0), ReportPeriod::Year, DATE, "docx");
+        assert_eq!(nameless, "Bao-cao-CCHC-nam-2026-11-23.docx");
     }
 
     #[test]
