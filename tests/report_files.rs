@@ -119,7 +119,7 @@ fn refused(bytes: Vec<u8>) -> ImportError {
             "imported {} plans, {} reports: {:?}",
             imported.plans.len(),
             imported.reports.len(),
-            imported.report.lines()
+            imported.report.lines().iter().take(5).collect::<Vec<_>>()
         ),
         Err(error) => error,
     }
@@ -572,4 +572,33 @@ fn a_carried_plan_without_an_id_gets_the_same_one_every_time() {
     let second = imported(bytes).reports.remove(0).plan.id;
     assert!(first.starts_with("ke-hoach-"), "{first}");
     assert_eq!(first, second);
+}
+
+/// A small report file of many empty progress entries («"t1":{}» is written back with its
+/// status, indented, ten times longer) would not export again within the size limit, so it is
+/// refused like a plan file that would not; with fewer, it is read.
+#[test]
+fn a_report_that_would_not_export_again_within_the_limit_is_refused() {
+    let with_entries = |count: usize| {
+        let mut file = report_file();
+        let empty: serde_json::Map<String, Value> = (0..count)
+            .map(|index| (format!("t{index}"), json!({})))
+            .collect();
+        file["payload"]["reports"][0]["progress"] = Value::Object(empty);
+        file["checksum"] = Value::String(checksum_of(&file["payload"]));
+        serde_json::to_vec(&file).expect("JSON")
+    };
+    let many = with_entries(400_000);
+    assert!(many.len() < 5 * 1024 * 1024, "{} bytes", many.len());
+    assert_eq!(refused(many), ImportError::ExpandsTooMuch { limit_mb: 32 });
+    // Written again, those entries alone would take more than the limit.
+    let (plan, report, _) = quarter_one();
+    let progress: ProgressBook = (0..400_000)
+        .map(|index| (format!("t{index}"), TaskProgress::default()))
+        .collect();
+    let again = file_format::export_report(&plan, &report, &progress, &info());
+    assert!(again.len() > file_format::MAX_FILE_BYTES, "{}", again.len());
+
+    let back = imported(with_entries(2_000));
+    assert_eq!(back.reports[0].progress.len(), 2_000);
 }

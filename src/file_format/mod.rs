@@ -159,7 +159,8 @@ struct Payload<'a> {
     plans: &'a [Plan],
 }
 
-/// The payload of a report file: `{"reports": [one entry]}`.
+/// The payload of a report file: `{"reports": [one entry]}`; what it holds takes no more room
+/// than [`report_size_bound`] says.
 #[derive(Serialize)]
 struct ReportPayload<'a> {
     reports: [ReportEntry<'a>; 1],
@@ -175,25 +176,6 @@ struct ReportEntry<'a> {
     data_period: Option<DataPeriod>,
     report: Value,
     progress: &'a ProgressBook,
-}
-
-impl<'a> ReportPayload<'a> {
-    fn new(plan: &'a Plan, report: &PeriodReport, progress: &'a ProgressBook) -> Self {
-        let mut parts = serde_json::to_value(report).unwrap_or_default();
-        if let Value::Object(parts) = &mut parts {
-            parts.remove("period");
-            parts.remove("closed");
-        }
-        Self {
-            reports: [ReportEntry {
-                plan,
-                period: report.period,
-                data_period: report.period.period_for(plan),
-                report: parts,
-                progress,
-            }],
-        }
-    }
 }
 
 #[derive(Serialize)]
@@ -238,7 +220,20 @@ pub fn export_report(
         from_year: plan.year,
         to_year: plan.year,
     };
-    let payload = ReportPayload::new(plan, report, progress);
+    let mut parts = serde_json::to_value(report).unwrap_or_default();
+    if let Value::Object(parts) = &mut parts {
+        parts.remove("period");
+        parts.remove("closed");
+    }
+    let payload = ReportPayload {
+        reports: [ReportEntry {
+            plan,
+            period: report.period,
+            data_period: report.period.period_for(plan),
+            report: parts,
+            progress,
+        }],
+    };
     write_file(Scope::Report, period, info, &payload)
 }
 
@@ -376,16 +371,74 @@ fn give_plans_unique_ids(plans: &mut [Plan], reader: &mut fields::Reader) {
     }
 }
 
-/// Whether `payload` exports to a file within [`MAX_FILE_BYTES`], found by writing it to a
-/// counter that gives up at the limit rather than building the text.
+/// The room a payload has in a file: the envelope around it takes well under 4 KB.
+const PAYLOAD_ROOM: usize = MAX_FILE_BYTES - 4096;
+
+/// Whether `payload` exports to a file within [`MAX_FILE_BYTES`].
 fn fits_in_a_file<P: Serialize>(payload: &P) -> bool {
-    // The envelope around the payload takes well under 4 KB. The payload is counted one level
-    // deep, as it is indented inside the envelope.
-    let mut counter = Counter {
-        left: MAX_FILE_BYTES - 4096,
-    };
-    serde_json::to_writer_pretty(&mut counter, &[payload]).is_ok()
+    written_size(payload, PAYLOAD_ROOM).is_some()
 }
+
+/// The bytes `value` takes written pretty one level deep (as the payload is, indented inside
+/// the envelope), if no more than `room`: found by writing it to a counter that gives up past
+/// `room` rather than building the text.
+fn written_size<P: Serialize>(value: &P, room: usize) -> Option<usize> {
+    let mut counter = Counter { left: room };
+    serde_json::to_writer_pretty(&mut counter, &[value]).ok()?;
+    Some(room - counter.left)
+}
+
+/// At least the bytes `received` takes exported again as a report file ([`export_report`]),
+/// if it fits in one. The plan is counted as a plan file writes it, and a quarter added: in a
+/// report file each of its lines is two spaces deeper, and none takes fewer than eight bytes
+/// (six of indent, a character, the line end). The progress and the report's own parts are
+/// bounded from their texts, each written at most twice as long (a cleaned text escapes only
+/// quotes, backslashes, tabs and line ends) with a [`LINE`] for its key, and a [`LINE`] for
+/// every other line of structure: writing them exactly would put a second writer of them in
+/// the app, for files no commune sends.
+fn report_size_bound(received: &ReceivedReport) -> Option<usize> {
+    use crate::domain::progress::TaskStatus;
+    let texts = |texts: &[&str]| texts.iter().map(|t| 2 * t.len() + LINE).sum::<usize>();
+    let progress: usize = received
+        .progress
+        .iter()
+        .map(|(id, progress)| {
+            let reason = match &progress.status {
+                TaskStatus::NotCarriedOut { reason } => reason.as_str(),
+                _ => "",
+            };
+            let evidence: usize = progress
+                .evidence
+                .iter()
+                .map(|e| 3 * LINE + texts(&[&e.number, &e.summary]))
+                .sum();
+            8 * LINE + texts(&[id, reason, &progress.result, &progress.note]) + evidence
+        })
+        .sum();
+    let r = &received.report;
+    let parts = texts(&[
+        &r.number.number,
+        &r.number.symbol,
+        &r.place,
+        &r.direction,
+        &r.assessment,
+        &r.next_tasks,
+        &r.proposals,
+    ]);
+    // The entry's own lines, the number's and the date's, and one for each figure.
+    let structure = (24 + r.figures.0.len()) * LINE;
+    let room = PAYLOAD_ROOM.checked_sub(progress + parts + structure)?;
+    let plans = Payload {
+        plans: std::slice::from_ref(&received.plan),
+    };
+    let plan = written_size(&plans, room)?;
+    let plan = plan + plan / 4;
+    (plan <= room).then_some(PAYLOAD_ROOM - room + plan)
+}
+
+/// Room for a line of structure in an exported file: its indent (at most 9 levels of two
+/// spaces in a report's progress), a key, a date or a figure, and punctuation.
+const LINE: usize = 64;
 
 /// A writer that only counts, and refuses to go past `left` bytes.
 struct Counter {
@@ -418,4 +471,99 @@ pub fn restore_tracking(value: &Value) -> (Option<crate::domain::report::Trackin
     let mut report = ImportReport::default();
     let tracking = reader::tracking::read_tracking(&mut fields::Reader::new(&mut report), value);
     (tracking, report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Decimal;
+    use crate::domain::progress::{EvidenceDocument, TaskProgress, TaskStatus};
+    use crate::domain::report::Figures;
+
+    /// Texts that JSON writes longest: quotes, backslashes, tabs and line ends.
+    fn escaped(length: usize) -> String {
+        "\"\\\t\n".repeat(length / 4)
+    }
+
+    #[test]
+    fn the_size_bound_of_a_report_is_never_below_its_export() {
+        let plan = Plan {
+            id: "p".into(),
+            year: 2026,
+            title: escaped(400),
+            ..Plan::default()
+        };
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1);
+        let mut progress = ProgressBook::new();
+        for index in 0..300 {
+            let status = match index % 3 {
+                0 => TaskStatus::default(),
+                1 => TaskStatus::NotCarriedOut {
+                    reason: escaped(index),
+                },
+                _ => TaskStatus::DoneLate,
+            };
+            let evidence = EvidenceDocument {
+                number: escaped(index % 7),
+                date: day,
+                summary: escaped(index % 5),
+            };
+            progress.insert(
+                format!("\"{index}\""),
+                TaskProgress {
+                    status,
+                    completed_on: day,
+                    result: escaped(index % 11),
+                    evidence: vec![evidence; index % 4],
+                    note: escaped(index % 13),
+                },
+            );
+        }
+        let mut figures = Figures::default();
+        for (figure, _) in reader::tracking::FIGURES {
+            let largest = if figure.is_count() {
+                Decimal::from_int(999_999_999_999_999)
+            } else {
+                Decimal::from_millionths(99_999_999)
+            };
+            figures.set(figure, Some(largest));
+        }
+        let report = PeriodReport {
+            number: crate::domain::DocumentNumber {
+                number: escaped(8),
+                symbol: escaped(8),
+            },
+            place: escaped(12),
+            date: crate::domain::PartialDate::ymd(2026, 3, 20),
+            direction: escaped(1000),
+            assessment: escaped(500),
+            next_tasks: escaped(100),
+            proposals: escaped(100),
+            figures,
+            ..PeriodReport::draft(&plan, &progress, ReportPeriod::FirstQuarter)
+        };
+        let info = ExportInfo::default();
+        let written = export_report(&plan, &report, &progress, &info);
+        let received = ReceivedReport {
+            data_period: ReportPeriod::FirstQuarter
+                .period_for(&plan)
+                .expect("a period"),
+            plan,
+            report,
+            progress,
+        };
+        let bound = report_size_bound(&received).expect("fits");
+        // The envelope before the payload is counted apart, within the 4 KB kept for it.
+        let envelope = written.find("\"payload\"").expect("payload");
+        assert!(
+            bound >= written.len() - envelope,
+            "{bound} < {}",
+            written.len()
+        );
+        assert!(
+            bound < 3 * written.len(),
+            "{bound} is far above {}",
+            written.len()
+        );
+    }
 }

@@ -18,8 +18,8 @@ use sha2::{Digest, Sha256};
 use super::scan::{Found, Scanner};
 use super::{
     CURRENT_VERSION, FileInfo, ImportError, ImportReport, Imported, MAX_FILE_BYTES, MAX_PLANS,
-    Outcome, ReceivedReport, ReportPayload, Scope, checksum, fields, give_plans_unique_ids,
-    hex_digest, migrate, read_envelope, reader,
+    Outcome, ReceivedReport, Scope, checksum, fields, give_plans_unique_ids, hex_digest, migrate,
+    read_envelope, reader,
 };
 use crate::domain::Plan;
 
@@ -294,12 +294,13 @@ impl ImportSteps {
         // What is imported must export again within the limit, or a backup of it could not
         // be restored: a small file of empty items ("{},{},…") can expand a hundredfold. The
         // quick way has counted as it read. Each report is written to a file of its own.
-        let fits = |received: &ReceivedReport| {
-            let payload = ReportPayload::new(&received.plan, &received.report, &received.progress);
-            super::fits_in_a_file(&payload)
-        };
         let plans_fit = quick || super::fits_in_a_file(&super::Payload { plans: &plans });
-        if !plans_fit || !reports.iter().all(fits) {
+        let reports_fit = || {
+            reports
+                .iter()
+                .all(|r| super::report_size_bound(r).is_some())
+        };
+        if !plans_fit || !reports_fit() {
             return Err(ImportError::ExpandsTooMuch {
                 limit_mb: MAX_FILE_BYTES / (1024 * 1024),
             });

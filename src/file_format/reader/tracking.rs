@@ -307,12 +307,13 @@ pub fn read_received_report(
         return Err(error);
     }
     let progress = read_progress_book(r, Reader::field(o, &["progress"]));
-    let tasks: HashSet<&str> = task_slots(&plan)
+    // Of the same type as the ids made unique as the plan was read, to share its code.
+    let tasks: HashSet<String> = task_slots(&plan)
         .into_iter()
-        .map(|(_, task)| task.id.as_str())
+        .map(|(_, task)| task.id.clone())
         .collect();
     for id in progress.keys() {
-        if !tasks.contains(id.as_str()) {
+        if !tasks.contains(id) {
             r.within(format!("Tiến độ nhiệm vụ «{id}»"), |r| {
                 r.problem(
                     "kế hoạch của báo cáo không có nhiệm vụ này; tiến độ được giữ nhưng không tính vào báo cáo",
