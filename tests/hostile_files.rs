@@ -29,7 +29,7 @@
 //! |                                       | «sc-t009-2»"                                                              |
 //! | duplicate-plan-ids.json               | Ok, 2 plans "sc" and "sc-2", "Kế hoạch 2: mã kế hoạch «sc» trùng …"         |
 //! | duplicate-plan-ids-collision.json     | Ok, 3 distinct ids (x-3, x, x-2)                                          |
-//! | future-version.json (99)              | Err(NewerVersion { found: 99, supported: 1 })                             |
+//! | future-version.json (99)              | Err(NewerVersion { found: 99, supported: CURRENT_VERSION })               |
 //! | version-missing.json                  | Err(BadVersion)                                                           |
 //! | version-as-text.json ("1")            | Err(BadVersion)                                                           |
 //! | version-zero.json (0)                 | Err(BadVersion)                                                           |
@@ -71,7 +71,7 @@ use std::time::{Duration, Instant};
 
 use kehoach::domain::{Budget, Decimal, Milestone, Plan};
 use kehoach::file_format::{
-    self, ExportInfo, ImportError, Imported, MAX_FILE_BYTES, MAX_PLANS, Outcome,
+    self, CURRENT_VERSION, ExportInfo, ImportError, Imported, MAX_FILE_BYTES, MAX_PLANS, Outcome,
 };
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -737,7 +737,7 @@ fn future_version_is_newer() {
         error,
         ImportError::NewerVersion {
             found: 99,
-            supported: 1
+            supported: CURRENT_VERSION
         }
     );
     assert!(error.to_string().contains("Hãy cập nhật ứng dụng"));

@@ -6,7 +6,8 @@ use std::fs;
 use std::path::Path;
 
 use kehoach::file_format::{
-    ExportInfo, ImportError, ImportSteps, Imported, MAX_FILE_BYTES, export_plans, import_file,
+    CURRENT_VERSION, ExportInfo, ImportError, ImportSteps, Imported, MAX_FILE_BYTES, export_plans,
+    import_file,
 };
 
 /// Reads `bytes` a step at a time, checking the progress as it goes; the steps taken.
@@ -38,7 +39,7 @@ fn whole(bytes: &[u8]) -> Result<Imported, ImportError> {
 fn fixtures() -> Vec<(String, Vec<u8>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut files = Vec::new();
-    for folder in ["format-v1", "hostile"] {
+    for folder in ["format-v1", "format-v2", "hostile"] {
         for entry in fs::read_dir(root.join(folder)).expect("fixtures folder") {
             let path = entry.expect("entry").path();
             files.push((
@@ -116,6 +117,7 @@ fn a_bundle_reads_a_plan_in_four_steps_and_reports_its_progress() {
 fn changed_bundles_read_the_same_both_ways() {
     let plans = sample_plans();
     let file = export_plans(&plans, &ExportInfo::default(), true);
+    let current = format!("\"format_version\": {CURRENT_VERSION}");
     let second = file
         .find("},\n      {")
         .map(|at| at + 9)
@@ -172,10 +174,10 @@ fn changed_bundles_read_the_same_both_ways() {
         ),
         (
             "a newer version",
-            file.replacen("\"format_version\": 1", "\"format_version\": 9", 1),
+            file.replacen(&current, "\"format_version\": 9", 1),
         ),
         ("a newer version and cut short", {
-            let text = file.replacen("\"format_version\": 1", "\"format_version\": 9", 1);
+            let text = file.replacen(&current, "\"format_version\": 9", 1);
             text[..text.len() - 200].to_string()
         }),
         ("not UTF-8 inside a plan", {
@@ -337,4 +339,24 @@ fn bytes_that_are_not_utf8_are_refused_wherever_they_are() {
         assert_eq!(in_steps(&bytes).0, Err(ImportError::NotText), "{place}");
         assert_eq!(whole(&bytes), Err(ImportError::NotText), "{place}");
     }
+}
+
+/// A report file (one plan with its report) is read the whole way, a report a step, and says
+/// how far it has come like a bundle does.
+#[test]
+fn a_report_file_is_read_the_whole_way_a_report_a_step() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/format-v2/son-chau-commune-2022-bao-cao-9-thang.json");
+    let bytes = fs::read(path).expect("fixture");
+    let mut steps = ImportSteps::start(&bytes).expect("a report file");
+    assert!(!steps.step().expect("the pass"));
+    assert!(!steps.is_quick());
+    assert_eq!(steps.progress(), (0, 1));
+    assert!(!steps.step().expect("the report"));
+    assert_eq!(steps.progress(), (1, 1));
+    assert!(steps.step().expect("done"));
+    assert_eq!(steps.payload_to_hash(), None);
+    let imported = steps.finish().expect("reads");
+    assert_eq!((imported.plans.len(), imported.reports.len()), (0, 1));
+    assert!(imported.info.checksum_ok);
 }

@@ -1,8 +1,16 @@
-//! Property tests of the file format: any plan the app can hold is exported and imported back
-//! unchanged with a clean report, and no input, however mangled, makes the importer panic.
+//! Property tests of the file format: any plan the app can hold, and any period report of a
+//! plan with its progress, is exported and imported back unchanged with a clean report, and no
+//! input, however mangled, makes the importer panic.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use kehoach::domain::appendix::ColumnLabels;
+use kehoach::domain::progress::{
+    EvidenceDocument, ProgressBook, ReportPeriod, TaskProgress, TaskStatus,
+};
+use kehoach::domain::report::{self, PeriodReport};
+use kehoach::domain::slot::task_slots;
 use kehoach::domain::*;
 use kehoach::file_format::{self, ExportInfo};
 use proptest::collection::vec;
@@ -528,7 +536,11 @@ fn fuzz_regressions_import_and_round_trip() {
     for entry in std::fs::read_dir(&folder).expect("fuzz/regressions") {
         let path = entry.expect("entry").path();
         let bytes = std::fs::read(&path).expect("read");
-        if let Ok(imported) = file_format::import_file(&bytes) {
+        let Ok(imported) = file_format::import_file(&bytes) else {
+            checked += 1;
+            continue;
+        };
+        if !imported.plans.is_empty() {
             let again = file_format::import_file(export(&imported.plans).as_bytes())
                 .unwrap_or_else(|error| panic!("{}: re-import refused: {error}", path.display()));
             assert_eq!(again.plans, imported.plans, "{}", path.display());
@@ -539,7 +551,220 @@ fn fuzz_regressions_import_and_round_trip() {
                 again.report.lines()
             );
         }
+        for received in &imported.reports {
+            let file = export_report(&received.plan, &received.report, &received.progress);
+            let again = file_format::import_file(file.as_bytes())
+                .unwrap_or_else(|error| panic!("{}: re-import refused: {error}", path.display()));
+            assert_eq!(again.reports.len(), 1, "{}", path.display());
+            let back = &again.reports[0];
+            assert_eq!(
+                (&back.plan, &back.report, &back.progress),
+                (&received.plan, &received.report, &received.progress),
+                "{}",
+                path.display()
+            );
+        }
         checked += 1;
     }
     assert!(checked > 0, "no regression inputs in {}", folder.display());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Period reports
+
+/// Text as the app stores it from any source: anything at all, cleaned the one way the app
+/// cleans text (so emoji, astral letters, closed bidi isolates and combining marks survive in
+/// NFC), Vietnamese text, or one of a few odd strings.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => text(),
+        3 => any::<String>().prop_map(|raw| text::clean(&raw)),
+        1 => prop::sample::select(vec![
+            "👩‍👩‍👧 Đề án «06» — ổn",
+            "\u{2067}حكومة\u{2069} rồi",
+            "𝔘𝔅𝔑𝔇 ꙮ 工作 \u{a0}\u{202f}x",
+            "e\u{301}\u{323}",
+            "Tồn tại:\n- một\n\t- hai",
+            "",
+            " ",
+        ])
+        .prop_map(text::clean),
+    ]
+}
+
+fn day() -> impl Strategy<Value = chrono::NaiveDate> {
+    (1900i32..2200, 1u32..=12, 1u32..=28)
+        .prop_map(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default())
+}
+
+fn task_progress() -> impl Strategy<Value = TaskProgress> {
+    let status = prop_oneof![
+        Just(TaskStatus::NotStarted),
+        Just(TaskStatus::InProgress),
+        Just(TaskStatus::DoneOnTime),
+        Just(TaskStatus::DoneLate),
+        any_text().prop_map(|reason| TaskStatus::NotCarriedOut { reason }),
+    ];
+    let evidence = vec(
+        (any_text(), option::of(day()), any_text()).prop_map(|(number, date, summary)| {
+            EvidenceDocument {
+                number,
+                date,
+                summary,
+            }
+        }),
+        0..3,
+    );
+    (status, option::of(day()), any_text(), evidence, any_text()).prop_map(
+        |(status, completed_on, result, evidence, note)| TaskProgress {
+            status,
+            completed_on,
+            result,
+            evidence,
+            note,
+        },
+    )
+}
+
+/// Any figure sheet: each figure absent, or a whole count, or a rate from 0 to 100 with up to
+/// six decimals.
+fn figures() -> impl Strategy<Value = report::Figures> {
+    use report::Figure as F;
+    let all = [
+        F::ProceduresPublished,
+        F::DossiersInPerson,
+        F::DossiersOnline,
+        F::DossiersByPost,
+        F::ResolvedOnTime,
+        F::ResolvedLate,
+        F::ApologyLetters,
+        F::DossiersDigitised,
+        F::FeedbackReceived,
+        F::FeedbackHandled,
+        F::SatisfactionRate,
+    ];
+    (
+        vec(option::of(0i64..=1_000_000_000_000), all.len() - 1),
+        option::of(0i128..=100_000_000),
+    )
+        .prop_map(move |(counts, rate)| {
+            let mut sheet = report::Figures::default();
+            for (figure, count) in all.iter().zip(counts) {
+                sheet.set(*figure, count.map(Decimal::from_int));
+            }
+            sheet.set(F::SatisfactionRate, rate.map(Decimal::from_millionths));
+            sheet
+        })
+}
+
+fn period_report() -> impl Strategy<Value = PeriodReport> {
+    (
+        prop::sample::select(ReportPeriod::ALL.to_vec()),
+        (any_text(), any_text(), any_text()),
+        (
+            option::of(1u8..=28),
+            option::of(1u8..=12),
+            option::of(1900i32..2200),
+        ),
+        (any_text(), any_text(), any_text(), any_text()),
+        figures(),
+    )
+        .prop_map(
+            |(period, (number, symbol, place), (day, month, year), texts, figures)| {
+                let (direction, assessment, next_tasks, proposals) = texts;
+                PeriodReport {
+                    period,
+                    number: DocumentNumber { number, symbol },
+                    place,
+                    date: PartialDate { day, month, year },
+                    direction,
+                    assessment,
+                    next_tasks,
+                    proposals,
+                    figures,
+                    closed: None,
+                }
+            },
+        )
+}
+
+/// The plan a report is of: one of the four transcribed samples, or a generated plan.
+fn report_plan() -> impl Strategy<Value = Plan> {
+    let samples: Vec<Plan> = common::SAMPLES
+        .iter()
+        .map(|(name, _)| common::sample(name))
+        .collect();
+    prop_oneof![prop::sample::select(samples), plan()]
+}
+
+/// A plan, progress for some of its tasks (by their ids) and a report.
+fn followed_plan() -> impl Strategy<Value = (Plan, ProgressBook, PeriodReport)> {
+    report_plan().prop_flat_map(|plan| {
+        let ids: Vec<String> = task_slots(&plan)
+            .iter()
+            .map(|(_, task)| task.id.clone())
+            .collect();
+        let entries = if ids.is_empty() {
+            Just(Vec::new()).boxed()
+        } else {
+            vec((prop::sample::select(ids), task_progress()), 0..12).boxed()
+        };
+        (Just(plan), entries, period_report())
+            .prop_map(|(plan, entries, report)| (plan, entries.into_iter().collect(), report))
+    })
+}
+
+fn export_report(plan: &Plan, report: &PeriodReport, progress: &ProgressBook) -> String {
+    file_format::export_report(
+        plan,
+        report,
+        progress,
+        &ExportInfo {
+            exported_at: "2026-03-20T08:00:00+07:00".into(),
+            exported_by: "ỦY BAN NHÂN DÂN XÃ TỊNH MINH".into(),
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_report_survives_export_and_import((plan, progress, report) in followed_plan()) {
+        let file = export_report(&plan, &report, &progress);
+        let imported = file_format::import_file(file.as_bytes()).expect("own report imports");
+        prop_assert!(imported.report.is_clean(), "{:?}", imported.report.lines());
+        prop_assert!(imported.info.checksum_ok);
+        prop_assert!(imported.plans.is_empty());
+        prop_assert_eq!(imported.reports.len(), 1);
+        let received = &imported.reports[0];
+        prop_assert_eq!(&received.plan, &plan);
+        prop_assert_eq!(&received.report, &report);
+        prop_assert_eq!(&received.progress, &progress);
+        prop_assert_eq!(Some(received.data_period), report.period.period_for(&plan));
+    }
+
+    #[test]
+    fn importing_a_damaged_report_never_panics(
+        (plan, progress, report) in followed_plan(),
+        cut in any::<prop::sample::Index>(),
+        flips in vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
+    ) {
+        let mut bytes = export_report(&plan, &report, &progress).into_bytes();
+        for (at, byte) in flips {
+            let index = at.index(bytes.len());
+            bytes[index] = byte;
+        }
+        bytes.truncate(cut.index(bytes.len() + 1).max(1));
+        if let Ok(imported) = file_format::import_file(&bytes) {
+            // Whatever came through must itself export and import back the same.
+            for received in &imported.reports {
+                let again = export_report(&received.plan, &received.report, &received.progress);
+                let again = file_format::import_file(again.as_bytes()).expect("re-import");
+                prop_assert_eq!(&again.reports[0].plan, &received.plan);
+                prop_assert_eq!(&again.reports[0].report, &received.report);
+                prop_assert_eq!(&again.reports[0].progress, &received.progress);
+            }
+        }
+    }
 }

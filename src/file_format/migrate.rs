@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 /// The format version this app writes.
-pub const CURRENT_VERSION: u64 = 1;
+pub const CURRENT_VERSION: u64 = 2;
 
 /// The oldest format version this app reads.
 pub const OLDEST_VERSION: u64 = 1;
@@ -14,15 +14,25 @@ pub const OLDEST_VERSION: u64 = 1;
 /// One step: the payload of version `n` to version `n + 1`.
 type Step = fn(Value) -> Value;
 
-/// `STEPS[i]` migrates from version `OLDEST_VERSION + i`. Version 1 is the first release, so
-/// there is no step yet; the next format change adds `v1_to_v2` here.
-const STEPS: [Step; (CURRENT_VERSION - OLDEST_VERSION) as usize] = [];
+/// `STEPS[i]` migrates from version `OLDEST_VERSION + i`.
+const STEPS: [Step; (CURRENT_VERSION - OLDEST_VERSION) as usize] = [v1_to_v2];
 
 /// Brings a payload written as format `version` up to [`CURRENT_VERSION`].
 pub fn to_current(mut payload: Value, version: u64) -> Value {
     let start = version.saturating_sub(OLDEST_VERSION) as usize;
     for step in STEPS.iter().skip(start) {
         payload = step(payload);
+    }
+    payload
+}
+
+/// Version 1 → 2. Version 2 adds the report file (scope `report`): its payload holds
+/// `"reports"` where a plan file's holds `"plans"`. Version 1 knew no `reports` member and read
+/// past one, so a version 1 payload loses any it has: the file means what it meant to the app
+/// that wrote it, its plans.
+fn v1_to_v2(mut payload: Value) -> Value {
+    if let Value::Object(members) = &mut payload {
+        members.remove("reports");
     }
     payload
 }

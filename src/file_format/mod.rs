@@ -1,6 +1,7 @@
-//! The plan file that travels by email: an envelope that says what it is (kind, format
-//! version, the app that wrote it, who exported it and when, the period, a SHA-256 checksum)
-//! around one plan or a bundle of plans. Writing is strict; reading is tolerant and reports.
+//! The file that travels by email: an envelope that says what it is (kind, format version, the
+//! app that wrote it, who exported it and when, the period, a SHA-256 checksum) around one plan,
+//! a bundle of plans, or one period's report with the plan it reports on. Writing is strict;
+//! reading is tolerant and reports.
 
 pub mod backup;
 mod fields;
@@ -17,6 +18,8 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use crate::domain::Plan;
+use crate::domain::progress::{DataPeriod, ProgressBook, ReportPeriod};
+use crate::domain::report::{Figure, PeriodReport};
 pub use migrate::CURRENT_VERSION;
 pub use report::{ImportReport, Outcome, Problem};
 pub use steps::ImportSteps;
@@ -30,12 +33,14 @@ pub const MAX_PLANS: usize = 2_000;
 /// The app version written into exported files.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Whether the file holds one plan or a backup bundle of many.
+/// Whether the file holds one plan, a backup bundle of many, or a period report (báo cáo định
+/// kỳ) with its plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     Plan,
     Bundle,
+    Report,
 }
 
 /// Who exported the file and when; the caller supplies them (the domain has no clock).
@@ -62,6 +67,8 @@ pub struct FileInfo {
     pub exported_at: String,
     pub exported_by: String,
     pub period: Option<Period>,
+    /// What the envelope says the file holds, when it names one of ours.
+    pub scope: Option<Scope>,
     pub checksum_ok: bool,
 }
 
@@ -90,18 +97,61 @@ pub enum ImportError {
     BadVersion,
     #[error("Tệp không chứa kế hoạch nào.")]
     NoPlans,
+    #[error("Tệp báo cáo không chứa báo cáo nào.")]
+    NoReports,
+    #[error(
+        "Báo cáo trong tệp không kèm kế hoạch mà nó báo cáo, nên không mở được. Hãy xin gửi lại tệp."
+    )]
+    ReportWithoutPlan,
+    #[error(
+        "Kỳ báo cáo «{found}» không rõ: chỉ có báo cáo quý I, 6 tháng, 9 tháng và năm. Hãy xin gửi lại tệp."
+    )]
+    UnknownReportPeriod { found: String },
+    #[error(
+        "Báo cáo không ghi rõ thời gian chốt số liệu (từ ngày, đến ngày). Hãy xin gửi lại tệp."
+    )]
+    NoDataPeriod,
+    #[error(
+        "Báo cáo chốt số liệu ngày {cut_off}, không thuộc năm {year} của kế hoạch. Hãy xin gửi lại tệp."
+    )]
+    CutOffOutsideYear { cut_off: String, year: i32 },
+    #[error(
+        "Báo cáo chốt số liệu ngày {cut_off}, trước ngày bắt đầu kỳ số liệu {from}. Hãy xin gửi lại tệp."
+    )]
+    CutOffBeforeStart { from: String, cut_off: String },
+    #[error(
+        "Số liệu «{}» của báo cáo là «{value}», không phải là {}. Tệp không được nhập để khi tổng hợp không thiếu số liệu; hãy xin gửi lại tệp.",
+        .figure.label(),
+        reader::tracking::figure_kind(*.figure)
+    )]
+    BadFigure { figure: Figure, value: String },
+    #[error("Số liệu của báo cáo có dạng {found} thay vì một bảng số liệu. Hãy xin gửi lại tệp.")]
+    FiguresNotASheet { found: &'static str },
     #[error(
         "Nội dung của tệp khi mở ra vượt quá {limit_mb} MB (tệp có rất nhiều mục rỗng hoặc lặp lại), nên không thể lưu và xuất lại được. Hãy hỏi lại nơi gửi tệp."
     )]
     ExpandsTooMuch { limit_mb: usize },
 }
 
-/// The result of reading a file: its plans and everything worth telling about them.
+/// The result of reading a file: its plans (a plan or bundle file) or its reports (a report
+/// file), never both, and everything worth telling about them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Imported {
     pub info: FileInfo,
     pub plans: Vec<Plan>,
+    pub reports: Vec<ReceivedReport>,
     pub report: ImportReport,
+}
+
+/// A period report received in a file (báo cáo định kỳ nhận được): the plan it reports on as it
+/// stood for the report, the report (never closed: `closed` is `None`), the progress it was
+/// drawn from, and the data period the sender's app stated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReceivedReport {
+    pub plan: Plan,
+    pub report: PeriodReport,
+    pub progress: ProgressBook,
+    pub data_period: DataPeriod,
 }
 
 #[derive(Serialize)]
@@ -109,8 +159,27 @@ struct Payload<'a> {
     plans: &'a [Plan],
 }
 
+/// The payload of a report file: `{"reports": [one entry]}`; what it holds takes no more room
+/// than [`report_size_bound`] says.
 #[derive(Serialize)]
-struct Envelope<'a> {
+struct ReportPayload<'a> {
+    reports: [ReportEntry<'a>; 1],
+}
+
+/// One report in a file: the plan whole, the period, its data period, the report's own parts
+/// (a [`PeriodReport`] without `period`, which the entry states, and without `closed`, which
+/// the plan and progress here stand for) and the progress, by task id.
+#[derive(Serialize)]
+struct ReportEntry<'a> {
+    plan: &'a Plan,
+    period: ReportPeriod,
+    data_period: Option<DataPeriod>,
+    report: Value,
+    progress: &'a ProgressBook,
+}
+
+#[derive(Serialize)]
+struct Envelope<'a, P> {
     kind: &'static str,
     format_version: u64,
     app_version: &'static str,
@@ -119,31 +188,72 @@ struct Envelope<'a> {
     exported_by: &'a str,
     period: Period,
     checksum: String,
-    payload: &'a Payload<'a>,
+    payload: &'a P,
 }
 
 /// Writes plans as a file: one plan, or a bundle when there are several (or `bundle` asks).
 pub fn export_plans(plans: &[Plan], info: &ExportInfo, bundle: bool) -> String {
-    let payload = Payload { plans };
     let years = plans.iter().map(|plan| plan.year);
     let period = Period {
         from_year: years.clone().min().unwrap_or_default(),
         to_year: years.max().unwrap_or_default(),
     };
+    let scope = if bundle || plans.len() != 1 {
+        Scope::Bundle
+    } else {
+        Scope::Plan
+    };
+    write_file(scope, period, info, &Payload { plans })
+}
+
+/// Writes one period's report as a file, with `plan` and `progress` its basis (the snapshot of
+/// a closed report: [`PeriodReport::basis`]), so that whoever receives it can open, print and
+/// add it up without having the plan. The envelope's period is the plan's year; `info` names
+/// the issuing body.
+pub fn export_report(
+    plan: &Plan,
+    report: &PeriodReport,
+    progress: &ProgressBook,
+    info: &ExportInfo,
+) -> String {
+    let period = Period {
+        from_year: plan.year,
+        to_year: plan.year,
+    };
+    let mut parts = serde_json::to_value(report).unwrap_or_default();
+    if let Value::Object(parts) = &mut parts {
+        parts.remove("period");
+        parts.remove("closed");
+    }
+    let payload = ReportPayload {
+        reports: [ReportEntry {
+            plan,
+            period: report.period,
+            data_period: report.period.period_for(plan),
+            report: parts,
+            progress,
+        }],
+    };
+    write_file(Scope::Report, period, info, &payload)
+}
+
+/// The envelope around `payload`, written pretty, with the checksum of its canonical form.
+fn write_file<P: Serialize>(
+    scope: Scope,
+    period: Period,
+    info: &ExportInfo,
+    payload: &P,
+) -> String {
     let envelope = Envelope {
         kind: FILE_KIND,
         format_version: CURRENT_VERSION,
         app_version: APP_VERSION,
-        scope: if bundle || plans.len() != 1 {
-            Scope::Bundle
-        } else {
-            Scope::Plan
-        },
+        scope,
         exported_at: &info.exported_at,
         exported_by: &info.exported_by,
         period,
-        checksum: checksum(&serde_json::to_value(&payload).unwrap_or(Value::Null)),
-        payload: &payload,
+        checksum: checksum(&serde_json::to_value(payload).unwrap_or(Value::Null)),
+        payload,
     };
     // Serialising plain data with string keys cannot fail.
     serde_json::to_string_pretty(&envelope).unwrap_or_default()
@@ -215,12 +325,19 @@ fn read_envelope(value: Value) -> Result<(FileInfo, Option<String>, Value), Impo
             to_year: year("to_year")?,
         })
     });
+    let scope = match envelope.get("scope").and_then(Value::as_str) {
+        Some("plan") => Some(Scope::Plan),
+        Some("bundle") => Some(Scope::Bundle),
+        Some("report") => Some(Scope::Report),
+        _ => None,
+    };
     let info = FileInfo {
         format_version: version,
         app_version: text_of("app_version"),
         exported_at: text_of("exported_at"),
         exported_by: text_of("exported_by"),
         period,
+        scope,
         checksum_ok: false,
     };
     let stated_checksum = envelope
@@ -254,16 +371,74 @@ fn give_plans_unique_ids(plans: &mut [Plan], reader: &mut fields::Reader) {
     }
 }
 
-/// Whether `plans` export to a file within [`MAX_FILE_BYTES`], found by writing them to a
-/// counter that gives up at the limit rather than building the text.
-fn fits_in_a_file(plans: &[Plan]) -> bool {
-    // The envelope around the payload takes well under 4 KB. The payload is counted one level
-    // deep, as it is indented inside the envelope.
-    let mut counter = Counter {
-        left: MAX_FILE_BYTES - 4096,
-    };
-    serde_json::to_writer_pretty(&mut counter, &[Payload { plans }]).is_ok()
+/// The room a payload has in a file: the envelope around it takes well under 4 KB.
+const PAYLOAD_ROOM: usize = MAX_FILE_BYTES - 4096;
+
+/// Whether `payload` exports to a file within [`MAX_FILE_BYTES`].
+fn fits_in_a_file<P: Serialize>(payload: &P) -> bool {
+    written_size(payload, PAYLOAD_ROOM).is_some()
 }
+
+/// The bytes `value` takes written pretty one level deep (as the payload is, indented inside
+/// the envelope), if no more than `room`: found by writing it to a counter that gives up past
+/// `room` rather than building the text.
+fn written_size<P: Serialize>(value: &P, room: usize) -> Option<usize> {
+    let mut counter = Counter { left: room };
+    serde_json::to_writer_pretty(&mut counter, &[value]).ok()?;
+    Some(room - counter.left)
+}
+
+/// At least the bytes `received` takes exported again as a report file ([`export_report`]),
+/// if it fits in one. The plan is counted as a plan file writes it, and a quarter added: in a
+/// report file each of its lines is two spaces deeper, and none takes fewer than eight bytes
+/// (six of indent, a character, the line end). The progress and the report's own parts are
+/// bounded from their texts, each written at most twice as long (a cleaned text escapes only
+/// quotes, backslashes, tabs and line ends) with a [`LINE`] for its key, and a [`LINE`] for
+/// every other line of structure: writing them exactly would put a second writer of them in
+/// the app, for files no commune sends.
+fn report_size_bound(received: &ReceivedReport) -> Option<usize> {
+    use crate::domain::progress::TaskStatus;
+    let texts = |texts: &[&str]| texts.iter().map(|t| 2 * t.len() + LINE).sum::<usize>();
+    let progress: usize = received
+        .progress
+        .iter()
+        .map(|(id, progress)| {
+            let reason = match &progress.status {
+                TaskStatus::NotCarriedOut { reason } => reason.as_str(),
+                _ => "",
+            };
+            let evidence: usize = progress
+                .evidence
+                .iter()
+                .map(|e| 3 * LINE + texts(&[&e.number, &e.summary]))
+                .sum();
+            8 * LINE + texts(&[id, reason, &progress.result, &progress.note]) + evidence
+        })
+        .sum();
+    let r = &received.report;
+    let parts = texts(&[
+        &r.number.number,
+        &r.number.symbol,
+        &r.place,
+        &r.direction,
+        &r.assessment,
+        &r.next_tasks,
+        &r.proposals,
+    ]);
+    // The entry's own lines, the number's and the date's, and one for each figure.
+    let structure = (24 + r.figures.0.len()) * LINE;
+    let room = PAYLOAD_ROOM.checked_sub(progress + parts + structure)?;
+    let plans = Payload {
+        plans: std::slice::from_ref(&received.plan),
+    };
+    let plan = written_size(&plans, room)?;
+    let plan = plan + plan / 4;
+    (plan <= room).then_some(PAYLOAD_ROOM - room + plan)
+}
+
+/// Room for a line of structure in an exported file: its indent (at most 9 levels of two
+/// spaces in a report's progress), a key, a date or a figure, and punctuation.
+const LINE: usize = 64;
 
 /// A writer that only counts, and refuses to go past `left` bytes.
 struct Counter {
@@ -296,4 +471,99 @@ pub fn restore_tracking(value: &Value) -> (Option<crate::domain::report::Trackin
     let mut report = ImportReport::default();
     let tracking = reader::tracking::read_tracking(&mut fields::Reader::new(&mut report), value);
     (tracking, report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Decimal;
+    use crate::domain::progress::{EvidenceDocument, TaskProgress, TaskStatus};
+    use crate::domain::report::Figures;
+
+    /// Texts that JSON writes longest: quotes, backslashes, tabs and line ends.
+    fn escaped(length: usize) -> String {
+        "\"\\\t\n".repeat(length / 4)
+    }
+
+    #[test]
+    fn the_size_bound_of_a_report_is_never_below_its_export() {
+        let plan = Plan {
+            id: "p".into(),
+            year: 2026,
+            title: escaped(400),
+            ..Plan::default()
+        };
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1);
+        let mut progress = ProgressBook::new();
+        for index in 0..300 {
+            let status = match index % 3 {
+                0 => TaskStatus::default(),
+                1 => TaskStatus::NotCarriedOut {
+                    reason: escaped(index),
+                },
+                _ => TaskStatus::DoneLate,
+            };
+            let evidence = EvidenceDocument {
+                number: escaped(index % 7),
+                date: day,
+                summary: escaped(index % 5),
+            };
+            progress.insert(
+                format!("\"{index}\""),
+                TaskProgress {
+                    status,
+                    completed_on: day,
+                    result: escaped(index % 11),
+                    evidence: vec![evidence; index % 4],
+                    note: escaped(index % 13),
+                },
+            );
+        }
+        let mut figures = Figures::default();
+        for (figure, _) in reader::tracking::FIGURES {
+            let largest = if figure.is_count() {
+                Decimal::from_int(999_999_999_999_999)
+            } else {
+                Decimal::from_millionths(99_999_999)
+            };
+            figures.set(figure, Some(largest));
+        }
+        let report = PeriodReport {
+            number: crate::domain::DocumentNumber {
+                number: escaped(8),
+                symbol: escaped(8),
+            },
+            place: escaped(12),
+            date: crate::domain::PartialDate::ymd(2026, 3, 20),
+            direction: escaped(1000),
+            assessment: escaped(500),
+            next_tasks: escaped(100),
+            proposals: escaped(100),
+            figures,
+            ..PeriodReport::draft(&plan, &progress, ReportPeriod::FirstQuarter)
+        };
+        let info = ExportInfo::default();
+        let written = export_report(&plan, &report, &progress, &info);
+        let received = ReceivedReport {
+            data_period: ReportPeriod::FirstQuarter
+                .period_for(&plan)
+                .expect("a period"),
+            plan,
+            report,
+            progress,
+        };
+        let bound = report_size_bound(&received).expect("fits");
+        // The envelope before the payload is counted apart, within the 4 KB kept for it.
+        let envelope = written.find("\"payload\"").expect("payload");
+        assert!(
+            bound >= written.len() - envelope,
+            "{bound} < {}",
+            written.len()
+        );
+        assert!(
+            bound < 3 * written.len(),
+            "{bound} is far above {}",
+            written.len()
+        );
+    }
 }

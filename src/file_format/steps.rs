@@ -7,7 +7,8 @@
 //! is parsed, then each plan in four steps, writing each into the canonical payload the checksum
 //! is of and counting the size it will take when exported again. Any other file, and any file
 //! the quick way finds something wrong with, is read the whole way: parsed at once, as it
-//! always was, so that its error message or its result is exactly the one that way gives.
+//! always was, so that its error message or its result is exactly the one that way gives. A
+//! report file (`payload.reports`, one plan with its report) is always read the whole way.
 
 use std::ops::Range;
 
@@ -17,7 +18,8 @@ use sha2::{Digest, Sha256};
 use super::scan::{Found, Scanner};
 use super::{
     CURRENT_VERSION, FileInfo, ImportError, ImportReport, Imported, MAX_FILE_BYTES, MAX_PLANS,
-    Outcome, checksum, fields, give_plans_unique_ids, hex_digest, migrate, read_envelope, reader,
+    Outcome, ReceivedReport, Scope, checksum, fields, give_plans_unique_ids, hex_digest, migrate,
+    read_envelope, reader,
 };
 use crate::domain::Plan;
 
@@ -42,6 +44,9 @@ pub struct ImportSteps {
     stated_checksum: Option<String>,
     report: ImportReport,
     plans: Vec<Plan>,
+    reports: Vec<ReceivedReport>,
+    /// Whether the payload holds reports (a report file) rather than plans.
+    holds_reports: bool,
     /// Bytes the plans read so far take when exported again; past the limit, reading stops.
     export_bytes: usize,
     /// The deadlines read so far, handed from each plan's reader to the next.
@@ -66,7 +71,7 @@ enum Stage {
         items: Vec<Range<usize>>,
         next: usize,
     },
-    /// The whole way: the payload parsed at once, and the next plan of it to read.
+    /// The whole way: the payload parsed at once, and the next plan (or report) of it to read.
     Whole { payload: Value, next: usize },
     /// Every plan has been read; the canonical payload when the quick way wrote it, still to
     /// be hashed.
@@ -112,6 +117,8 @@ impl ImportSteps {
             stated_checksum: None,
             report: ImportReport::default(),
             plans: Vec::new(),
+            reports: Vec::new(),
+            holds_reports: false,
             export_bytes: 0,
             deadlines: fields::KnownDeadlines::default(),
         };
@@ -141,6 +148,7 @@ impl ImportSteps {
 
     /// Does one step of the work; true once every plan has been read.
     pub fn step(&mut self) -> Result<bool, ImportError> {
+        let key = self.items_key();
         match &mut self.stage {
             Stage::Scanning(scanner) => match scanner.advance(&self.bytes, SCAN_STEP) {
                 None => Ok(false),
@@ -167,7 +175,7 @@ impl ImportSteps {
                 Ok(false)
             }
             Stage::Whole { payload, next } => {
-                let items = payload.get("plans").and_then(Value::as_array);
+                let items = payload.get(key).and_then(Value::as_array);
                 let last = items.map_or(0, |items| items.len().min(MAX_PLANS));
                 if *next >= last {
                     self.stage = Stage::Read { canonical: None };
@@ -176,8 +184,12 @@ impl ImportSteps {
                 let (index, several) = (*next, items.is_some_and(|items| items.len() > 1));
                 *next += 1;
                 let item = items.and_then(|items| items.get(index)).cloned();
-                if let Some(item) = item {
-                    self.read_plan(index, several, &item);
+                match item {
+                    Some(item) if self.holds_reports => self.read_report(index, several, &item)?,
+                    Some(item) => {
+                        self.read_plan(index, several, &item);
+                    }
+                    None => {}
                 }
                 Ok(false)
             }
@@ -195,12 +207,24 @@ impl ImportSteps {
             }
             Stage::Whole { payload, next } => {
                 let total = payload
-                    .get("plans")
+                    .get(self.items_key())
                     .and_then(Value::as_array)
                     .map_or(0, |items| items.len().min(MAX_PLANS));
                 ((*next).min(total), total)
             }
-            Stage::Read { .. } | Stage::TooLarge => (self.plans.len(), self.plans.len()),
+            Stage::Read { .. } | Stage::TooLarge => {
+                let read = self.plans.len() + self.reports.len();
+                (read, read)
+            }
+        }
+    }
+
+    /// The payload's list this file is read from.
+    fn items_key(&self) -> &'static str {
+        if self.holds_reports {
+            "reports"
+        } else {
+            "plans"
         }
     }
 
@@ -251,14 +275,32 @@ impl ImportSteps {
             }
         };
         let mut plans = self.plans;
-        give_plans_unique_ids(&mut plans, &mut fields::Reader::new(&mut self.report));
-        if plans.is_empty() {
-            return Err(ImportError::NoPlans);
+        let mut reports = self.reports;
+        let mut reader = fields::Reader::new(&mut self.report);
+        give_plans_unique_ids(&mut plans, &mut reader);
+        // Reports of one plan share its id: each plan is given one only if it has none.
+        for received in &mut reports {
+            give_plans_unique_ids(std::slice::from_mut(&mut received.plan), &mut reader);
+        }
+        if plans.is_empty() && reports.is_empty() {
+            return Err(
+                if self.holds_reports || self.info.scope == Some(Scope::Report) {
+                    ImportError::NoReports
+                } else {
+                    ImportError::NoPlans
+                },
+            );
         }
         // What is imported must export again within the limit, or a backup of it could not
         // be restored: a small file of empty items ("{},{},…") can expand a hundredfold. The
-        // quick way has counted as it read.
-        if !quick && !super::fits_in_a_file(&plans) {
+        // quick way has counted as it read. Each report is written to a file of its own.
+        let plans_fit = quick || super::fits_in_a_file(&super::Payload { plans: &plans });
+        let reports_fit = || {
+            reports
+                .iter()
+                .all(|r| super::report_size_bound(r).is_some())
+        };
+        if !plans_fit || !reports_fit() {
             return Err(ImportError::ExpandsTooMuch {
                 limit_mb: MAX_FILE_BYTES / (1024 * 1024),
             });
@@ -266,6 +308,7 @@ impl ImportSteps {
         Ok(Imported {
             info: self.info,
             plans,
+            reports,
             report: self.report,
         })
     }
@@ -285,6 +328,7 @@ impl ImportSteps {
             .ok()
             .and_then(|value| read_envelope(value).ok())
             .filter(|(info, _, _)| info.format_version == CURRENT_VERSION)
+            .filter(|(_, _, payload)| payload.get("reports").is_none_or(Value::is_null))
             .filter(|_| items.len() <= MAX_PLANS);
         let Some((info, stated_checksum, Value::Object(payload))) = quick else {
             return self.read_whole();
@@ -399,6 +443,26 @@ impl ImportSteps {
         Some(self.plans.len() - 1)
     }
 
+    /// Reads item `index` of the reports, if it is one; an error refuses the file.
+    fn read_report(
+        &mut self,
+        index: usize,
+        several: bool,
+        item: &Value,
+    ) -> Result<(), ImportError> {
+        let label = if several {
+            format!("Báo cáo {}", index + 1)
+        } else {
+            String::new()
+        };
+        let known = std::mem::take(&mut self.deadlines);
+        let mut reader = fields::Reader::new(&mut self.report).knowing(known);
+        let received = reader.within(label, |r| reader::tracking::read_received_report(r, item));
+        self.deadlines = reader.into_known();
+        self.reports.extend(received?);
+        Ok(())
+    }
+
     /// Adds plan `index`'s exported size to the count; false once the plans would no longer fit
     /// in a file. The count is the plan written as deep as it sits in an exported file (inside
     /// the envelope, the payload and the list of plans: three levels), less the brackets of
@@ -427,6 +491,7 @@ impl ImportSteps {
     fn read_whole(&mut self) -> Result<(), ImportError> {
         self.report = ImportReport::default();
         self.plans.clear();
+        self.reports.clear();
         self.export_bytes = 0;
         let text = std::str::from_utf8(&self.bytes).map_err(|_| ImportError::NotText)?;
         let start = text.trim_start();
@@ -462,12 +527,25 @@ impl ImportSteps {
             self.report.push(location, message, outcome);
         }
         let payload = migrate::to_current(payload, self.info.format_version);
+        // A payload holds plans or reports; a report file's plans are each report's own.
+        self.holds_reports = payload.get("reports").is_some_and(|items| !items.is_null());
+        let (what, key) = if self.holds_reports {
+            ("báo cáo", "reports")
+        } else {
+            ("kế hoạch", "plans")
+        };
         let mut reader = fields::Reader::new(&mut self.report);
-        match payload.get("plans").and_then(Value::as_array) {
-            None => reader.problem("Tệp không có danh sách kế hoạch.", Outcome::Skipped),
+        if self.holds_reports && payload.get("plans").is_some_and(|items| !items.is_null()) {
+            reader.problem(
+                "Tệp báo cáo có kèm danh sách kế hoạch riêng, đã bỏ qua danh sách ấy.",
+                Outcome::Skipped,
+            );
+        }
+        match payload.get(key).and_then(Value::as_array) {
+            None => reader.problem(format!("Tệp không có danh sách {what}."), Outcome::Skipped),
             Some(items) if items.len() > MAX_PLANS => reader.problem(
                 format!(
-                    "Tệp có {} kế hoạch, chỉ đọc {} kế hoạch đầu.",
+                    "Tệp có {} {what}, chỉ đọc {} {what} đầu.",
                     fields::count(items.len()),
                     fields::count(MAX_PLANS)
                 ),

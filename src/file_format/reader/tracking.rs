@@ -1,16 +1,22 @@
 //! Reading a plan's follow-up ([`Tracking`]): each task's progress and the period reports, from
-//! a stored record or a report file, by the same tolerant rules as a plan.
+//! a stored record, by the same tolerant rules as a plan; and a report file's report
+//! ([`read_received_report`]) from the same parts, refused where a province could miscount.
 
+use std::collections::HashSet;
+
+use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 
 use super::{Object, read_iso_date, read_number, read_partial_date, read_plan};
 use crate::domain::Decimal;
 use crate::domain::progress::{
-    EvidenceDocument, ProgressBook, ReportPeriod, TaskProgress, TaskStatus,
+    DataPeriod, EvidenceDocument, ProgressBook, ReportPeriod, TaskProgress, TaskStatus,
 };
 use crate::domain::report::{Figure, Figures, PeriodReport, Snapshot, Tracking};
-use crate::file_format::fields::{Reader, preview, shorten};
+use crate::domain::slot::task_slots;
+use crate::file_format::fields::{Reader, kind_of, preview, shorten};
 use crate::file_format::report::Outcome;
+use crate::file_format::{ImportError, ReceivedReport};
 
 /// The names of the report periods in the file format, in [`ReportPeriod::ALL`]'s order.
 pub const PERIOD_NAMES: [&str; 4] = ["first_quarter", "six_months", "nine_months", "year"];
@@ -164,27 +170,56 @@ fn read_period_report(r: &mut Reader, value: &Value) -> Option<PeriodReport> {
             })
         }),
     };
-    Some(PeriodReport {
+    let (report, _) = read_report_parts(r, o, period);
+    Some(PeriodReport { closed, ..report })
+}
+
+/// The parts of a report of `period` the person writes, and its figures sheet; not its
+/// snapshot (`closed` is `None`). Also the first figure [`read_figures`] refused, as the error
+/// that refuses a report file.
+pub fn read_report_parts(
+    r: &mut Reader,
+    o: &Object,
+    period: ReportPeriod,
+) -> (PeriodReport, Option<ImportError>) {
+    let number = read_number(r, Reader::field(o, &["number"]));
+    let place = r.text(o, &["place"], "Địa danh");
+    let date = read_partial_date(r, Reader::field(o, &["date"]), "Ngày báo cáo");
+    let direction = r.text(o, &["direction"], "Công tác chỉ đạo, điều hành");
+    let assessment = r.text(o, &["assessment"], "Đánh giá chung");
+    let next_tasks = r.text(o, &["next_tasks"], "Phương hướng, nhiệm vụ kỳ tới");
+    let proposals = r.text(o, &["proposals"], "Kiến nghị, đề xuất");
+    let (figures, refused) = read_figures(r, Reader::field(o, &["figures"]));
+    let report = PeriodReport {
         period,
-        number: read_number(r, Reader::field(o, &["number"])),
-        place: r.text(o, &["place"], "Địa danh"),
-        date: read_partial_date(r, Reader::field(o, &["date"]), "Ngày báo cáo"),
-        direction: r.text(o, &["direction"], "Công tác chỉ đạo, điều hành"),
-        assessment: r.text(o, &["assessment"], "Đánh giá chung"),
-        next_tasks: r.text(o, &["next_tasks"], "Phương hướng, nhiệm vụ kỳ tới"),
-        proposals: r.text(o, &["proposals"], "Kiến nghị, đề xuất"),
-        figures: read_figures(r, Reader::field(o, &["figures"])),
-        closed,
-    })
+        number,
+        place,
+        date,
+        direction,
+        assessment,
+        next_tasks,
+        proposals,
+        figures,
+        closed: None,
+    };
+    (report, refused)
 }
 
 /// The figures sheet; a figure that is not a number, or not one the figure can be (a count
-/// with decimals, a rate over 100), is reported and left out.
-pub fn read_figures(r: &mut Reader, value: Option<&Value>) -> Figures {
-    let Some(o) = value.and_then(|v| r.object(v, "Số liệu")) else {
-        return Figures::default();
-    };
+/// with decimals, a rate over 100), is reported and left out. Also the first figure left out
+/// (or the sheet, when it is not one) as the error a report file is refused with.
+pub fn read_figures(r: &mut Reader, value: Option<&Value>) -> (Figures, Option<ImportError>) {
     let mut figures = Figures::default();
+    let mut refused = None;
+    let o = match value {
+        None | Some(Value::Null) => return (figures, None),
+        Some(Value::Object(o)) => o,
+        Some(other) => {
+            r.object(other, "Số liệu");
+            let found = kind_of(other);
+            return (figures, Some(ImportError::FiguresNotASheet { found }));
+        }
+    };
     for (key, value) in o {
         let Some((figure, _)) = FIGURES.iter().find(|(_, name)| name == key) else {
             r.problem(
@@ -201,20 +236,120 @@ pub fn read_figures(r: &mut Reader, value: Option<&Value>) -> Figures {
         };
         match number {
             Some(number) if figure.accepts(number) => figures.set(*figure, Some(number)),
-            _ => r.problem(
-                format!(
-                    "{} «{}» không phải là {}, đã bỏ qua",
-                    figure.label(),
-                    preview(value),
-                    if figure.is_count() {
-                        "số đếm hợp lệ"
-                    } else {
-                        "tỷ lệ phần trăm hợp lệ"
-                    }
-                ),
-                Outcome::Skipped,
-            ),
+            _ => {
+                let value = preview(value);
+                r.problem(
+                    format!(
+                        "{} «{value}» không phải là {}, đã bỏ qua",
+                        figure.label(),
+                        figure_kind(*figure)
+                    ),
+                    Outcome::Skipped,
+                );
+                refused.get_or_insert(ImportError::BadFigure {
+                    figure: *figure,
+                    value,
+                });
+            }
         }
     }
-    figures
+    (figures, refused)
+}
+
+/// What a figure must be: «số đếm hợp lệ» or «tỷ lệ phần trăm hợp lệ».
+pub fn figure_kind(figure: Figure) -> &'static str {
+    if figure.is_count() {
+        "số đếm hợp lệ"
+    } else {
+        "tỷ lệ phần trăm hợp lệ"
+    }
+}
+
+/// The period a report file names ("first_quarter" …), if it is one of [`PERIOD_NAMES`].
+fn period_named(name: &str) -> Option<ReportPeriod> {
+    let index = PERIOD_NAMES.iter().position(|known| *known == name)?;
+    ReportPeriod::ALL.get(index).copied()
+}
+
+/// Reads one report of a report file: the plan it reports on, its period and data period, its
+/// parts and figures, and the progress it was drawn from. Unlike a stored record, a report
+/// without its plan, of an unknown period, with a data period that does not fit the plan's
+/// year or a figure that cannot be one refuses the whole file: a province adding up the
+/// communes' reports must not take one with a number silently left out. Progress of a task the
+/// plan does not have is kept, and told of.
+pub fn read_received_report(
+    r: &mut Reader,
+    value: &Value,
+) -> Result<Option<ReceivedReport>, ImportError> {
+    let Some(o) = r.object(value, "Báo cáo") else {
+        return Ok(None);
+    };
+    let plan = Reader::field(o, &["plan"]).and_then(|plan| read_plan(r, plan));
+    let plan = plan.ok_or(ImportError::ReportWithoutPlan)?;
+    let period = Reader::field(o, &["period"]);
+    let period = period
+        .and_then(Value::as_str)
+        .and_then(period_named)
+        .ok_or_else(|| ImportError::UnknownReportPeriod {
+            found: period.map(preview).unwrap_or_default(),
+        })?;
+    let data_period = read_data_period(Reader::field(o, &["data_period"]), plan.year)?;
+    let no_parts = Object::new();
+    let parts = match Reader::field(o, &["report"]) {
+        None | Some(Value::Null) => &no_parts,
+        Some(value) => r.object(value, "Báo cáo").unwrap_or(&no_parts),
+    };
+    let (report, refused) = read_report_parts(r, parts, period);
+    if let Some(error) = refused {
+        return Err(error);
+    }
+    let progress = read_progress_book(r, Reader::field(o, &["progress"]));
+    // Of the same type as the ids made unique as the plan was read, to share its code.
+    let tasks: HashSet<String> = task_slots(&plan)
+        .into_iter()
+        .map(|(_, task)| task.id.clone())
+        .collect();
+    for id in progress.keys() {
+        if !tasks.contains(id) {
+            r.within(format!("Tiến độ nhiệm vụ «{id}»"), |r| {
+                r.problem(
+                    "kế hoạch của báo cáo không có nhiệm vụ này; tiến độ được giữ nhưng không tính vào báo cáo",
+                    Outcome::Warning,
+                );
+            });
+        }
+    }
+    Ok(Some(ReceivedReport {
+        plan,
+        report,
+        progress,
+        data_period,
+    }))
+}
+
+/// The data period a report file states: both dates, the cut-off in the plan's `year` and not
+/// before the start.
+fn read_data_period(value: Option<&Value>, year: i32) -> Result<DataPeriod, ImportError> {
+    let date = |key: &str| value?.get(key)?.as_str()?.parse::<NaiveDate>().ok();
+    let (Some(from), Some(cut_off)) = (date("from"), date("cut_off")) else {
+        return Err(ImportError::NoDataPeriod);
+    };
+    if cut_off.year() != year {
+        return Err(ImportError::CutOffOutsideYear {
+            cut_off: day_month_year(cut_off),
+            year,
+        });
+    }
+    if cut_off < from {
+        return Err(ImportError::CutOffBeforeStart {
+            from: day_month_year(from),
+            cut_off: day_month_year(cut_off),
+        });
+    }
+    Ok(DataPeriod { from, cut_off })
+}
+
+/// "14/03/2026", as a message to the person writes a date.
+fn day_month_year(date: NaiveDate) -> String {
+    format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
 }
