@@ -715,3 +715,52 @@ async fn a_damaged_follow_up_record_is_told_and_a_plan_deleted_for_good_takes_it
     );
     database.close();
 }
+
+#[wasm_bindgen_test]
+async fn a_received_report_brings_its_plan_when_new_and_replaces_only_its_own_period() {
+    let database = fresh("test-received-report").await;
+    let plan = sample_plan();
+    let mut tracking = followed(&plan);
+    let progress = tracking.progress.clone();
+    let mut report = tracking
+        .report_mut(&plan, ReportPeriod::FirstQuarter)
+        .clone();
+    report.close(&plan, &progress, "2024-03-20T09:00:00+07:00");
+
+    // New here: the plan comes with it, and its follow-up starts from the report's progress.
+    assert_eq!(
+        database
+            .store_received_report(&plan, &report, &progress, 1.0)
+            .await,
+        Ok(true)
+    );
+    assert_eq!(loaded(&database, &plan.id).await.plan, plan);
+    let stored = database.load_tracking(&plan.id).await.expect("load");
+    assert_eq!(stored.tracking.progress, progress);
+    assert_eq!(stored.tracking.reports, [report.clone()]);
+
+    // Progress written here since, and a six-month report of its own.
+    let mut here = stored.tracking.clone();
+    here.progress.clear();
+    here.report_mut(&plan, ReportPeriod::SixMonths).proposals = "Của máy này".to_string();
+    database
+        .save_tracking(&here, stored.revision, 2.0)
+        .await
+        .expect("save");
+    // The same quarter's report again, corrected: it takes the place of the first, and nothing
+    // else of the follow-up changes.
+    let mut corrected = report.clone();
+    corrected.assessment = "Đã sửa".to_string();
+    assert_eq!(
+        database
+            .store_received_report(&plan, &corrected, &progress, 3.0)
+            .await,
+        Ok(false)
+    );
+    let stored = database.load_tracking(&plan.id).await.expect("load");
+    assert!(stored.tracking.progress.is_empty());
+    assert_eq!(stored.tracking.reports.len(), 2);
+    assert_eq!(stored.tracking.reports[0], corrected);
+    assert_eq!(stored.tracking.reports[1].proposals, "Của máy này");
+    database.close();
+}

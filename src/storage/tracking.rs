@@ -6,12 +6,15 @@
 use rexie::TransactionMode;
 use wasm_bindgen::JsValue;
 
-use super::database::{Database, TRACKING};
+use super::database::{Database, PLANS, TRACKING};
 use super::error::StorageError;
+use super::plan_texts::{PlanStores, PlanText, TEXTS, plan_record};
 use super::records::{
     Record, check_revision, finish, get_by_id, js_error, number, revision_of, store, text,
 };
-use crate::domain::report::Tracking;
+use crate::domain::Plan;
+use crate::domain::progress::ProgressBook;
+use crate::domain::report::{PeriodReport, Tracking};
 use crate::file_format::{ImportReport, restore_tracking};
 
 /// A plan's follow-up as stored, with its revision.
@@ -85,6 +88,66 @@ impl Database {
                 .await
                 .map_err(js_error)?;
             Ok(revision)
+        }
+        .await;
+        finish(transaction, result).await
+    }
+
+    /// Stores a period report received in a file, in one transaction: the plan it reports on too
+    /// when this device does not have it (its follow-up then starts from the report's
+    /// progress), and the report, closed on what it was drawn from, in the plan's follow-up in
+    /// place of one of the same period. Returns whether the plan was new here.
+    pub async fn store_received_report(
+        &self,
+        plan: &Plan,
+        report: &PeriodReport,
+        progress: &ProgressBook,
+        now: f64,
+    ) -> Result<bool, StorageError> {
+        let written = PlanText::of(plan)?;
+        let transaction = self.begin(&[PLANS, TEXTS, TRACKING], TransactionMode::ReadWrite)?;
+        let result = async {
+            let plans = PlanStores::of(&transaction)?;
+            let tracking_store = store(&transaction, TRACKING)?;
+            let new_plan = plans.record(&plan.id).await?.is_none();
+            if new_plan {
+                plans
+                    .put(
+                        plan_record(&written, 1, now, None)?,
+                        &plan.id,
+                        &written.json,
+                    )
+                    .await?;
+            }
+            let current = get_by_id(&tracking_store, &plan.id).await?;
+            let revision = current.as_ref().map_or(0, revision_of);
+            let mut tracking = current
+                .as_ref()
+                .and_then(|record| text(record, "json"))
+                .and_then(|json| serde_json::from_str(&json).ok())
+                .and_then(|value| restore_tracking(&value).0)
+                .unwrap_or_else(|| Tracking::new(&plan.id));
+            tracking.plan_id = plan.id.clone();
+            if new_plan {
+                tracking.progress = progress.clone();
+            }
+            tracking.reports.retain(|kept| kept.period != report.period);
+            let at = tracking
+                .reports
+                .partition_point(|kept| kept.period < report.period);
+            tracking.reports.insert(at, report.clone());
+            let json = serde_json::to_string(&tracking)
+                .map_err(|error| StorageError::Transaction(error.to_string()))?;
+            let record = Record::new()
+                .set("id", plan.id.as_str())?
+                .set("json", json.as_str())?
+                .set("revision", revision + 1)?
+                .set("saved_at", now)?;
+            tracking_store
+                .put(&record.into_js(), None)
+                .await
+                .map_err(js_error)?;
+            Ok(new_plan)
         }
         .await;
         finish(transaction, result).await

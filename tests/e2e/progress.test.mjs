@@ -4,10 +4,10 @@
 // the quarter I report drafted with a part written and a figure refused then accepted — and all
 // of it is still there after a reload, which returns to the follow-up.
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { OUTPUT, ROOT, axeViolations, eventually, openApp, seedPlan } from "./harness.mjs";
+import { OUTPUT, ROOT, axeViolations, dumpDatabase, eventually, importFile, openApp, seedPlan } from "./harness.mjs";
 import { normalise, pageSizes, pageText, printToPdf, run } from "./pdf.mjs";
 
 const WIDTH = 800;
@@ -203,11 +203,61 @@ test(`a plan followed through quarter I at ${WIDTH}×${HEIGHT} by touch keeps ev
     assert.ok(cells.includes("05/QĐ-UBND"), "the evidence is in the workbook");
     assert.ok(cells.includes(`Tổng cộng: ${total} nhiệm vụ`), "the totals row is in the workbook");
     assert.equal(await page.locator("[data-testid=docx-error]").count(), 0);
+    // Back where it was left: the quarter I report.
     await page.locator("[data-testid=print-back]").tap();
-    await page.waitForSelector("[data-testid=progress-summary]");
+    await page.waitForSelector("[data-testid=report-form]");
+    assert.equal(await page.getAttribute("[data-testid=period-q1]", "aria-pressed"), "true");
+
+    // The report as a file, imported into a fresh profile (the province's, or a new tablet).
+    const file = await save(page, "report-export", "report-q1.json");
+    assert.match(file.suggested, /^Bao-cao-CCHC-quy-I-2024-UBND-xa-Tinh-Minh-\d{4}-\d{2}-\d{2}\.json$/);
+    const sent = JSON.parse(readFileSync(file.path, "utf8"));
+    assert.equal(sent.scope, "report");
     assert.deepEqual(app.errors, []);
-  } finally {
     await app.close();
+
+    const other = await openApp({ viewport: { width: WIDTH, height: HEIGHT }, touch: true });
+    try {
+      const page = other.page;
+      await page.goto(other.url);
+      await page.waitForSelector("[data-testid=no-plans]");
+      await importFile(page, file.path);
+      assert.match(await page.textContent("[data-testid=import-report-row]"), /Báo cáo kết quả thực hiện công tác cải cách hành chính quý I năm 2024/);
+      assert.match(await page.textContent("[data-testid=import-report-effect]"), /chưa có trên máy/);
+      await page.locator("[data-testid=import-confirm]").tap();
+      await page.locator("[data-testid=follow-plan]").first().tap();
+      await page.waitForSelector("[data-testid=progress-summary]", { timeout: 20_000 });
+      await page.locator("[data-testid=period-q1]").tap();
+      const tasks = page.locator("[data-testid=progress-task]");
+      assert.equal(await tasks.nth(0).getAttribute("data-class"), "done");
+      assert.equal(await tasks.nth(2).getAttribute("data-class"), "dropped");
+      await page.locator("[data-testid=tab-report]").tap();
+      await page.waitForSelector("[data-testid=report-closed]");
+      assert.equal(await page.inputValue("[data-testid=report-assessment]"), "Tồn tại, hạn chế: việc số hóa hồ sơ còn chậm.");
+      assert.equal(await page.inputValue("[data-testid=figure-2]"), "1.250");
+
+      // A report file from a newer app, and one whose data period is outside its plan's year:
+      // each refused in words, nothing stored changes.
+      const before = await dumpDatabase(page);
+      for (const [name, change, message] of [
+        ["newer", (f) => ({ ...f, format_version: 99 }), /phiên bản mới hơn/],
+        ["other-year", (f) => { const g = structuredClone(f); g.payload.reports[0].data_period.cut_off = "2031-03-14"; return g; }, /không thuộc năm 2024 của kế hoạch/],
+      ]) {
+        const path = join(FOLDER, `hostile-${name}.json`);
+        writeFileSync(path, JSON.stringify(change(sent)));
+        await importFile(page, path);
+        const error = page.locator("[data-testid=import-error]");
+        assert.equal(await error.count(), 1, `${name} is refused`);
+        assert.match(await error.textContent(), message);
+        await page.locator("[data-testid=import-cancel], [data-testid=import-close]").first().tap();
+        assert.equal(await dumpDatabase(page), before, `${name} changed nothing stored`);
+      }
+      assert.deepEqual(other.errors, []);
+    } finally {
+      await other.close();
+    }
+  } finally {
+    await app.close().catch(() => {});
   }
 });
 

@@ -70,6 +70,13 @@ fn likely_period(periods: &[(ReportPeriod, DataPeriod)], today: NaiveDate) -> Re
         .map_or(ReportPeriod::Year, |(period, _)| *period)
 }
 
+thread_local! {
+    /// The plan, period and tab last shown, so that coming back from the report's print view
+    /// (or the editor) finds the follow-up where it was left.
+    static LAST_PLACE: std::cell::RefCell<Option<(String, ReportPeriod, Tab)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// Today in the browser's time zone.
 fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
@@ -96,7 +103,13 @@ fn FollowUpView(follow_up: FollowUp, screen: RwSignal<Screen>) -> impl IntoView 
             .filter_map(|period| Some((*period, period.period_for(plan)?)))
             .collect()
     });
-    let period = RwSignal::new(likely_period(&periods, today()));
+    let plan_id = plan.with_value(|plan| plan.id.clone());
+    let last = LAST_PLACE.with_borrow(|last| {
+        last.as_ref()
+            .filter(|(id, _, _)| *id == plan_id)
+            .map(|(_, period, tab)| (*period, *tab))
+    });
+    let period = RwSignal::new(last.map_or_else(|| likely_period(&periods, today()), |l| l.0));
     let data = {
         let periods = periods.clone();
         move || {
@@ -118,7 +131,11 @@ fn FollowUpView(follow_up: FollowUp, screen: RwSignal<Screen>) -> impl IntoView 
             .with(|tracking| plan.with_value(|plan| summarise(plan, &tracking.progress, cut_off)));
         Some(summary)
     });
-    let tab = RwSignal::new(Tab::Progress);
+    let tab = RwSignal::new(last.map_or(Tab::Progress, |l| l.1));
+    Effect::new(move |_| {
+        let place = (plan_id.clone(), period.get(), tab.get());
+        LAST_PLACE.with_borrow_mut(|last| *last = Some(place));
+    });
     let (title, year) = plan.with_value(|plan| (plan.title.clone(), plan.year));
     let reload = move |_| {
         spawn_local(async move {

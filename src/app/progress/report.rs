@@ -5,9 +5,12 @@
 use leptos::prelude::*;
 
 use super::super::Screen;
+use super::super::transfer::{download_bytes, now_iso, today};
 use crate::domain::progress::{ProgressSummary, ReportPeriod};
 use crate::domain::report::{Figure, PeriodReport};
 use crate::domain::{Decimal, PartialDate};
+use crate::file_format::file_name::report_file_name;
+use crate::file_format::{ExportInfo, export_report};
 use crate::state::FollowUp;
 
 use super::controls::{Field, Kind, action, field};
@@ -34,24 +37,6 @@ fn edit_report(follow_up: FollowUp, period: ReportPeriod, change: impl FnOnce(&m
             change(report);
         }
     });
-}
-
-/// Now as ISO 8601 in the browser's time zone: «2026-03-20T09:05:00+07:00».
-fn now_iso() -> String {
-    let now = js_sys::Date::new_0();
-    let offset = -(now.get_timezone_offset() as i32);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date(),
-        now.get_hours(),
-        now.get_minutes(),
-        now.get_seconds(),
-        if offset < 0 { '-' } else { '+' },
-        offset.abs() / 60,
-        offset.abs() % 60
-    )
 }
 
 /// «20/3/2026 lúc 09:05» from an ISO time; the text itself when it is not one.
@@ -138,6 +123,25 @@ fn report_form(follow_up: FollowUp, period: ReportPeriod, screen: RwSignal<Scree
         });
     });
     let reopen = Callback::new(move |()| edit_report(follow_up, period, PeriodReport::reopen));
+    let problem = RwSignal::new(None::<String>);
+    let export = Callback::new(move |()| {
+        let Some(report) = report.get_untracked() else {
+            return;
+        };
+        let saved = follow_up.tracking.with_untracked(|tracking| {
+            follow_up.plan.with_value(|live| {
+                let (plan, progress) = report.basis(live, &tracking.progress);
+                let info = ExportInfo {
+                    exported_at: now_iso(),
+                    exported_by: plan.issuing_body.clone(),
+                };
+                let text = export_report(plan, &report, progress, &info);
+                let name = report_file_name(plan, period, today(), "json");
+                download_bytes(&name, text.as_bytes(), "application/json")
+            })
+        });
+        problem.set(saved.err().map(|error| error.to_string()));
+    });
     let print = Callback::new(move |()| {
         follow_up.flush();
         let id = follow_up.plan.with_value(|p| p.id.clone());
@@ -177,10 +181,14 @@ fn report_form(follow_up: FollowUp, period: ReportPeriod, screen: RwSignal<Scree
             </Show>
             <div class="progress-report-actions">
                 {action("button button-primary", Signal::stored("Xem bản in, tải Word".to_string()), "report-print", print)}
+                {action("button", Signal::stored("Xuất tệp báo cáo (.json)".to_string()), "report-export", export)}
                 <Show when=move || !closed.get()>
                     {action("button", Signal::stored("Chốt báo cáo".to_string()), "report-close", close)}
                 </Show>
             </div>
+            {move || problem.get().map(|message| view! {
+                <p class="notice notice-error" role="alert" data-testid="report-export-error">{message}</p>
+            })}
             <div class="form-grid">
                 {text("report-number", "Số", "report-number", |r| r.number.number.clone(), |r, v| r.number.number = v)}
                 {text("report-symbol", "Ký hiệu", "report-symbol", |r| r.number.symbol.clone(), |r, v| r.number.symbol = v)}

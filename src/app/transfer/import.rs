@@ -54,6 +54,8 @@ pub struct Preview {
     pub size: f64,
     pub info: FileInfo,
     pub rows: Vec<PreviewRow>,
+    /// The period reports of a report file, instead of plans.
+    pub reports: Vec<ReportRow>,
     /// The import report: (what was done, where and what).
     pub report: Vec<(Outcome, String)>,
     pub storing: bool,
@@ -67,6 +69,19 @@ pub struct PreviewRow {
     pub title: String,
     pub year: i32,
     pub stored: Option<PlanSummary>,
+}
+
+/// One period report of the file, and what storing it does here.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportRow {
+    /// «Báo cáo kết quả thực hiện công tác cải cách hành chính quý I năm 2024».
+    pub title: String,
+    pub issuing_body: String,
+    pub plan_title: String,
+    /// Whether the plan it reports on is already on this device.
+    pub plan_here: bool,
+    /// Whether that plan already has a report of the same period here, which it replaces.
+    pub replaces: bool,
 }
 
 /// What to do with a plan of the file.
@@ -195,6 +210,27 @@ pub async fn read_and_preview(
             }
         })
         .collect();
+    let mut reports = Vec::with_capacity(imported.reports.len());
+    for received in &imported.reports {
+        let plan = &received.plan;
+        let plan_here = stored.contains_key(&plan.id);
+        let replaces = plan_here
+            && database
+                .get()
+                .load_tracking(&plan.id)
+                .await
+                .is_ok_and(|kept| kept.tracking.report(received.report.period).is_some());
+        reports.push(ReportRow {
+            title: format!("Báo cáo {}", received.report.title(plan.year)),
+            issuing_body: plan.issuing_body.clone(),
+            plan_title: plan.title.clone(),
+            plan_here,
+            replaces,
+        });
+    }
+    if !current() {
+        return;
+    }
     let report = imported
         .report
         .problems
@@ -202,12 +238,14 @@ pub async fn read_and_preview(
         .map(|problem| (problem.outcome, problem.to_string()))
         .collect();
     transfer.plans.set_value(Arc::new(imported.plans));
+    transfer.reports.set_value(Arc::new(imported.reports));
     transfer.choices.set(choices);
     transfer.state.set(ImportState::Preview(Box::new(Preview {
         name,
         size,
         info: imported.info,
         rows,
+        reports,
         report,
         storing: false,
         error: None,
@@ -307,8 +345,81 @@ struct Chosen {
     expected: Option<u32>,
 }
 
-/// Stores the previewed plans as chosen, all or nothing.
+/// Stores the previewed period reports (each with its plan when new here), closed on what they
+/// were drawn from as the sender closed them.
+fn confirm_reports(
+    transfer: TransferContext,
+    database: DatabaseContext,
+    file_name: String,
+    at: String,
+) {
+    let reports = transfer.reports.get_value();
+    let run = transfer.run.get_value();
+    let database = database.get();
+    spawn_local(async move {
+        let mut result = Ok(());
+        for received in reports.iter() {
+            let mut report = received.report.clone();
+            report.close(&received.plan, &received.progress, at.clone());
+            let stored = database
+                .store_received_report(&received.plan, &report, &received.progress, now_ms())
+                .await;
+            if let Err(error) = stored {
+                result = Err(error);
+                break;
+            }
+        }
+        if transfer.run.get_value() != run {
+            return;
+        }
+        match result {
+            Ok(()) => {
+                close(transfer);
+                let titles: Vec<String> = reports
+                    .iter()
+                    .map(|r| format!("«Báo cáo {}»", r.report.title(r.plan.year)))
+                    .collect();
+                let text = format!(
+                    "Đã nhập {} từ tệp «{file_name}»; xem ở «Theo dõi thực hiện» của kế hoạch.",
+                    titles.join(", ")
+                );
+                if transfer.screen.get_untracked() != Screen::List {
+                    transfer.state.set(ImportState::Done {
+                        message: text.clone(),
+                    });
+                }
+                transfer.tell(text, false);
+                transfer.version.update(|n| *n += 1);
+            }
+            Err(error) => {
+                web_sys::console::error_1(&format!("{error:?}").into());
+                transfer.state.update(|state| {
+                    if let ImportState::Preview(preview) = state {
+                        preview.storing = false;
+                        preview.error = Some(format!("Chưa nhập được báo cáo. {error}"));
+                    }
+                });
+            }
+        }
+    });
+}
+
+/// Stores the previewed plans as chosen, all or nothing; or the previewed reports.
 pub(super) fn confirm(transfer: TransferContext, database: DatabaseContext) {
+    let mut report_file = None;
+    transfer.state.update(|state| {
+        if let ImportState::Preview(preview) = state
+            && !preview.reports.is_empty()
+        {
+            preview.storing = true;
+            preview.error = None;
+            report_file = Some((preview.name.clone(), preview.info.exported_at.clone()));
+        }
+    });
+    if let Some((file_name, at)) = report_file {
+        confirm_reports(transfer, database, file_name, at);
+        return;
+    }
     let mut rows = Vec::new();
     let mut file_name = String::new();
     transfer.state.update(|state| {
@@ -390,6 +501,7 @@ pub(super) fn confirm(transfer: TransferContext, database: DatabaseContext) {
 pub(super) fn close(transfer: TransferContext) {
     transfer.run.set_value(transfer.run.get_value() + 1);
     transfer.plans.set_value(Arc::default());
+    transfer.reports.set_value(Arc::default());
     transfer.choices.set(Vec::new());
     transfer.state.set(ImportState::Closed);
 }

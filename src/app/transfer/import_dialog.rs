@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-use super::import::{Choice, ImportState, Preview, PreviewRow, close, confirm, start_import};
+use super::import::{
+    Choice, ImportState, Preview, PreviewRow, ReportRow, close, confirm, start_import,
+};
 use super::{TransferContext, use_transfer};
 use crate::app::format::{bytes, date_time};
 use crate::file_format::Outcome;
@@ -203,6 +205,7 @@ fn PreviewBody(preview: Preview) -> impl IntoView {
         info.exported_by.clone()
     };
     let count = preview.rows.len();
+    let is_report = !preview.reports.is_empty();
     let storing = preview.storing;
     let chosen = move || {
         transfer
@@ -248,12 +251,15 @@ fn PreviewBody(preview: Preview) -> impl IntoView {
             <dd>{exported_at}</dd>
             <dt>"Năm kế hoạch"</dt>
             <dd>{period}</dd>
-            <dt>"Số kế hoạch"</dt>
-            <dd>{count}</dd>
+            <dt>{if is_report { "Nội dung" } else { "Số kế hoạch" }}</dt>
+            <dd>{if is_report { "Báo cáo định kỳ".to_string() } else { count.to_string() }}</dd>
         </dl>
         {report}
         {clean}
         <ul class="import-plans">{rows}</ul>
+        <ul class="import-plans">
+            {preview.reports.into_iter().map(report_row).collect_view()}
+        </ul>
         {preview.error.map(|error| view! { <p class="notice notice-error" role="alert" data-testid="import-store-error">{error}</p> })}
         <div class="dialog-actions">
             <button
@@ -272,12 +278,37 @@ fn PreviewBody(preview: Preview) -> impl IntoView {
             >
                 {move || if storing {
                     "Đang lưu…".to_string()
+                } else if is_report {
+                    "Nhập báo cáo".to_string()
                 } else {
                     format!("Nhập {} kế hoạch", chosen())
                 }}
             </button>
         </div>
     }
+}
+
+/// One period report of the preview, and what storing it does here.
+fn report_row(row: ReportRow) -> AnyView {
+    let effect = match (row.plan_here, row.replaces) {
+        (false, _) => {
+            "Kế hoạch này chưa có trên máy: kế hoạch kèm theo báo cáo được lưu cùng, phần theo dõi thực hiện bắt đầu từ tiến độ trong báo cáo."
+        }
+        (true, false) => {
+            "Kế hoạch này đã có trên máy: báo cáo được thêm vào phần theo dõi thực hiện của kế hoạch; tiến độ đang ghi trên máy giữ nguyên."
+        }
+        (true, true) => {
+            "Kế hoạch này đã có báo cáo cùng kỳ trên máy: báo cáo trong tệp sẽ thay thế báo cáo đó; tiến độ đang ghi trên máy giữ nguyên."
+        }
+    };
+    view! {
+        <li class="import-plan" data-testid="import-report-row">
+            <p><strong><bdi>{row.title}</bdi></strong></p>
+            <p class="muted"><bdi>{row.issuing_body}</bdi>" · kế hoạch «"<bdi>{row.plan_title}</bdi>"»"</p>
+            <p class:notice-warning=row.replaces data-testid="import-report-effect">{effect}</p>
+        </li>
+    }
+    .into_any()
 }
 
 /// One plan of the preview; a plan already stored here gets the three choices.

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 use super::Screen;
 use super::plan_list::StoredPlans;
-pub use browser::{download_bytes, today};
+pub use browser::{download_bytes, now_iso, today};
 pub use error::TransferError;
 pub use export::{Delivery, EditorExportButtons, ExportPlanButtons, ExportTarget, export};
 use import::ImportState;
@@ -42,6 +42,8 @@ pub struct TransferContext {
     choices: RwSignal<Vec<import::Choice>>,
     /// The plans of the file being previewed, kept out of the signal: they can be megabytes.
     plans: StoredValue<std::sync::Arc<Vec<crate::domain::Plan>>>,
+    /// The period reports of the file being previewed (a report file holds one).
+    reports: StoredValue<std::sync::Arc<Vec<crate::file_format::ReceivedReport>>>,
     /// Tells a finished read from one overtaken by a newer file.
     run: StoredValue<u64>,
     input: NodeRef<html::Input>,
@@ -75,6 +77,7 @@ pub fn provide_transfer(screen: RwSignal<Screen>) {
         state: RwSignal::new(ImportState::Closed),
         choices: RwSignal::new(Vec::new()),
         plans: StoredValue::new(Default::default()),
+        reports: StoredValue::new(Default::default()),
         run: StoredValue::new(0),
         input: NodeRef::new(),
         dragging: RwSignal::new(false),
