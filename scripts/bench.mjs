@@ -630,7 +630,7 @@ async function progress() {
     await page.waitForSelector(SELECTORS.editorReady);
     // Every chunk fetched ahead, as a person who has been writing the plan has them.
     await page
-      .waitForFunction(() => performance.getEntriesByType("resource").some((entry) => /split_progress/.test(entry.name)), null, { timeout: 30_000 })
+      .waitForFunction(() => performance.getEntriesByType("resource").some((entry) => /split_plan_actions/.test(entry.name)), null, { timeout: 30_000 })
       .catch(() => {});
     await page.waitForTimeout(1_000);
     const cdp = await throttle(page, { cpu: 4 });

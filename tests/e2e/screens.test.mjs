@@ -118,6 +118,30 @@ for (const { viewport, touch } of SIZES) {
       await look("print-appendix", { element: ".sheet.landscape, .sheet:last-child" });
       await page.click("[data-testid=print-back]");
       await page.waitForSelector("[data-testid=back-to-list]");
+
+      // Following the plan: counts and every task, a task's details, the period's report.
+      await page.click("[data-testid=open-progress]");
+      await page.waitForSelector("[data-testid=progress-list][aria-busy=false]", { timeout: 20_000 });
+      await page.click("[data-testid=period-q1]");
+      await page.waitForSelector("[data-testid=progress-list][aria-busy=false]");
+      await look("progress", { reach: true });
+      const task = page.locator("[data-testid=progress-task]").first();
+      await task.locator("[data-testid=progress-status]").selectOption({ label: "Không thực hiện, điều chỉnh" });
+      await task.locator("[data-testid=progress-more]").click();
+      await task.locator("[data-testid=progress-add-evidence]").click();
+      await look("progress-task", { element: "[data-testid=progress-details]", reach: true });
+      await page.click("[data-testid=tab-report]");
+      await page.click("[data-testid=report-draft]");
+      await page.waitForSelector("[data-testid=report-form]");
+      await page.fill("[data-testid=figure-0]", "1,5");
+      await look("progress-report", { reach: true });
+      await look("progress-figures", { element: "[data-testid=report-figures]" });
+      await page.click("[data-testid=report-print]");
+      await page.waitForSelector("[data-testid=print-document]");
+      await look("report-print-view", { reach: true });
+      await page.click("[data-testid=print-back]");
+      await page.click("[data-testid=progress-back]");
+      await page.waitForSelector("[data-testid=back-to-list]");
       await page.click("[data-testid=back-to-list]");
       await page.waitForSelector("[data-testid=plan-list]");
 
