@@ -81,9 +81,10 @@ struct Row {
     group: usize,
 }
 
-/// How many task rows the first paint draws (a tablet's screen and more); the others follow,
-/// [`BATCH`] at a time, whenever the browser is idle, so that a plan of 500 tasks opens at once.
-const FIRST_ROWS: usize = 24;
+/// How many task rows the first paint draws (more than a tablet shows under the counts); the
+/// others follow, [`BATCH`] at a time, whenever the browser is idle, so that a plan of 500 tasks
+/// opens at once.
+const FIRST_ROWS: usize = 12;
 const BATCH: usize = 40;
 
 /// Draws [`BATCH`] more rows at the next idle moment, and so on until `total`; stops when the
