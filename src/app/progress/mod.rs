@@ -153,7 +153,11 @@ fn FollowUpView(follow_up: FollowUp, screen: RwSignal<Screen>) -> impl IntoView 
                 <SaveIndicator status=follow_up.status />
             </div>
             <p class="progress-plan" data-testid="progress-plan">
-                {format!("Kế hoạch {title} (năm {year})")}
+                {if title.contains(&year.to_string()) {
+                    format!("Kế hoạch {title}")
+                } else {
+                    format!("Kế hoạch {title} (năm {year})")
+                }}
             </p>
             <Show when=move || follow_up.edited_elsewhere.get()>
                 <div class="notice notice-error" role="alert" data-testid="progress-conflict">
