@@ -3,9 +3,13 @@
 //! either by mutating one of the real plans in fuzz/bases/ (a few edits at random places) or
 //! by generating one from the reader's own field names and Vietnamese deadline / amount
 //! words. One to three such plans are wrapped in a valid envelope
-//! `{"kind":"ke-hoach-cchc","format_version":1,"payload":{"plans":[...]}}`, so every input
-//! gets past the parser and the envelope checks. Checked: `restore_plan` and `import_file`
-//! never panic, and an accepted file survives export + import unchanged.
+//! `{"kind":"ke-hoach-cchc","format_version":2,"payload":{"plans":[...]}}` (now and then of
+//! format 1, through the migration), or one or two such plans are each wrapped in a period
+//! report (`{"plan", "period", "data_period", "report", "progress"}`, the report's parts and
+//! progress from fuzz/bases/report.json, mutated too) in `{"payload":{"reports":[...]}}`, so
+//! every input gets past the parser and the envelope checks. Checked: `restore_plan`,
+//! `restore_tracking` and `import_file` never panic, and an accepted file survives export +
+//! import unchanged.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -25,6 +29,18 @@ const BASE_TEXTS: [&str; 4] = [
     include_str!("../bases/son-tay-district-2023.json"),
     include_str!("../bases/hoang-hoa-district-2023.json"),
 ];
+
+/// The report's own parts and progress of Tịnh Minh's 2024 plan: `{"report", "progress"}`.
+const REPORT_BASE: &str = include_str!("../bases/report.json");
+
+fn report_base() -> &'static Value {
+    static BASE: OnceLock<Value> = OnceLock::new();
+    BASE.get_or_init(|| serde_json::from_str(REPORT_BASE).expect("fuzz/bases/report.json is JSON"))
+}
+
+/// The report periods' names in the file, and the month each is cut off in.
+const PERIODS: [(&str, u32); 4] =
+    [("first_quarter", 3), ("six_months", 6), ("nine_months", 9), ("year", 12)];
 
 fn bases() -> &'static [Value] {
     static BASES: OnceLock<Vec<Value>> = OnceLock::new();
@@ -54,6 +70,13 @@ const KEYS: &[&str] = &[
     "san_pham", "signer", "so_ky_hieu", "sub_areas", "sub_groups", "sub_items", "subject",
     "superior_body", "symbol", "targets", "task", "task_labels", "tasks", "text", "thoi_gian",
     "title", "trich_yeu", "trong_tam", "unit", "units", "value", "year", "yeu_cau",
+    // A period report's entry, its parts, progress and figures.
+    "plan", "period", "from", "cut_off", "report", "progress", "status", "reason",
+    "completed_on", "result", "evidence", "summary", "direction", "assessment", "next_tasks",
+    "proposals", "figures", "closed", "reports", "plans", "procedures_published",
+    "dossiers_in_person", "dossiers_online", "dossiers_by_post", "resolved_on_time",
+    "resolved_late", "apology_letters", "dossiers_digitised", "feedback_received",
+    "feedback_handled", "satisfaction_rate",
 ];
 
 /// Values the reader recognises, deadline phrases for the deadline parser, amounts in both
@@ -78,6 +101,10 @@ const WORDS: &[&str] = &[
     "phu-luc-1", "dong-1", "ke-hoach-1", "e\u{301}", "e\u{1}\u{301}", "\u{1}", "\r\n", "\r",
     "\u{85}", "\u{200b}", "\u{feff}", "Ỏ\u{323}", "ủy ban nhân dân", "ỦY BAN NHÂN DÂN XÃ",
     "", " ", "\t",
+    "first_quarter", "six_months", "nine_months", "year", "quy_5", "not_started",
+    "in_progress", "done_on_time", "done_late", "not_carried_out", "2023-12-15", "2024-03-14",
+    "2024-06-14", "2025-03-14", "2024-03-15", "98.5", "100", "100.000001", "1.5", "-1", "0",
+    "1e5", "BC-UBND",
 ];
 
 fn word(u: &mut Unstructured) -> Result<String> {
@@ -244,8 +271,49 @@ fn plan(u: &mut Unstructured) -> Result<Value> {
     Ok(plan)
 }
 
-fn build(data: &[u8]) -> Result<Vec<Value>> {
+/// One plan wrapped in a period report: a period (now and then an unknown one), the data period
+/// the guidance gives it in the plan's year, and the base's parts and progress, then mutated
+/// anywhere.
+fn report_entry(u: &mut Unstructured) -> Result<Value> {
+    let plan = plan(u)?;
+    let year = plan.get("year").and_then(Value::as_i64).unwrap_or(2024);
+    let (period, month) = *u.choose(&PERIODS)?;
+    // Empty input (zero bytes) picks the first and most usual choices throughout.
+    let period = if u.ratio(15, 16)? { period.to_string() } else { word(u)? };
+    let base = report_base();
+    let mut entry = json!({
+        "plan": plan,
+        "period": period,
+        "data_period": {
+            "from": format!("{}-12-15", year - 1),
+            "cut_off": format!("{year}-{month:02}-14"),
+        },
+        "report": base["report"],
+        "progress": base["progress"],
+    });
+    for _ in 0..u.choose_index(9)? {
+        mutate(u, &mut entry)?;
+    }
+    Ok(entry)
+}
+
+/// What the file's payload holds: plans, or period reports.
+enum Built {
+    Plans(Vec<Value>, u64),
+    Reports(Vec<Value>),
+}
+
+fn build(data: &[u8]) -> Result<Built> {
     let mut u = Unstructured::new(data);
+    // An empty input is the first base plan, unchanged, as before there were reports.
+    if !u.ratio(2, 3)? {
+        let mut reports = vec![report_entry(&mut u)?];
+        if !u.ratio(3, 4)? {
+            reports.push(report_entry(&mut u)?);
+        }
+        return Ok(Built::Reports(reports));
+    }
+    let version = if u.ratio(3, 4)? { 2 } else { 1 };
     let count = u.choose_index(3)? + 1;
     let mut plans = vec![plan(&mut u)?];
     for _ in 1..count {
@@ -261,17 +329,22 @@ fn build(data: &[u8]) -> Result<Vec<Value>> {
         };
         plans.push(next);
     }
-    Ok(plans)
+    Ok(Built::Plans(plans, version))
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(plans) = build(data) else {
+    let Ok(built) = build(data) else {
         return;
+    };
+    let (version, scope, payload) = match built {
+        Built::Plans(plans, version) => (version, "plan", json!({ "plans": plans })),
+        Built::Reports(reports) => (2, "report", json!({ "reports": reports })),
     };
     let file = json!({
         "kind": "ke-hoach-cchc",
-        "format_version": 1,
-        "payload": { "plans": plans },
+        "format_version": version,
+        "scope": scope,
+        "payload": payload,
     });
     let bytes = serde_json::to_vec(&file).expect("a Value always serialises");
     // Repeats can build files of many MB that take 10-40 s each under instrumentation (0.3 s
@@ -289,6 +362,16 @@ fuzz_target!(|data: &[u8]| {
         if value.is_object() {
             assert!(plan.is_some(), "restore_plan refused an object");
         }
+    }
+    for entry in file["payload"]["reports"].as_array().into_iter().flatten() {
+        // The same parts and progress as a stored record of the plan's follow-up.
+        let mut stored = entry["report"].clone();
+        if let Some(parts) = stored.as_object_mut() {
+            parts.insert("period".into(), entry["period"].clone());
+        }
+        let record = json!({ "plan_id": "p", "progress": entry["progress"], "reports": [stored] });
+        let (tracking, _report) = kehoach::file_format::restore_tracking(&record);
+        assert!(tracking.is_some(), "restore_tracking refused an object");
     }
     if let Ok(imported) = kehoach::file_format::import_file(&bytes) {
         common::assert_round_trip(&imported);

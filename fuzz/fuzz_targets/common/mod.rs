@@ -1,16 +1,61 @@
-//! The property both targets check after a successful import: writing the imported plans
-//! with the app's own exporter and reading that file back must succeed and give the very
-//! same plans (what the person saw after import is what the next import shows).
+//! The property both targets check after a successful import: writing what was imported with
+//! the app's own exporter and reading that file back must succeed and give the very same plans,
+//! or the very same reports (what the person saw after import is what the next import shows).
 
 use kehoach::file_format::{self, ExportInfo, Imported};
 
-pub fn assert_round_trip(imported: &Imported) {
-    let info = ExportInfo {
+fn info() -> ExportInfo {
+    ExportInfo {
         exported_at: "2026-11-23T14:32:00+07:00".into(),
         exported_by: "ỦY BAN NHÂN DÂN XÃ TỊNH MINH".into(),
-    };
+    }
+}
+
+pub fn assert_round_trip(imported: &Imported) {
+    assert!(
+        imported.plans.is_empty() != imported.reports.is_empty(),
+        "Ok with {} plans and {} reports: a file holds plans or reports",
+        imported.plans.len(),
+        imported.reports.len()
+    );
+    if !imported.plans.is_empty() {
+        assert_plans_round_trip(imported);
+    }
+    for (index, received) in imported.reports.iter().enumerate() {
+        let file =
+            file_format::export_report(&received.plan, &received.report, &received.progress, &info());
+        let back = match file_format::import_file(file.as_bytes()) {
+            Ok(back) => back,
+            Err(error) => panic!("round trip: report {index} exported was refused: {error:?}"),
+        };
+        assert!(
+            back.info.checksum_ok,
+            "round trip: checksum of our own report export does not match"
+        );
+        assert!(back.plans.is_empty(), "round trip: a report file gave plans");
+        let [again] = back.reports.as_slice() else {
+            panic!("round trip: report {index} came back as {} reports", back.reports.len());
+        };
+        if again.plan != received.plan {
+            panic!(
+                "round trip: the plan of report {index} changed on export + import\n{}",
+                first_difference(&received.plan, &again.plan)
+            );
+        }
+        assert_eq!(again.report, received.report, "round trip: report {index} changed");
+        assert_eq!(again.progress, received.progress, "round trip: progress of report {index} changed");
+        // The exporter writes the data period the plan gives the report's period.
+        assert_eq!(
+            Some(again.data_period),
+            received.report.period.period_for(&received.plan),
+            "round trip: data period of report {index}"
+        );
+    }
+}
+
+fn assert_plans_round_trip(imported: &Imported) {
     let bundle = imported.plans.len() > 1;
-    let file = file_format::export_plans(&imported.plans, &info, bundle);
+    let file = file_format::export_plans(&imported.plans, &info(), bundle);
     let back = match file_format::import_file(file.as_bytes()) {
         Ok(back) => back,
         Err(error) => panic!(
