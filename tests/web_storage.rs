@@ -764,3 +764,38 @@ async fn a_received_report_brings_its_plan_when_new_and_replaces_only_its_own_pe
     assert_eq!(stored.tracking.reports[1].proposals, "Của máy này");
     database.close();
 }
+
+#[wasm_bindgen_test]
+async fn a_received_report_for_a_plan_in_the_trash_is_refused_and_nothing_changes() {
+    let database = fresh("test-received-report-trash").await;
+    let plan = sample_plan();
+    let mut revision = None;
+    save_over(&database, &plan, &mut revision, "s", 1.0).await;
+    let tracking = followed(&plan);
+    database
+        .save_tracking(&tracking, 0, 2.0)
+        .await
+        .expect("save");
+    database.move_to_trash(&plan.id, 3.0).await.expect("trash");
+    let mut report = tracking
+        .report(ReportPeriod::FirstQuarter)
+        .expect("drafted")
+        .clone();
+    report.close(&plan, &tracking.progress, "2024-03-20T09:00:00+07:00");
+    assert_eq!(
+        database
+            .store_received_report(&plan, &report, &Default::default(), 4.0)
+            .await,
+        Err(StorageError::InTrash)
+    );
+    assert_eq!(database.load_plan(&plan.id).await.expect("load"), None);
+    let kept = database.load_tracking(&plan.id).await.expect("load");
+    assert_eq!(kept.tracking, tracking);
+    // Restored, it comes back with its follow-up.
+    database
+        .restore_from_trash(&plan.id)
+        .await
+        .expect("restore");
+    assert_eq!(loaded(&database, &plan.id).await.plan, plan);
+    database.close();
+}

@@ -60,6 +60,15 @@ impl ReportPeriod {
         }
     }
 
+    /// The period with its year as a report's title writes them: «quý I năm 2026», «6 tháng năm
+    /// 2026», and for the year's own report «năm 2026» (not «năm năm 2026»).
+    pub fn with_year(self, year: i32) -> String {
+        match self {
+            Self::Year => format!("năm {year}"),
+            _ => format!("{} năm {year}", self.title_name()),
+        }
+    }
+
     /// The month whose 14th is the default cut-off.
     fn cut_off_month(self) -> u32 {
         match self {

@@ -175,11 +175,11 @@ impl PeriodReport {
     }
 
     /// The report's title after «Báo cáo»: «kết quả thực hiện công tác cải cách hành chính quý
-    /// I năm 2026».
+    /// I năm 2026», and «… cải cách hành chính năm 2026» for the year's.
     pub fn title(&self, year: i32) -> String {
         format!(
-            "kết quả thực hiện công tác cải cách hành chính {} năm {year}",
-            self.period.title_name()
+            "kết quả thực hiện công tác cải cách hành chính {}",
+            self.period.with_year(year)
         )
     }
 }
@@ -580,6 +580,19 @@ mod tests {
         assert_eq!(
             report.title(plan.year),
             "kết quả thực hiện công tác cải cách hành chính quý I năm 2026"
+        );
+        let titles = ReportPeriod::ALL.map(|period| {
+            PeriodReport::draft(&plan, &ProgressBook::new(), period).title(plan.year)
+        });
+        assert_eq!(
+            titles
+                .map(|title| title.replace("kết quả thực hiện công tác cải cách hành chính ", "")),
+            [
+                "quý I năm 2026",
+                "6 tháng năm 2026",
+                "9 tháng năm 2026",
+                "năm 2026"
+            ]
         );
     }
 

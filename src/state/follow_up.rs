@@ -1,7 +1,10 @@
 //! The plan being followed (theo dõi thực hiện): the plan as stored, read only here, and its
 //! follow-up (progress and period reports) with its autosave — within 300 ms of the last change,
-//! at once when the page is hidden, and never over a newer revision saved by another tab.
+//! at once when the page is hidden or the screen is left, and never over a newer revision saved
+//! by another tab. What saves is shared with the save under way, so a save that finishes after
+//! the screen is gone still writes the last change it was given.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -17,13 +20,18 @@ use crate::storage::{Database, StorageError};
 /// How long after the last change a save starts.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
 
-struct Inner {
+/// What the saves share: they may outlive the screen.
+struct Saver {
     database: Rc<Database>,
+    /// The revision the next save starts from (0: nothing stored yet).
     revision: u32,
     timer: Option<TimeoutHandle>,
     saving: bool,
-    /// Changed again while a save was under way.
-    dirty: bool,
+    /// The newest follow-up not yet handed to a save: written by the save under way when it
+    /// ends, or by the next.
+    waiting: Option<Tracking>,
+    /// Changed since the last save that covered every change.
+    unsaved: bool,
 }
 
 /// A plan open for follow-up: the plan, its follow-up and how saving goes.
@@ -32,9 +40,9 @@ pub struct FollowUp {
     pub plan: StoredValue<Plan>,
     pub tracking: RwSignal<Tracking>,
     pub status: RwSignal<SaveStatus>,
-    /// Another tab saved this follow-up; this copy stopped saving until reloaded.
+    /// Another tab saved this follow-up; this copy takes no more changes until reloaded.
     pub edited_elsewhere: RwSignal<bool>,
-    inner: StoredValue<Inner, LocalStorage>,
+    saver: StoredValue<Rc<RefCell<Saver>>, LocalStorage>,
 }
 
 impl FollowUp {
@@ -59,10 +67,9 @@ impl FollowUp {
         if !tracking.report.problems.is_empty() {
             web_sys::console::warn_1(&format!("{:?}", tracking.report.problems).into());
         }
-        Ok(FollowUp {
+        let follow_up = FollowUp {
             plan: StoredValue::new(plan),
             tracking: RwSignal::new(tracking.tracking),
-            // Nothing stored yet is nothing left to save.
             status: RwSignal::new(SaveStatus::Saved {
                 at: if tracking.saved_at > 0.0 {
                     tracking.saved_at
@@ -71,16 +78,48 @@ impl FollowUp {
                 },
             }),
             edited_elsewhere: RwSignal::new(false),
-            inner: StoredValue::new_local(Inner {
+            saver: StoredValue::new_local(Rc::new(RefCell::new(Saver {
                 database,
                 revision: tracking.revision,
                 timer: None,
                 saving: false,
-                dirty: false,
-            }),
-        })
+                waiting: None,
+                unsaved: false,
+            }))),
+        };
+        let saver = follow_up.saver.get_value();
+        super::unsaved::track_pending(Rc::new(Followed { follow_up, saver }));
+        Ok(follow_up)
     }
 
+    fn saver(&self) -> Option<Rc<RefCell<Saver>>> {
+        self.saver.try_get_value()
+    }
+}
+
+/// What the update banner asks of a follow-up: its saver is held here, so that a save still
+/// under way after the screen is left counts until it lands.
+struct Followed {
+    follow_up: FollowUp,
+    saver: Rc<RefCell<Saver>>,
+}
+
+impl super::unsaved::Pending for Followed {
+    fn is_closed(&self) -> bool {
+        self.follow_up.tracking.is_disposed() && !self.has_unsaved()
+    }
+
+    fn has_unsaved(&self) -> bool {
+        let state = self.saver.borrow();
+        state.unsaved || state.saving
+    }
+
+    fn flush(&self) {
+        self.follow_up.flush();
+    }
+}
+
+impl FollowUp {
     /// Changes the follow-up and schedules its save; nothing while another tab's is newer.
     pub fn edit(&self, change: impl FnOnce(&mut Tracking)) {
         if self.edited_elsewhere.get_untracked() {
@@ -89,107 +128,114 @@ impl FollowUp {
         self.tracking.update(change);
         self.status.set(SaveStatus::Pending);
         let follow_up = *self;
-        let timer = set_timeout_with_handle(move || follow_up.save_now(), SAVE_DELAY).ok();
-        self.inner.update_value(|inner| {
-            if let Some(old) = std::mem::replace(&mut inner.timer, timer) {
+        let timer = set_timeout_with_handle(move || follow_up.flush(), SAVE_DELAY).ok();
+        if let Some(saver) = self.saver() {
+            let mut saver = saver.borrow_mut();
+            saver.unsaved = true;
+            if let Some(old) = std::mem::replace(&mut saver.timer, timer) {
                 old.clear();
             }
-        });
+        }
     }
 
-    /// Saves a pending change at once (the page is hidden, or the screen left).
+    /// Saves the follow-up as it is now, at once (the page is hidden, the screen is being
+    /// left, or typing paused). A save under way writes it when it ends.
     pub fn flush(&self) {
-        let pending = self
-            .inner
-            .try_with_value(|inner| inner.timer.is_some())
-            .unwrap_or(false);
-        if pending {
-            self.save_now();
-        }
-    }
-
-    fn save_now(&self) {
-        let busy = self
-            .inner
-            .try_update_value(|inner| {
-                if let Some(timer) = inner.timer.take() {
-                    timer.clear();
-                }
-                if inner.saving {
-                    inner.dirty = true;
-                    return true;
-                }
-                inner.saving = true;
-                false
-            })
-            .unwrap_or(true);
-        if busy {
-            return;
-        }
-        self.status.set(SaveStatus::Saving);
-        let tracking = self.tracking.get_untracked();
-        let (database, revision) = self
-            .inner
-            .with_value(|inner| (inner.database.clone(), inner.revision));
-        let follow_up = *self;
-        spawn_local(async move {
-            let result = database.save_tracking(&tracking, revision, now_ms()).await;
-            follow_up.saved(result);
-        });
-    }
-
-    fn saved(&self, result: Result<u32, StorageError>) {
-        let Some(again) = self.inner.try_update_value(|inner| {
-            inner.saving = false;
-            std::mem::take(&mut inner.dirty)
-        }) else {
+        let Some(saver) = self.saver() else {
             return;
         };
-        match result {
-            Ok(revision) => {
-                let all_saved = self
-                    .inner
-                    .try_update_value(|inner| {
-                        inner.revision = revision;
-                        !again && inner.timer.is_none()
-                    })
-                    .unwrap_or(false);
-                if all_saved {
-                    self.status.set(SaveStatus::Saved { at: now_ms() });
-                }
+        {
+            let mut state = saver.borrow_mut();
+            if let Some(timer) = state.timer.take() {
+                timer.clear();
             }
-            Err(StorageError::Conflict { .. }) => {
-                self.edited_elsewhere.set(true);
-                self.status.set(SaveStatus::Failed(
-                    "Chưa lưu: tiến độ của kế hoạch này vừa được sửa ở thẻ khác.".into(),
-                ));
+            if !state.unsaved {
                 return;
             }
-            Err(error) => {
-                web_sys::console::error_1(&format!("{error:?}").into());
-                self.status.set(SaveStatus::Failed(error.to_string()));
+            let Some(tracking) = self.tracking.try_get_untracked() else {
+                return;
+            };
+            state.waiting = Some(tracking);
+            if state.saving {
+                return;
             }
+            state.saving = true;
         }
-        if again {
-            self.save_now();
-        }
+        self.status.try_set(SaveStatus::Saving);
+        let follow_up = *self;
+        spawn_local(async move {
+            loop {
+                let (tracking, database, revision) = {
+                    let mut state = saver.borrow_mut();
+                    let Some(tracking) = state.waiting.take() else {
+                        state.saving = false;
+                        break;
+                    };
+                    (tracking, state.database.clone(), state.revision)
+                };
+                let result = database.save_tracking(&tracking, revision, now_ms()).await;
+                let done = {
+                    let mut state = saver.borrow_mut();
+                    match &result {
+                        Ok(revision) => {
+                            state.revision = *revision;
+                            let done = state.waiting.is_none() && state.timer.is_none();
+                            if done {
+                                state.unsaved = false;
+                            }
+                            done
+                        }
+                        Err(_) => {
+                            // Kept for the next try: the next change or a flush saves it.
+                            state.waiting = None;
+                            state.saving = false;
+                            true
+                        }
+                    }
+                };
+                match result {
+                    Ok(_) if done => {
+                        follow_up.status.try_set(SaveStatus::Saved { at: now_ms() });
+                    }
+                    Ok(_) => {}
+                    Err(StorageError::Conflict { .. }) => {
+                        follow_up.edited_elsewhere.try_set(true);
+                        follow_up.status.try_set(SaveStatus::Failed(
+                            "Chưa lưu: tiến độ của kế hoạch này vừa được sửa ở thẻ hoặc cửa sổ khác."
+                                .into(),
+                        ));
+                        break;
+                    }
+                    Err(error) => {
+                        web_sys::console::error_1(&format!("{error:?}").into());
+                        follow_up
+                            .status
+                            .try_set(SaveStatus::Failed(error.to_string()));
+                        break;
+                    }
+                }
+            }
+        });
     }
 
     /// Replaces this tab's copy with the stored one and saves again from there. What this tab
     /// changed since its last save is lost: another tab's newer state wins.
     pub async fn reload(&self) -> Result<(), StorageError> {
-        let (database, id) = (
-            self.inner.with_value(|inner| inner.database.clone()),
-            self.tracking.with_untracked(|t| t.plan_id.clone()),
-        );
+        let Some(saver) = self.saver() else {
+            return Ok(());
+        };
+        let database = saver.borrow().database.clone();
+        let id = self.tracking.with_untracked(|t| t.plan_id.clone());
         let stored = database.load_tracking(&id).await?;
-        self.inner.update_value(|inner| {
-            if let Some(timer) = inner.timer.take() {
+        {
+            let mut state = saver.borrow_mut();
+            if let Some(timer) = state.timer.take() {
                 timer.clear();
             }
-            inner.dirty = false;
-            inner.revision = stored.revision;
-        });
+            state.waiting = None;
+            state.unsaved = false;
+            state.revision = stored.revision;
+        }
         self.tracking.set(stored.tracking);
         self.edited_elsewhere.set(false);
         self.status.set(SaveStatus::Saved { at: now_ms() });

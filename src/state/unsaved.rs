@@ -43,6 +43,11 @@ pub(super) fn track(editor: Editor) {
     EDITORS.with_borrow_mut(|editors| editors.push(Rc::new(editor)));
 }
 
+/// Follows a plan's follow-up from its opening until it is closed and saved.
+pub(super) fn track_pending(pending: Rc<dyn Pending>) {
+    EDITORS.with_borrow_mut(|editors| editors.push(pending));
+}
+
 /// The editors still open, after dropping the closed ones.
 fn open_editors() -> Vec<Rc<dyn Pending>> {
     EDITORS.with_borrow_mut(|editors| {

@@ -31,6 +31,10 @@ pub enum StorageError {
     AlreadyExists,
     #[error("Bản ghi trên máy bị hỏng và không đọc được.")]
     Corrupt,
+    #[error(
+        "Kế hoạch của báo cáo này đang ở Thùng rác trên máy. Hãy khôi phục kế hoạch từ Thùng rác rồi nhập lại báo cáo; chưa có gì được lưu."
+    )]
+    InTrash,
     /// The detail is for the console; the person gets the sentence.
     #[error(
         "Không lưu hoặc đọc được dữ liệu trên máy. Hãy thử lại; nếu vẫn lỗi, hãy tải lại trang."

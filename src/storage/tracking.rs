@@ -6,12 +6,10 @@
 use rexie::TransactionMode;
 use wasm_bindgen::JsValue;
 
-use super::database::{Database, PLANS, TRACKING};
+use super::database::{Database, PLANS, TRACKING, TRASH};
 use super::error::StorageError;
 use super::plan_texts::{PlanStores, PlanText, TEXTS, plan_record};
-use super::records::{
-    Record, check_revision, finish, get_by_id, js_error, number, revision_of, store, text,
-};
+use super::records::{Record, finish, get_by_id, js_error, number, revision_of, store, text};
 use crate::domain::Plan;
 use crate::domain::progress::ProgressBook;
 use crate::domain::report::{PeriodReport, Tracking};
@@ -71,13 +69,12 @@ impl Database {
         let result = async {
             let tracking_store = store(&transaction, TRACKING)?;
             let current = get_by_id(&tracking_store, &tracking.plan_id).await?;
-            let stored = current.as_ref().map(revision_of);
-            let expected = (base_revision > 0).then_some(base_revision);
-            // Nothing stored and nothing expected is the first save.
-            if stored.is_some() || expected.is_some() {
-                check_revision(stored, expected)?;
+            // 0 is "nothing stored yet", and also a record written without a revision.
+            let stored = current.as_ref().map_or(0, revision_of);
+            if stored != base_revision {
+                return Err(StorageError::Conflict { stored });
             }
-            let revision = stored.unwrap_or(0) + 1;
+            let revision = stored + 1;
             let record = Record::new()
                 .set("id", tracking.plan_id.as_str())?
                 .set("json", json.as_str())?
@@ -94,9 +91,10 @@ impl Database {
     }
 
     /// Stores a period report received in a file, in one transaction: the plan it reports on too
-    /// when this device does not have it (its follow-up then starts from the report's
-    /// progress), and the report, closed on what it was drawn from, in the plan's follow-up in
-    /// place of one of the same period. Returns whether the plan was new here.
+    /// when this device does not have it, and the report, closed on what it was drawn from, in
+    /// the plan's follow-up in place of one of the same period. A follow-up new here starts from
+    /// the report's progress; one already here keeps its own. Refused when the plan is in the
+    /// trash, or its stored follow-up cannot be read. Returns whether the plan was new here.
     pub async fn store_received_report(
         &self,
         plan: &Plan,
@@ -105,10 +103,18 @@ impl Database {
         now: f64,
     ) -> Result<bool, StorageError> {
         let written = PlanText::of(plan)?;
-        let transaction = self.begin(&[PLANS, TEXTS, TRACKING], TransactionMode::ReadWrite)?;
+        let stores = [PLANS, TEXTS, TRACKING, TRASH];
+        let transaction = self.begin(&stores, TransactionMode::ReadWrite)?;
         let result = async {
             let plans = PlanStores::of(&transaction)?;
             let tracking_store = store(&transaction, TRACKING)?;
+            // Its follow-up waits there with it: neither is written over.
+            if get_by_id(&store(&transaction, TRASH)?, &plan.id)
+                .await?
+                .is_some()
+            {
+                return Err(StorageError::InTrash);
+            }
             let new_plan = plans.record(&plan.id).await?.is_none();
             if new_plan {
                 plans
@@ -121,16 +127,18 @@ impl Database {
             }
             let current = get_by_id(&tracking_store, &plan.id).await?;
             let revision = current.as_ref().map_or(0, revision_of);
-            let mut tracking = current
-                .as_ref()
-                .and_then(|record| text(record, "json"))
-                .and_then(|json| serde_json::from_str(&json).ok())
-                .and_then(|value| restore_tracking(&value).0)
-                .unwrap_or_else(|| Tracking::new(&plan.id));
+            // A stored follow-up that cannot be read is not replaced by the file's.
+            let mut tracking = match &current {
+                None => Tracking {
+                    progress: progress.clone(),
+                    ..Tracking::new(&plan.id)
+                },
+                Some(record) => text(record, "json")
+                    .and_then(|json| serde_json::from_str(&json).ok())
+                    .and_then(|value| restore_tracking(&value).0)
+                    .ok_or(StorageError::Corrupt)?,
+            };
             tracking.plan_id = plan.id.clone();
-            if new_plan {
-                tracking.progress = progress.clone();
-            }
             tracking.reports.retain(|kept| kept.period != report.period);
             let at = tracking
                 .reports

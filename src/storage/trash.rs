@@ -73,12 +73,16 @@ impl Database {
 
     /// Deletes a plan from the trash for good, with its revisions and its follow-up.
     pub async fn delete_forever(&self, id: &str) -> Result<(), StorageError> {
-        let stores = [TRASH, REVISIONS, TRACKING];
+        let stores = [TRASH, REVISIONS, TRACKING, PLANS, TEXTS];
         let transaction = self.begin(&stores, TransactionMode::ReadWrite)?;
         let result = async {
             let trash = store(&transaction, TRASH)?;
             delete_by_id(&trash, id).await?;
-            delete_by_id(&store(&transaction, TRACKING)?, id).await?;
+            // The follow-up goes with the plan, unless a plan of the same id lives on.
+            let plans = PlanStores::of(&transaction)?;
+            if plans.record(id).await?.is_none() {
+                delete_by_id(&store(&transaction, TRACKING)?, id).await?;
+            }
             let revisions = store(&transaction, REVISIONS)?;
             for key in revision_keys(&revisions, id).await? {
                 revisions.delete(key).await.map_err(js_error)?;

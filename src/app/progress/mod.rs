@@ -153,11 +153,7 @@ fn FollowUpView(follow_up: FollowUp, screen: RwSignal<Screen>) -> impl IntoView 
                 <SaveIndicator status=follow_up.status />
             </div>
             <p class="progress-plan" data-testid="progress-plan">
-                {if title.contains(&year.to_string()) {
-                    format!("Kế hoạch {title}")
-                } else {
-                    format!("Kế hoạch {title} (năm {year})")
-                }}
+                {plan_line(&title, year)}
             </p>
             <Show when=move || follow_up.edited_elsewhere.get()>
                 <div class="notice notice-error" role="alert" data-testid="progress-conflict">
@@ -276,6 +272,24 @@ fn NextYear(
     }
 }
 
+/// «Kế hoạch cải cách hành chính năm 2024 xã Tịnh Minh»: the plan's title after «Kế hoạch»,
+/// its first word in lower case unless it is an abbreviation («UBND»), with the year when the
+/// title does not say it.
+fn plan_line(title: &str, year: i32) -> String {
+    let mut chars = title.chars();
+    let title = match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if second.is_lowercase() => {
+            first.to_lowercase().chain(title.chars().skip(1)).collect()
+        }
+        _ => title.to_string(),
+    };
+    if title.contains(&year.to_string()) {
+        format!("Kế hoạch {title}")
+    } else {
+        format!("Kế hoạch {title} (năm {year})")
+    }
+}
+
 /// The period's name on its button: «Quý I», «6 tháng», «9 tháng», «Năm».
 fn period_button(period: ReportPeriod) -> &'static str {
     match period {
@@ -304,9 +318,9 @@ fn flush_when_hidden(follow_up: FollowUp) {
             follow_up.flush();
         }
     });
+    // Leaving the screen flushes in the buttons that leave it, while the follow-up is there.
     on_cleanup(move || {
         on_hide.remove();
         on_visibility.remove();
-        follow_up.flush();
     });
 }

@@ -87,8 +87,8 @@ pub fn ReportPanel(
             <div class="progress-report-empty">
                 <p data-testid="report-none">
                     {format!(
-                        "Chưa có báo cáo {} năm {year}. Bản nháp lấy số, địa danh và tên kế hoạch từ kế hoạch, phần kết quả theo từng lĩnh vực và phụ lục lấy từ tiến độ của {} nhiệm vụ; các phần còn lại do bạn viết.",
-                        period.title_name(),
+                        "Chưa có báo cáo {}. Bản nháp lấy địa danh và tên kế hoạch từ kế hoạch, phần kết quả theo từng lĩnh vực và phụ lục lấy từ tiến độ của {} nhiệm vụ; số báo cáo và các phần còn lại do bạn viết.",
+                        period.with_year(year),
                         total(),
                     )}
                 </p>
@@ -108,6 +108,8 @@ fn report_form(follow_up: FollowUp, period: ReportPeriod, screen: RwSignal<Scree
     };
     let closed =
         Signal::derive(move || report.with(|r| r.as_ref().is_some_and(|r| r.closed.is_some())));
+    // No field takes typing that could not be saved (another tab saved first).
+    let locked = Signal::derive(move || closed.get() || follow_up.edited_elsewhere.get());
     let on = move |set: fn(&mut PeriodReport, String)| {
         Callback::new(move |typed: String| edit_report(follow_up, period, |r| set(r, typed)))
     };
@@ -122,7 +124,17 @@ fn report_form(follow_up: FollowUp, period: ReportPeriod, screen: RwSignal<Scree
             }
         });
     });
-    let reopen = Callback::new(move |()| edit_report(follow_up, period, PeriodReport::reopen));
+    // Reopening drops what the closing kept (for a received report, the sender's progress).
+    let reopen = Callback::new(move |()| {
+        let sure = window()
+            .confirm_with_message(
+                "Mở lại thì báo cáo lấy theo kế hoạch và tiến độ hiện có trên máy; kế hoạch và tiến độ lúc chốt không còn được giữ. Mở lại để sửa?",
+            )
+            .unwrap_or(false);
+        if sure {
+            edit_report(follow_up, period, PeriodReport::reopen);
+        }
+    });
     let problem = RwSignal::new(None::<String>);
     let export = Callback::new(move |()| {
         let Some(report) = report.get_untracked() else {
@@ -148,7 +160,7 @@ fn report_form(follow_up: FollowUp, period: ReportPeriod, screen: RwSignal<Scree
         screen.set(Screen::ReportPrint(id, period));
     });
     let text = |id: &str, label, testid: &'static str, get, set| {
-        field(Field::text(id.to_string(), label, testid, read(get), on(set)).disabled(closed))
+        field(Field::text(id.to_string(), label, testid, read(get), on(set)).disabled(locked))
     };
     let part = |id: &str, label, hint, get, set| {
         field(
@@ -156,7 +168,7 @@ fn report_form(follow_up: FollowUp, period: ReportPeriod, screen: RwSignal<Scree
                 .kind(Kind::Lines)
                 .wide()
                 .hint(hint)
-                .disabled(closed),
+                .disabled(locked),
         )
     };
     let closed_note = move || {
@@ -196,7 +208,7 @@ fn report_form(follow_up: FollowUp, period: ReportPeriod, screen: RwSignal<Scree
                 {field(Field::text("report-date".to_string(), "Ngày báo cáo", "report-date",
                     read(|r| r.date.to_naive().map(|d| d.to_string()).unwrap_or_default()),
                     on(|r, v| r.date = v.parse::<chrono::NaiveDate>().ok().map(PartialDate::from_naive).unwrap_or_default()))
-                    .kind(Kind::Date).disabled(closed))}
+                    .kind(Kind::Date).disabled(locked))}
             </div>
             {part("report-direction", "I. Công tác chỉ đạo, điều hành",
                 "Mỗi dòng là một đoạn.", |r| r.direction.clone(), |r, v| r.direction = v)}
@@ -213,7 +225,7 @@ fn report_form(follow_up: FollowUp, period: ReportPeriod, screen: RwSignal<Scree
             <fieldset class="progress-figures" data-testid="report-figures">
                 <legend>"Số liệu của kỳ báo cáo (in ở phụ lục)"</legend>
                 {FIGURES.iter().enumerate().map(|(index, figure)| {
-                    figure_field(follow_up, period, report, closed, index, *figure)
+                    figure_field(follow_up, period, report, locked, index, *figure)
                 }).collect_view()}
             </fieldset>
         </div>
@@ -227,7 +239,7 @@ fn figure_field(
     follow_up: FollowUp,
     period: ReportPeriod,
     report: Memo<Option<PeriodReport>>,
-    closed: Signal<bool>,
+    locked: Signal<bool>,
     index: usize,
     figure: Figure,
 ) -> AnyView {
@@ -275,7 +287,7 @@ fn figure_field(
             on_input,
         )
         .kind(Kind::Number)
-        .disabled(closed)
+        .disabled(locked)
         .issue(issue),
     )
 }

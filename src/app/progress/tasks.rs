@@ -121,6 +121,16 @@ pub fn ProgressPanel(follow_up: FollowUp, summary: Memo<Option<ProgressSummary>>
         })
     });
     let groups = move || summary.with(|s| s.as_ref().map(|s| s.groups.clone()).unwrap_or_default());
+    // The list's sections by title only: a status change changes the counts, and must not draw
+    // every row again (an open row would close, the select just changed lose the focus).
+    let sections: Memo<Vec<String>> = Memo::new(move |_| {
+        summary.with(|s| {
+            s.iter()
+                .flat_map(|s| &s.groups)
+                .map(|group| group.title.clone())
+                .collect()
+        })
+    });
     // The rows shown are chosen when the filter or the period changes, not at each status
     // change: a task marked done under «Quá hạn» stays in sight until the filter is chosen again.
     let cut_off = Memo::new(move |_| summary.with(|s| s.as_ref().map(|s| s.cut_off)));
@@ -242,7 +252,7 @@ pub fn ProgressPanel(follow_up: FollowUp, summary: Memo<Option<ProgressSummary>>
             </table>
         </div>
         <div class="progress-list" data-testid="progress-list" aria-busy=move || drawing().to_string()>
-            {move || groups().into_iter().enumerate().map(|(index, group)| {
+            {move || sections.get().into_iter().enumerate().map(|(index, title)| {
                 let in_group = move || {
                     let shown = shown.get();
                     rows.with(|rows| rows.iter().take(shown).filter(|r| r.group == index).cloned().collect::<Vec<_>>())
@@ -253,8 +263,8 @@ pub fn ProgressPanel(follow_up: FollowUp, summary: Memo<Option<ProgressSummary>>
                 };
                 view! {
                     <Show when=any>
-                        <section class="progress-group" aria-label=group.title.clone()>
-                            <h3 class="progress-group-title">{group.title.clone()}</h3>
+                        <section class="progress-group" aria-label=title.clone()>
+                            <h3 class="progress-group-title">{title.clone()}</h3>
                             <ol class="progress-tasks">
                                 <For each=in_group key=|row| row.key.clone() let:row>
                                     <TaskRow follow_up=follow_up row=row classes=classes />
@@ -349,7 +359,8 @@ fn TaskRow(
                 </span>
                 <label class="progress-status" for=status_for>
                     <span>"Tình trạng"</span>
-                    <select id=status_id data-testid="progress-status" on:change=set_status>
+                    <select id=status_id data-testid="progress-status" on:change=set_status
+                        disabled=move || follow_up.edited_elsewhere.get()>
                         {TaskStatus::LABELS.iter().enumerate().map(|(index, label)| view! {
                             <option value=index.to_string() selected=move || status_index() == index>{*label}</option>
                         }).collect_view()}
@@ -395,6 +406,7 @@ fn Details(
         Callback::new(move |typed: String| edit(Box::new(move |p| set(p, typed))))
     };
     let read = move |get: fn(&TaskProgress) -> String| Signal::derive(move || progress.with(get));
+    let locked = Signal::derive(move || follow_up.edited_elsewhere.get());
     let dropped = move || matches!(progress.with(|p| p.status.index()), 4);
     let key = StoredValue::new(key);
     let field_id = move |name: &str| key.with_value(|key| format!("progress-{name}-{key}"));
@@ -410,7 +422,8 @@ fn Details(
                 }),
                 on(|p, typed| p.status = TaskStatus::NotCarriedOut { reason: typed }),
             )
-            .wide(),
+            .wide()
+            .disabled(locked),
         )
     };
     let evidence_key = field_id("evidence");
@@ -420,9 +433,9 @@ fn Details(
             <Show when=dropped>{reason()}</Show>
             {field(Field::text(field_id("done"), "Ngày hoàn thành", "progress-done-on",
                 read(|p| date_value(p.completed_on)),
-                on(|p, typed| p.completed_on = date_input(&typed))).kind(Kind::Date))}
+                on(|p, typed| p.completed_on = date_input(&typed))).kind(Kind::Date).disabled(locked))}
             {field(Field::text(field_id("result"), "Kết quả thực hiện", "progress-result",
-                read(|p| p.result.clone()), on(|p, typed| p.result = typed)).kind(Kind::Lines).wide())}
+                read(|p| p.result.clone()), on(|p, typed| p.result = typed)).kind(Kind::Lines).wide().disabled(locked))}
             <fieldset class="progress-evidence">
                 <legend>"Văn bản kiểm chứng"</legend>
                 {move || (0..evidence_count())
@@ -433,7 +446,7 @@ fn Details(
                     Callback::new(move |()| edit(Box::new(|p| p.evidence.push(EvidenceDocument::default())))))}
             </fieldset>
             {field(Field::text(field_id("note"), "Ghi chú", "progress-note",
-                read(|p| p.note.clone()), on(|p, typed| p.note = typed)).kind(Kind::Lines).wide())}
+                read(|p| p.note.clone()), on(|p, typed| p.note = typed)).kind(Kind::Lines).wide().disabled(locked))}
         </div>
     }
 }

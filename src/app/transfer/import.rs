@@ -15,7 +15,7 @@ use leptos::task::spawn_local;
 
 use super::browser::{read_file, sha256, yield_now};
 use super::{Screen, TransferContext};
-use crate::domain::Plan;
+use crate::domain::{Plan, text};
 use crate::file_format::{FileInfo, ImportError, ImportSteps, Imported, MAX_FILE_BYTES, Outcome};
 use crate::state::{DatabaseContext, new_id, now_ms};
 use crate::storage::{PlanSummary, PlanText, StorageError};
@@ -82,6 +82,9 @@ pub struct ReportRow {
     pub plan_here: bool,
     /// Whether that plan already has a report of the same period here, which it replaces.
     pub replaces: bool,
+    /// Whether a plan of another body or year has the same id here: the report's plan is then
+    /// stored as a plan of its own, under a new id.
+    pub new_id: bool,
 }
 
 /// What to do with a plan of the file.
@@ -213,7 +216,15 @@ pub async fn read_and_preview(
     let mut reports = Vec::with_capacity(imported.reports.len());
     for received in &imported.reports {
         let plan = &received.plan;
-        let plan_here = stored.contains_key(&plan.id);
+        // The same id is the same plan only if it is of the same body and year: a plan file
+        // imported by many communes keeps its id in each.
+        let here = stored.get(&plan.id);
+        let same = |kept: &PlanSummary| {
+            kept.year == plan.year
+                && text::search_key(&kept.issuing_body) == text::search_key(&plan.issuing_body)
+        };
+        let plan_here = here.is_some_and(same);
+        let new_id = here.is_some() && !plan_here;
         let replaces = plan_here
             && database
                 .get()
@@ -226,6 +237,7 @@ pub async fn read_and_preview(
             plan_title: plan.title.clone(),
             plan_here,
             replaces,
+            new_id,
         });
     }
     if !current() {
@@ -345,24 +357,33 @@ struct Chosen {
     expected: Option<u32>,
 }
 
-/// Stores the previewed period reports (each with its plan when new here), closed on what they
-/// were drawn from as the sender closed them.
+/// Stores the previewed period reports (each with its plan when new here, under a new id when
+/// another plan here has its id), closed on what they were drawn from as the sender closed them.
 fn confirm_reports(
     transfer: TransferContext,
     database: DatabaseContext,
     file_name: String,
     at: String,
+    rows: Vec<ReportRow>,
 ) {
     let reports = transfer.reports.get_value();
     let run = transfer.run.get_value();
     let database = database.get();
     spawn_local(async move {
         let mut result = Ok(());
-        for received in reports.iter() {
+        for (received, row) in reports.iter().zip(&rows) {
+            let plan = if row.new_id {
+                Plan {
+                    id: new_id("ke-hoach"),
+                    ..received.plan.clone()
+                }
+            } else {
+                received.plan.clone()
+            };
             let mut report = received.report.clone();
-            report.close(&received.plan, &received.progress, at.clone());
+            report.close(&plan, &received.progress, at.clone());
             let stored = database
-                .store_received_report(&received.plan, &report, &received.progress, now_ms())
+                .store_received_report(&plan, &report, &received.progress, now_ms())
                 .await;
             if let Err(error) = stored {
                 result = Err(error);
@@ -413,11 +434,15 @@ pub(super) fn confirm(transfer: TransferContext, database: DatabaseContext) {
         {
             preview.storing = true;
             preview.error = None;
-            report_file = Some((preview.name.clone(), preview.info.exported_at.clone()));
+            report_file = Some((
+                preview.name.clone(),
+                preview.info.exported_at.clone(),
+                preview.reports.clone(),
+            ));
         }
     });
-    if let Some((file_name, at)) = report_file {
-        confirm_reports(transfer, database, file_name, at);
+    if let Some((file_name, at, rows)) = report_file {
+        confirm_reports(transfer, database, file_name, at, rows);
         return;
     }
     let mut rows = Vec::new();
