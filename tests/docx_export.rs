@@ -10,7 +10,7 @@ use std::process::Command;
 
 use kehoach::document::{layout, write_docx};
 
-use common::{SAMPLES, plan_from as sample, python};
+use common::{SAMPLES, plan_from as sample, python, run};
 
 /// Writes the sample's DOCX under the target directory, in a folder of the test's own since
 /// tests run in parallel, and returns its path.
@@ -122,20 +122,6 @@ fn son_chau_word_file_has_its_date_line_and_appendix_total() {
         .position(|line| line == "text Tổng cộng")
         .expect("total row");
     assert_eq!(lines[total + 1], "text 200");
-}
-
-/// Runs a command and returns its standard output, failing the test with its error output.
-fn run(program: &str, args: &[&str]) -> String {
-    let output = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|error| panic!("{program} runs: {error}"));
-    assert!(
-        output.status.success(),
-        "{program} {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 #[test]

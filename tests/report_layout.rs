@@ -9,7 +9,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use chrono::NaiveDate;
 use kehoach::document::{
@@ -23,7 +22,7 @@ use kehoach::domain::report::{Figure, PeriodReport, Tracking};
 use kehoach::domain::slot::task_slots;
 use kehoach::domain::{Deadline, Decimal, PartialDate, Plan};
 
-use common::{SAMPLES, python, sample};
+use common::{SAMPLES, python, run, sample};
 
 const YEAR: i32 = 2024;
 
@@ -691,19 +690,6 @@ fn libreoffice(folder: &Path, input: &Path, filter: &str) {
             &input.to_string_lossy(),
         ],
     );
-}
-
-fn run(program: &str, args: &[&str]) -> String {
-    let output = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|error| panic!("{program} runs: {error}"));
-    assert!(
-        output.status.success(),
-        "{program} {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 #[test]

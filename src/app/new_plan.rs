@@ -79,7 +79,7 @@ pub fn NewPlanForm(
                             let option = *option;
                             view! {
                                 <option value=option.word() selected=move || locality_kind.get() == option>
-                                    {capitalised(option.word())}
+                                    {crate::domain::text::capitalised(option.word())}
                                 </option>
                             }
                         }).collect_view()}
@@ -123,13 +123,4 @@ pub fn NewPlanForm(
             </div>
         </form>
     }
-}
-
-/// "Xã", "Thị trấn": the word with its first letter in upper case.
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

@@ -21,6 +21,7 @@ use crate::domain::report::{
     Figure, PeriodReport, report_recipients, report_signer, report_summary, status_at,
 };
 use crate::domain::slot::{AreaSlot, TaskSlot};
+use crate::domain::text;
 use crate::domain::{PartialDate, Plan, Task};
 
 /// The document `report` prints as. `plan` and `progress` are those the report speaks of:
@@ -188,7 +189,7 @@ fn body(facts: &Facts<'_>) -> Section {
         Block::Header(header(plan, &report.number, &report.place, &report.date)),
         Block::Title(Title {
             kind: "BÁO CÁO".into(),
-            subject: Some(capitalised(&title)),
+            subject: Some(text::capitalised(&title)),
         }),
     ];
     if let Some(data) = facts.data {
@@ -401,13 +402,7 @@ fn subject_after(kind: &str, summary: &str) -> String {
             text = text[head.len()..].trim_start();
         }
     }
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if second.is_lowercase() => {
-            first.to_lowercase().chain(text.chars().skip(1)).collect()
-        }
-        _ => text.to_string(),
-    }
+    text::in_sentence(text)
 }
 
 fn date(on: NaiveDate) -> String {
@@ -426,14 +421,6 @@ fn period_line(data: DataPeriod) -> String {
         date(data.from),
         date(data.cut_off)
     )
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 fn centred(runs: Vec<Run>) -> Block {
@@ -531,7 +518,7 @@ fn columns(columns: &[(ColumnKind, &str)]) -> Vec<Column> {
 /// Every task of part II under its area's or table's group row, then the count of each status.
 fn task_table(facts: &Facts<'_>) -> Table {
     let mut rows = Vec::new();
-    let mut statuses = STATUSES.map(|_| 0);
+    let mut statuses = TaskStatus::LABELS.map(|_| 0);
     for line in &facts.lines {
         match line {
             Line::Heading {
@@ -545,13 +532,7 @@ fn task_table(facts: &Facts<'_>) -> Table {
                 total: None,
             }),
             Line::Task(entry) => {
-                let kind = std::mem::discriminant(&entry.status);
-                let at = STATUSES
-                    .iter()
-                    .position(|s| std::mem::discriminant(s) == kind);
-                if let Some(at) = at {
-                    statuses[at] += 1;
-                }
+                statuses[entry.status.index()] += 1;
                 rows.push(task_row(entry));
             }
             Line::Counts(_) => {}
@@ -559,8 +540,8 @@ fn task_table(facts: &Facts<'_>) -> Table {
     }
     let total: usize = statuses.iter().sum();
     let mut line = format!("Tổng cộng: {total} nhiệm vụ");
-    for (status, count) in STATUSES.iter().zip(statuses) {
-        line.push_str(&format!("; {}: {count}", status.label().to_lowercase()));
+    for (label, count) in TaskStatus::LABELS.iter().zip(statuses) {
+        line.push_str(&format!("; {}: {count}", label.to_lowercase()));
     }
     rows.push(TableRow::Group {
         level: 1,
@@ -574,20 +555,12 @@ fn task_table(facts: &Facts<'_>) -> Table {
     }
 }
 
-/// Every status, in the order the total row counts them.
-const STATUSES: [TaskStatus; 5] = [
-    TaskStatus::NotStarted,
-    TaskStatus::InProgress,
-    TaskStatus::DoneOnTime,
-    TaskStatus::DoneLate,
-    TaskStatus::NotCarriedOut {
-        reason: String::new(),
-    },
-];
-
 fn task_row(entry: &Entry<'_>) -> TableRow {
     let task = entry.task;
-    let mut notes: Vec<String> = notes(entry).iter().map(|n| capitalised(n)).collect();
+    let mut notes: Vec<String> = notes(entry)
+        .iter()
+        .map(|n| crate::domain::text::capitalised(n))
+        .collect();
     if let Some(note) = entry.progress.map(|p| p.note.trim()) {
         notes.extend((!note.is_empty()).then(|| note.to_string()));
     }

@@ -288,12 +288,7 @@ pub fn next_year_from_undone(
 
 /// The task's content as a sentence of its own, capitalised, without its closing mark.
 fn capitalised(task: &Task) -> String {
-    let text = sentence(task);
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    super::text::capitalised(&sentence(task))
 }
 
 /// Tình trạng of a task as the report of a cut-off states it, from the task's `progress` and its
@@ -359,12 +354,7 @@ pub fn report_signer(plan: &Plan) -> Signer {
 /// The task's content as one sentence, without its closing full stop or semicolon.
 fn sentence(task: &Task) -> String {
     let text = task.content.trim();
-    let text = text.trim_end_matches(['.', ';', ':']);
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    super::text::in_sentence(text.trim_end_matches(['.', ';', ':']))
 }
 
 /// Section I's first draft: the plan this report follows, named as the plan names itself.

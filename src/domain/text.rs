@@ -60,6 +60,27 @@ pub fn clean_reporting(text: &str) -> (String, Removed) {
     (nfc(&kept), removed)
 }
 
+/// `text` with its first letter in upper case: "xã" → "Xã", "rà soát" → "Rà soát".
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `text` as it reads inside a sentence: its first letter in lower case, unless its first word
+/// is an abbreviation ("Rà soát" → "rà soát", "UBND xã" stays).
+pub fn in_sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if second.is_lowercase() => {
+            first.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_string(),
+    }
+}
+
 /// Whether `text` is already as [`clean`] would leave it (cheap check before copying).
 pub fn is_clean(text: &str) -> bool {
     surely_clean(text)

@@ -65,3 +65,17 @@ where
     );
     String::from_utf8(output.stdout).expect("Python prints UTF-8")
 }
+
+/// Runs a command and returns its standard output, failing the test with its error output.
+pub fn run(program: &str, args: &[&str]) -> String {
+    let output = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|error| panic!("{program} runs: {error}"));
+    assert!(
+        output.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}

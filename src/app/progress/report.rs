@@ -15,21 +15,6 @@ use crate::state::FollowUp;
 
 use super::controls::{Field, Kind, action, field};
 
-/// Every figure of the sheet, in the order it prints.
-const FIGURES: [Figure; 11] = [
-    Figure::ProceduresPublished,
-    Figure::DossiersInPerson,
-    Figure::DossiersOnline,
-    Figure::DossiersByPost,
-    Figure::ResolvedOnTime,
-    Figure::ResolvedLate,
-    Figure::ApologyLetters,
-    Figure::DossiersDigitised,
-    Figure::FeedbackReceived,
-    Figure::FeedbackHandled,
-    Figure::SatisfactionRate,
-];
-
 /// Changes the report of `period`, if it was drafted.
 fn edit_report(follow_up: FollowUp, period: ReportPeriod, change: impl FnOnce(&mut PeriodReport)) {
     follow_up.edit(|tracking| {
@@ -224,7 +209,7 @@ fn report_form(follow_up: FollowUp, period: ReportPeriod, screen: RwSignal<Scree
                 "Mỗi dòng là một đoạn.", |r| r.proposals.clone(), |r, v| r.proposals = v)}
             <fieldset class="progress-figures" data-testid="report-figures">
                 <legend>"Số liệu của kỳ báo cáo (in ở phụ lục)"</legend>
-                {FIGURES.iter().enumerate().map(|(index, figure)| {
+                {Figure::ALL.iter().enumerate().map(|(index, figure)| {
                     figure_field(follow_up, period, report, locked, index, *figure)
                 }).collect_view()}
             </fieldset>

@@ -395,7 +395,6 @@ fn confirm_reports(
         }
         match result {
             Ok(()) => {
-                close(transfer);
                 let titles: Vec<String> = reports
                     .iter()
                     .map(|r| format!("«Báo cáo {}»", r.report.title(r.plan.year)))
@@ -404,57 +403,58 @@ fn confirm_reports(
                     "Đã nhập {} từ tệp «{file_name}»; xem ở «Theo dõi thực hiện» của kế hoạch.",
                     titles.join(", ")
                 );
-                if transfer.screen.get_untracked() != Screen::List {
-                    transfer.state.set(ImportState::Done {
-                        message: text.clone(),
-                    });
-                }
-                transfer.tell(text, false);
-                transfer.version.update(|n| *n += 1);
+                stored(transfer, text.clone(), text);
             }
-            Err(error) => {
-                web_sys::console::error_1(&format!("{error:?}").into());
-                transfer.state.update(|state| {
-                    if let ImportState::Preview(preview) = state {
-                        preview.storing = false;
-                        preview.error = Some(format!("Chưa nhập được báo cáo. {error}"));
-                    }
-                });
-            }
+            Err(error) => not_stored(transfer, &error, "Chưa nhập được báo cáo."),
+        }
+    });
+}
+
+/// What was stored is told (`text` above the plan list; `elsewhere` in the dialog, when the list
+/// is not on screen), and the import closes.
+fn stored(transfer: TransferContext, text: String, elsewhere: String) {
+    close(transfer);
+    // The editor is left only by its own back button, which saves what is typed.
+    if transfer.screen.get_untracked() != Screen::List {
+        transfer.state.set(ImportState::Done { message: elsewhere });
+    }
+    transfer.tell(text, false);
+    transfer.version.update(|n| *n += 1);
+}
+
+/// Nothing was stored: the preview stays, with `lead` and why, to try again.
+fn not_stored(transfer: TransferContext, error: &StorageError, lead: &str) {
+    web_sys::console::error_1(&format!("{error:?}").into());
+    transfer.state.update(|state| {
+        if let ImportState::Preview(preview) = state {
+            preview.storing = false;
+            preview.error = Some(format!("{lead} {error}"));
         }
     });
 }
 
 /// Stores the previewed plans as chosen, all or nothing; or the previewed reports.
 pub(super) fn confirm(transfer: TransferContext, database: DatabaseContext) {
-    let mut report_file = None;
-    transfer.state.update(|state| {
-        if let ImportState::Preview(preview) = state
-            && !preview.reports.is_empty()
-        {
-            preview.storing = true;
-            preview.error = None;
-            report_file = Some((
-                preview.name.clone(),
-                preview.info.exported_at.clone(),
-                preview.reports.clone(),
-            ));
-        }
-    });
-    if let Some((file_name, at, rows)) = report_file {
-        confirm_reports(transfer, database, file_name, at, rows);
-        return;
-    }
-    let mut rows = Vec::new();
-    let mut file_name = String::new();
+    let mut previewed = None;
     transfer.state.update(|state| {
         if let ImportState::Preview(preview) = state {
             preview.storing = true;
             preview.error = None;
-            rows = preview.rows.clone();
-            file_name = preview.name.clone();
+            previewed = Some((
+                preview.name.clone(),
+                preview.info.exported_at.clone(),
+                preview.rows.clone(),
+                preview.reports.clone(),
+            ));
         }
     });
+    let Some((file_name, at, rows, reports)) = previewed else {
+        return;
+    };
+    if !reports.is_empty() {
+        confirm_reports(transfer, database, file_name, at, reports);
+        return;
+    }
     let choices = transfer.choices.get_untracked();
     let run = transfer.run.get_value();
     // The plans stay where they are (a failed store leaves the preview to try again): no copy of
@@ -492,7 +492,6 @@ pub(super) fn confirm(transfer: TransferContext, database: DatabaseContext) {
         }
         match result {
             Ok(_) => {
-                close(transfer);
                 let text = if count == 0 {
                     format!(
                         "Không nhập kế hoạch nào từ tệp «{file_name}»; dữ liệu trên máy giữ nguyên."
@@ -500,25 +499,14 @@ pub(super) fn confirm(transfer: TransferContext, database: DatabaseContext) {
                 } else {
                     format!("Đã nhập {count} kế hoạch từ tệp «{file_name}».")
                 };
-                // The editor is left only by its own back button, which saves what is typed.
-                if transfer.screen.get_untracked() != Screen::List {
-                    let message = format!("{text} Quay về danh sách kế hoạch để xem.");
-                    transfer.state.set(ImportState::Done { message });
-                }
-                transfer.tell(text, false);
-                transfer.version.update(|n| *n += 1);
+                let elsewhere = format!("{text} Quay về danh sách kế hoạch để xem.");
+                stored(transfer, text, elsewhere);
             }
-            Err(error) => {
-                web_sys::console::error_1(&format!("{error:?}").into());
-                transfer.state.update(|state| {
-                    if let ImportState::Preview(preview) = state {
-                        preview.storing = false;
-                        preview.error = Some(format!(
-                            "Chưa nhập được, không có kế hoạch nào được lưu. {error}"
-                        ));
-                    }
-                });
-            }
+            Err(error) => not_stored(
+                transfer,
+                &error,
+                "Chưa nhập được, không có kế hoạch nào được lưu.",
+            ),
         }
     });
 }
