@@ -495,6 +495,9 @@ pub struct GroupCounts {
 pub struct TaskStanding {
     pub slot: TaskSlot,
     pub class: DueClass,
+    /// The position of its group in [`ProgressSummary::groups`]; `None` for a row of an
+    /// appendix that draws its rows from the body (it has no group of its own).
+    pub group: Option<usize>,
     /// Whether progress was found for it.
     pub has_progress: bool,
 }
@@ -570,6 +573,7 @@ pub fn summarise(plan: &Plan, book: &ProgressBook, cut_off: NaiveDate) -> Progre
         tasks.push(TaskStanding {
             slot,
             class,
+            group,
             has_progress: progress.is_some(),
         });
     }

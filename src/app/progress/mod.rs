@@ -3,6 +3,7 @@
 //! period's report (`report.rs`) drafted from them. Made for the upright tablet first.
 
 mod controls;
+mod details;
 mod report;
 mod tasks;
 
@@ -12,7 +13,9 @@ use leptos::task::spawn_local;
 
 use super::Screen;
 use super::save_status::SaveIndicator;
-use crate::domain::progress::{DataPeriod, ProgressSummary, ReportPeriod, summarise};
+use crate::domain::progress::{
+    DataPeriod, ProgressBook, ProgressSummary, ReportPeriod, TaskProgress, TaskStatus, summarise,
+};
 use crate::state::{FollowUp, use_database};
 
 /// Which half of the screen is shown.
@@ -124,11 +127,27 @@ fn FollowUpView(follow_up: FollowUp, screen: RwSignal<Screen>) -> impl IntoView 
         let data = data.clone();
         move |_| data().map(|data| data.cut_off)
     });
+    // Where tasks stand depends on their statuses and dates done only: typing a result or a
+    // note changes this memo's input but not its value, so the counts are not worked out again.
+    let standing: Memo<ProgressBook> = Memo::new(move |_| {
+        follow_up.tracking.with(|tracking| {
+            tracking
+                .progress
+                .iter()
+                .map(|(id, progress)| {
+                    let kept = TaskProgress {
+                        status: TaskStatus::from_index(progress.status.index(), String::new()),
+                        completed_on: progress.completed_on,
+                        ..TaskProgress::default()
+                    };
+                    (id.clone(), kept)
+                })
+                .collect()
+        })
+    });
     let summary: Memo<Option<ProgressSummary>> = Memo::new(move |_| {
         let cut_off = cut_off.get()?;
-        let summary = follow_up
-            .tracking
-            .with(|tracking| plan.with_value(|plan| summarise(plan, &tracking.progress, cut_off)));
+        let summary = standing.with(|book| plan.with_value(|plan| summarise(plan, book, cut_off)));
         Some(summary)
     });
     let tab = RwSignal::new(last.map_or(Tab::Progress, |l| l.1));
@@ -276,13 +295,7 @@ fn NextYear(
 /// its first word in lower case unless it is an abbreviation («UBND»), with the year when the
 /// title does not say it.
 fn plan_line(title: &str, year: i32) -> String {
-    let mut chars = title.chars();
-    let title = match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if second.is_lowercase() => {
-            first.to_lowercase().chain(title.chars().skip(1)).collect()
-        }
-        _ => title.to_string(),
-    };
+    let title = crate::domain::text::in_sentence(title);
     if title.contains(&year.to_string()) {
         format!("Kế hoạch {title}")
     } else {

@@ -3,17 +3,14 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::numbering::point_label;
-use crate::domain::progress::{
-    ClassCounts, DueClass, EvidenceDocument, GroupOrigin, ProgressSummary, TaskProgress, TaskStatus,
-};
+use crate::domain::progress::{ClassCounts, DueClass, ProgressSummary, TaskProgress, TaskStatus};
 use crate::domain::slot::TaskSlot;
 use crate::state::FollowUp;
 
-use super::controls::{Field, Kind, action, field, toggle};
+use super::controls::toggle;
 
 /// Which tasks the list shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,7 +75,7 @@ fn task_number(slot: TaskSlot) -> String {
 struct Row {
     key: String,
     slot: TaskSlot,
-    group: usize,
+    group: Option<usize>,
 }
 
 /// How many task rows the first paint draws (more than a tablet shows under the counts); the
@@ -137,15 +134,6 @@ pub fn ProgressPanel(follow_up: FollowUp, summary: Memo<Option<ProgressSummary>>
     let rows: Memo<Vec<Row>> = Memo::new(move |_| {
         let filter = filter.get();
         cut_off.track();
-        let group_of: HashMap<usize, usize> = summary.with_untracked(|s| {
-            s.iter()
-                .flat_map(|s| s.groups.iter().enumerate())
-                .filter_map(|(index, group)| match group.origin {
-                    GroupOrigin::Appendix(table) => Some((table, index)),
-                    GroupOrigin::Area(_) => None,
-                })
-                .collect()
-        });
         summary.with_untracked(|s| {
             s.iter()
                 .flat_map(|s| &s.tasks)
@@ -153,12 +141,7 @@ pub fn ProgressPanel(follow_up: FollowUp, summary: Memo<Option<ProgressSummary>>
                 .map(|standing| Row {
                     key: standing.slot.key(),
                     slot: standing.slot,
-                    group: match standing.slot {
-                        TaskSlot::Area { area, .. } => area.area,
-                        TaskSlot::Appendix { group, .. } => {
-                            group_of.get(&group.table).copied().unwrap_or(usize::MAX)
-                        }
-                    },
+                    group: standing.group,
                 })
                 .collect()
         })
@@ -255,11 +238,11 @@ pub fn ProgressPanel(follow_up: FollowUp, summary: Memo<Option<ProgressSummary>>
             {move || sections.get().into_iter().enumerate().map(|(index, title)| {
                 let in_group = move || {
                     let shown = shown.get();
-                    rows.with(|rows| rows.iter().take(shown).filter(|r| r.group == index).cloned().collect::<Vec<_>>())
+                    rows.with(|rows| rows.iter().take(shown).filter(|r| r.group == Some(index)).cloned().collect::<Vec<_>>())
                 };
                 let any = move || {
                     let shown = shown.get();
-                    rows.with(|rows| rows.iter().take(shown).any(|r| r.group == index))
+                    rows.with(|rows| rows.iter().take(shown).any(|r| r.group == Some(index)))
                 };
                 view! {
                     <Show when=any>
@@ -282,7 +265,7 @@ pub fn ProgressPanel(follow_up: FollowUp, summary: Memo<Option<ProgressSummary>>
 }
 
 /// Changes the progress of task `id` (an empty one when none was written).
-fn edit_progress(follow_up: FollowUp, id: &str, change: impl FnOnce(&mut TaskProgress)) {
+pub(super) fn edit_progress(follow_up: FollowUp, id: &str, change: impl FnOnce(&mut TaskProgress)) {
     follow_up.edit(|tracking| {
         let mut progress = tracking.progress_of(id).cloned().unwrap_or_default();
         change(&mut progress);
@@ -373,123 +356,9 @@ fn TaskRow(
                 </button>
             </div>
             <Show when=move || open.get()>
-                <Details follow_up=follow_up id=id.clone() key=details_key.clone() progress=progress />
+                <super::details::Details follow_up=follow_up id=id.clone() key=details_key.clone() progress=progress />
             </Show>
         </li>
-    }
-    .into_any()
-}
-
-/// «2026-03-20» from a date input; `None` when it is blank or not a date.
-fn date_input(value: &str) -> Option<NaiveDate> {
-    value.parse().ok()
-}
-
-/// A date as a date input shows it: «2026-03-20», or empty.
-fn date_value(date: Option<NaiveDate>) -> String {
-    date.map(|date| date.to_string()).unwrap_or_default()
-}
-
-/// The written part of a task's progress: reason, date done, result, evidence, note.
-#[component]
-fn Details(
-    follow_up: FollowUp,
-    id: String,
-    key: String,
-    progress: Memo<TaskProgress>,
-) -> impl IntoView {
-    let id = StoredValue::new(id);
-    let edit = move |change: Box<dyn FnOnce(&mut TaskProgress)>| {
-        id.with_value(|id| edit_progress(follow_up, id, change));
-    };
-    let on = move |set: fn(&mut TaskProgress, String)| {
-        Callback::new(move |typed: String| edit(Box::new(move |p| set(p, typed))))
-    };
-    let read = move |get: fn(&TaskProgress) -> String| Signal::derive(move || progress.with(get));
-    let locked = Signal::derive(move || follow_up.edited_elsewhere.get());
-    let dropped = move || matches!(progress.with(|p| p.status.index()), 4);
-    let key = StoredValue::new(key);
-    let field_id = move |name: &str| key.with_value(|key| format!("progress-{name}-{key}"));
-    let reason = move || {
-        field(
-            Field::text(
-                field_id("reason"),
-                "Lý do không thực hiện hoặc điều chỉnh",
-                "progress-reason",
-                read(|p| match &p.status {
-                    TaskStatus::NotCarriedOut { reason } => reason.clone(),
-                    _ => String::new(),
-                }),
-                on(|p, typed| p.status = TaskStatus::NotCarriedOut { reason: typed }),
-            )
-            .wide()
-            .disabled(locked),
-        )
-    };
-    let evidence_key = field_id("evidence");
-    let evidence_count = move || progress.with(|p| p.evidence.len());
-    view! {
-        <div class="progress-details" id=field_id("details") data-testid="progress-details">
-            <Show when=dropped>{reason()}</Show>
-            {field(Field::text(field_id("done"), "Ngày hoàn thành", "progress-done-on",
-                read(|p| date_value(p.completed_on)),
-                on(|p, typed| p.completed_on = date_input(&typed))).kind(Kind::Date).disabled(locked))}
-            {field(Field::text(field_id("result"), "Kết quả thực hiện", "progress-result",
-                read(|p| p.result.clone()), on(|p, typed| p.result = typed)).kind(Kind::Lines).wide().disabled(locked))}
-            <fieldset class="progress-evidence">
-                <legend>"Văn bản kiểm chứng"</legend>
-                {move || (0..evidence_count())
-                    .map(|index| evidence_row(edit, progress, index, &evidence_key))
-                    .collect_view()}
-                {action("button", Signal::stored("+ Thêm văn bản kiểm chứng".to_string()),
-                    "progress-add-evidence",
-                    Callback::new(move |()| edit(Box::new(|p| p.evidence.push(EvidenceDocument::default())))))}
-            </fieldset>
-            {field(Field::text(field_id("note"), "Ghi chú", "progress-note",
-                read(|p| p.note.clone()), on(|p, typed| p.note = typed)).kind(Kind::Lines).wide().disabled(locked))}
-        </div>
-    }
-}
-
-/// One evidence document: number, date and summary, and «Xóa».
-fn evidence_row(
-    edit: impl Fn(Box<dyn FnOnce(&mut TaskProgress)>) + Copy + Send + Sync + 'static,
-    progress: Memo<TaskProgress>,
-    index: usize,
-    key: &str,
-) -> AnyView {
-    let read = move |get: fn(&EvidenceDocument) -> String| {
-        Signal::derive(move || {
-            progress.with(|p| p.evidence.get(index).map(get).unwrap_or_default())
-        })
-    };
-    let on = move |set: fn(&mut EvidenceDocument, String)| {
-        Callback::new(move |typed: String| {
-            edit(Box::new(move |p| {
-                if let Some(document) = p.evidence.get_mut(index) {
-                    set(document, typed);
-                }
-            }))
-        })
-    };
-    let id = |part: &str| format!("{key}-{index}-{part}");
-    let remove = Callback::new(move |()| {
-        edit(Box::new(move |p| {
-            if index < p.evidence.len() {
-                p.evidence.remove(index);
-            }
-        }))
-    });
-    view! {
-        <div class="progress-evidence-row" data-testid="progress-evidence">
-            {field(Field::text(id("number"), "Số, ký hiệu", "evidence-number",
-                read(|d| d.number.clone()), on(|d, typed| d.number = typed)))}
-            {field(Field::text(id("date"), "Ngày ban hành", "evidence-date",
-                read(|d| date_value(d.date)), on(|d, typed| d.date = date_input(&typed))).kind(Kind::Date))}
-            {field(Field::text(id("summary"), "Trích yếu", "evidence-summary",
-                read(|d| d.summary.clone()), on(|d, typed| d.summary = typed)).wide())}
-            {action("button button-danger", Signal::stored("Xóa".to_string()), "evidence-remove", remove)}
-        </div>
     }
     .into_any()
 }
