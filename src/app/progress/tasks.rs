@@ -79,12 +79,14 @@ struct Row {
 }
 
 /// How many task rows the first paint draws (more than a tablet shows under the counts); the
-/// others follow, [`BATCH`] at a time, whenever the browser is idle, so that a plan of 500 tasks
+/// others follow, [`BATCH`] at a time, each in a task of its own, so that a plan of 500 tasks
 /// opens at once.
 const FIRST_ROWS: usize = 12;
 const BATCH: usize = 40;
+/// The pause between two batches of rows.
+const BATCH_PAUSE: std::time::Duration = std::time::Duration::from_millis(16);
 
-/// Draws [`BATCH`] more rows at the next idle moment, and so on until `total`; stops when the
+/// Draws [`BATCH`] more rows after [`BATCH_PAUSE`], and so on until `total`; stops when the
 /// list is gone or another filter started over.
 fn draw_more(shown: RwSignal<usize>, total: usize, round: u32, rounds: StoredValue<u32>) {
     let more = move || {
@@ -99,9 +101,9 @@ fn draw_more(shown: RwSignal<usize>, total: usize, round: u32, rounds: StoredVal
             draw_more(shown, total, round, rounds);
         }
     };
-    if request_idle_callback_with_handle(more).is_err() {
-        set_timeout(more, std::time::Duration::ZERO);
-    }
+    // A task of its own after a short pause rather than an idle callback, which a busy page may
+    // hold back for good (the list would stay «busy»); the page paints and takes input between.
+    set_timeout(more, BATCH_PAUSE);
 }
 
 /// The counts and the list of tasks at the chosen period's cut-off.
@@ -146,7 +148,7 @@ pub fn ProgressPanel(follow_up: FollowUp, summary: Memo<Option<ProgressSummary>>
                 .collect()
         })
     });
-    // Each new list of rows starts with the first screen's worth, the rest drawn when idle.
+    // Each new list of rows starts with the first screen's worth, the rest a batch at a time.
     let shown = RwSignal::new(FIRST_ROWS);
     let rounds = StoredValue::new(0u32);
     Effect::new(move |_| {
