@@ -1,0 +1,434 @@
+//! Kiểm tra hồ sơ nhận được (a reviewer's checks): on a received plan, the drafter's own checks
+//! (`domain::validation`) and those a Sở Nội vụ makes — every standard reform area there, the
+//! text speaking of the right year, the budget adding up to the total the plan states; on a
+//! received period report, its number, signer, date, data period, text and figures.
+
+use chrono::Datelike;
+
+use super::years::{TextKind, year_slips};
+use crate::domain::budget::Decimal;
+use crate::domain::field_key::{
+    AreaField, FieldKey, HeaderField, PlanList, SignerField, TaskField,
+};
+use crate::domain::plan::{DocumentForm, Paragraph, Plan};
+use crate::domain::progress::DataPeriod;
+use crate::domain::report::{Figure, PeriodReport, report_signer};
+use crate::domain::slot::{area_slots, task_slots};
+use crate::domain::task::AreaKind;
+use crate::domain::validation::{Issue, task_place, validate};
+
+/// Mức độ: what the reviewer does about a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// Sai sót: the file should be sent again corrected.
+    Error,
+    /// Cần xem lại: worth a look, may be right.
+    Warning,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Error => "Sai sót",
+            Self::Warning => "Cần xem lại",
+        }
+    }
+}
+
+/// A part of a period report a finding is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ReportPart {
+    /// Số, ký hiệu.
+    Number,
+    /// Ngày ban hành.
+    Date,
+    /// Người ký.
+    Signer,
+    /// Thời gian chốt số liệu.
+    DataPeriod,
+    /// I. Công tác chỉ đạo, điều hành.
+    Direction,
+    /// III. Đánh giá chung.
+    Assessment,
+    /// IV. Phương hướng, nhiệm vụ kỳ tới.
+    NextTasks,
+    /// V. Kiến nghị, đề xuất.
+    Proposals,
+    /// One figure of the sheet.
+    Figure(Figure),
+}
+
+/// Where a finding is, for the list to show and jump to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// A field of the plan, keyed as the drafter's checks and the editor key it.
+    Plan(FieldKey),
+    /// The reform areas as a whole (a standard area missing).
+    Areas,
+    /// A part of the report.
+    Report(ReportPart),
+}
+
+/// Một điểm cần lưu ý: one finding of a review.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub at: Place,
+    /// Where, in words: «Lĩnh vực 2, nhiệm vụ b», «Số liệu».
+    pub place: String,
+    pub message: String,
+}
+
+pub(super) fn finding(severity: Severity, at: Place, place: &str, message: String) -> Finding {
+    Finding {
+        severity,
+        at,
+        place: place.to_string(),
+        message,
+    }
+}
+
+/// Every finding on a received plan: the drafter's checks first, in document order (a missing
+/// number, signer or issuing body made errors, since what is sent up must be the signed
+/// document), then the standard areas missing, the years that disagree with the plan's
+/// ([`super::years`]) and a stated budget total that the tasks' budgets do not make.
+pub fn review_plan(plan: &Plan) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = validate(plan).into_iter().map(drafter_issue).collect();
+    missing_areas(plan, &mut findings);
+    plan_years(plan, &mut findings);
+    budget_totals(plan, &mut findings);
+    findings
+}
+
+/// A drafter's issue as a reviewer's finding.
+fn drafter_issue(issue: Issue) -> Finding {
+    let signed = match issue.field {
+        FieldKey::Header(HeaderField::Number) => {
+            Some("Kế hoạch gửi lên chưa có số văn bản: bản gửi phải là bản đã ký, đã có số.")
+        }
+        FieldKey::Signer {
+            field: SignerField::Name,
+            ..
+        } => Some("Chưa có họ tên người ký: bản gửi phải là bản đã ký."),
+        FieldKey::Header(HeaderField::IssuingBody) => {
+            Some("Chưa có tên cơ quan ban hành, nên không biết hồ sơ của đơn vị nào.")
+        }
+        _ => None,
+    };
+    match signed {
+        Some(message) => finding(
+            Severity::Error,
+            Place::Plan(issue.field),
+            &issue.place,
+            message.to_string(),
+        ),
+        None => Finding {
+            severity: Severity::Warning,
+            at: Place::Plan(issue.field),
+            place: issue.place,
+            message: issue.message,
+        },
+    }
+}
+
+/// One error per standard area ([`AreaKind::STANDARD`]) that no area or sub-area is.
+fn missing_areas(plan: &Plan, findings: &mut Vec<Finding>) {
+    let present: Vec<AreaKind> = area_slots(plan)
+        .into_iter()
+        .map(|(_, area)| area.standard_kind())
+        .collect();
+    for kind in AreaKind::STANDARD {
+        if !present.contains(&kind) {
+            findings.push(finding(
+                Severity::Error,
+                Place::Areas,
+                "Nhiệm vụ và giải pháp",
+                format!("Kế hoạch thiếu lĩnh vực «{}».", kind.standard_title()),
+            ));
+        }
+    }
+}
+
+/// Each paragraph and its sub-items as one text.
+fn paragraph_text(paragraph: &Paragraph) -> String {
+    let mut text = paragraph.text.clone();
+    for item in &paragraph.sub_items {
+        text.push('\n');
+        text.push_str(item);
+    }
+    text
+}
+
+/// A warning for each slip of `text` at `at`.
+fn slips_in(
+    text: &str,
+    year: i32,
+    kind: TextKind,
+    at: Place,
+    place: &str,
+    findings: &mut Vec<Finding>,
+) {
+    for slip in year_slips(text, year, kind) {
+        findings.push(finding(
+            Severity::Warning,
+            at,
+            place,
+            format!(
+                "Ghi «năm {}», khác năm {year} của văn bản: «{}». Có thể chép từ văn bản năm trước mà chưa sửa năm.",
+                slip.year, slip.quote
+            ),
+        ));
+    }
+}
+
+/// The year slips of the plan's own text: title, the decision's subject, purposes,
+/// requirements, targets, areas' titles and intros, tasks and funding.
+fn plan_years(plan: &Plan, findings: &mut Vec<Finding>) {
+    let year = plan.year;
+    let header = "Thông tin chung";
+    let field = |key| Place::Plan(key);
+    slips_in(
+        &plan.title,
+        year,
+        TextKind::Title,
+        field(FieldKey::Header(HeaderField::Title)),
+        header,
+        findings,
+    );
+    if let DocumentForm::Decision(decision) = &plan.form {
+        slips_in(
+            &decision.subject,
+            year,
+            TextKind::Title,
+            field(FieldKey::Header(HeaderField::DecisionSubject)),
+            "Quyết định ban hành",
+            findings,
+        );
+    }
+    let lists = [
+        (PlanList::Purposes, &plan.purposes),
+        (PlanList::Requirements, &plan.requirements),
+    ];
+    for (list, paragraphs) in lists {
+        for (index, paragraph) in paragraphs.iter().enumerate() {
+            let at = field(FieldKey::Item { list, index });
+            let text = paragraph_text(paragraph);
+            slips_in(&text, year, TextKind::Body, at, list.part(), findings);
+        }
+    }
+    for (index, target) in plan.targets.iter().enumerate() {
+        let list = PlanList::Targets;
+        let at = field(FieldKey::Item { list, index });
+        let text = std::iter::once(target.text.as_str())
+            .chain(target.sub_items.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join("\n");
+        slips_in(&text, year, TextKind::Body, at, list.part(), findings);
+    }
+    for (slot, area) in area_slots(plan) {
+        let place = format!("Lĩnh vực {}", slot.number().trim_end_matches('.'));
+        let intro: Vec<String> = area.intro.iter().map(paragraph_text).collect();
+        for (text, part) in [
+            (area.title.clone(), AreaField::Title),
+            (intro.join("\n"), AreaField::Intro),
+        ] {
+            let at = field(FieldKey::Area(slot, part));
+            slips_in(&text, year, TextKind::Body, at, &place, findings);
+        }
+    }
+    for (slot, task) in task_slots(plan) {
+        let place = task_place(plan, slot, task);
+        let texts = [
+            (TaskField::Content, task.content.clone()),
+            (TaskField::SubItems, task.sub_items.join("\n")),
+            (TaskField::Output, task.outputs.join("\n")),
+        ];
+        for (part, text) in texts {
+            let at = field(FieldKey::Task(slot, part));
+            slips_in(&text, year, TextKind::Body, at, &place, findings);
+        }
+    }
+    for (index, paragraph) in plan.funding.iter().enumerate() {
+        let list = PlanList::Funding;
+        let at = field(FieldKey::Item { list, index });
+        let text = paragraph_text(paragraph);
+        slips_in(&text, year, TextKind::Body, at, list.part(), findings);
+    }
+}
+
+/// The total a funding text states: the first amount in «triệu đồng» after «tổng kinh phí»
+/// («Tổng kinh phí thực hiện: 250 triệu đồng»), read the Vietnamese way.
+fn stated_total(text: &str) -> Option<Decimal> {
+    let lower = text.to_lowercase();
+    let after = ["tổng kinh phí", "tổng số kinh phí", "tổng dự toán"]
+        .iter()
+        .find_map(|words| lower.find(words).map(|at| &lower[at + words.len()..]))?;
+    // The amount is in the same clause, up to «;» or the line's end («.» groups thousands).
+    let clause = after.split([';', '\n']).next().unwrap_or(after);
+    let before = clause[..clause.find("triệu")?].trim_end();
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ' ')))
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    Decimal::parse_vi(before[start..].trim()).ok()
+}
+
+/// An error where the funding states a total the tasks' budgets do not make. The tasks'
+/// budgets are those of the areas' tasks and of appendices' own rows, each once (a key-task
+/// table shows area tasks again and adds nothing).
+fn budget_totals(plan: &Plan, findings: &mut Vec<Finding>) {
+    let stated = plan
+        .funding
+        .iter()
+        .enumerate()
+        .find_map(|(index, paragraph)| Some((index, stated_total(&paragraph_text(paragraph))?)));
+    let Some((index, stated)) = stated else {
+        return;
+    };
+    let budget = super::consolidate::plan_budget(plan);
+    let (sum, notes) = (budget.total, budget.notes + budget.unreadable);
+    if sum == stated {
+        return;
+    }
+    let aside = if notes > 0 {
+        format!(" (chưa kể {notes} nhiệm vụ ghi kinh phí bằng chữ)")
+    } else {
+        String::new()
+    };
+    findings.push(finding(
+        Severity::Error,
+        Place::Plan(FieldKey::Item {
+            list: PlanList::Funding,
+            index,
+        }),
+        PlanList::Funding.part(),
+        format!(
+            "Tổng kinh phí ghi {} triệu đồng, nhưng kinh phí các nhiệm vụ cộng lại là {} triệu đồng{aside}.",
+            stated.format_vi(),
+            sum.format_vi()
+        ),
+    ));
+}
+
+/// Every finding on a received period report of `plan`, whose file states `data_period`:
+/// number and signer missing (errors), a date outside the plan's year or before the cut-off, a
+/// data period outside the plan's year (error) or other than the plan sets, years in the
+/// report's text that disagree with the plan's, and figures that do not add up.
+pub fn review_report(plan: &Plan, report: &PeriodReport, data_period: DataPeriod) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let header = "Thông tin chung";
+    if report.number.number.trim().is_empty() {
+        findings.push(finding(
+            Severity::Error,
+            Place::Report(ReportPart::Number),
+            header,
+            "Báo cáo gửi lên chưa có số văn bản: bản gửi phải là bản đã ký, đã có số.".into(),
+        ));
+    }
+    if report_signer(plan).name.trim().is_empty() {
+        findings.push(finding(
+            Severity::Error,
+            Place::Report(ReportPart::Signer),
+            "Người ký",
+            "Chưa có họ tên người ký báo cáo.".into(),
+        ));
+    }
+    match report.date.to_naive() {
+        None => findings.push(finding(
+            Severity::Warning,
+            Place::Report(ReportPart::Date),
+            header,
+            "Báo cáo chưa ghi đủ ngày, tháng, năm ban hành.".into(),
+        )),
+        Some(date) if date.year() != plan.year => findings.push(finding(
+            Severity::Warning,
+            Place::Report(ReportPart::Date),
+            header,
+            format!(
+                "Báo cáo đề ngày {}, không thuộc năm {} của kế hoạch.",
+                date.format("%d/%m/%Y"),
+                plan.year
+            ),
+        )),
+        Some(date) if date < data_period.cut_off => findings.push(finding(
+            Severity::Warning,
+            Place::Report(ReportPart::Date),
+            header,
+            format!(
+                "Báo cáo đề ngày {}, trước ngày chốt số liệu {}.",
+                date.format("%d/%m/%Y"),
+                data_period.cut_off.format("%d/%m/%Y")
+            ),
+        )),
+        Some(_) => {}
+    }
+    data_period_findings(plan, report, data_period, &mut findings);
+    let texts = [
+        (
+            ReportPart::Direction,
+            &report.direction,
+            "Công tác chỉ đạo, điều hành",
+        ),
+        (ReportPart::Assessment, &report.assessment, "Đánh giá chung"),
+        (
+            ReportPart::NextTasks,
+            &report.next_tasks,
+            "Phương hướng, nhiệm vụ kỳ tới",
+        ),
+        (
+            ReportPart::Proposals,
+            &report.proposals,
+            "Kiến nghị, đề xuất",
+        ),
+    ];
+    for (part, text, place) in texts {
+        let at = Place::Report(part);
+        slips_in(text, plan.year, TextKind::Body, at, place, &mut findings);
+    }
+    super::report_figures::check(&report.figures, &mut findings);
+    findings
+}
+
+/// The data period in the plan's year, and as the plan sets it for the period.
+fn data_period_findings(
+    plan: &Plan,
+    report: &PeriodReport,
+    data_period: DataPeriod,
+    findings: &mut Vec<Finding>,
+) {
+    let at = Place::Report(ReportPart::DataPeriod);
+    let place = "Thời gian chốt số liệu";
+    let day = |date: chrono::NaiveDate| date.format("%d/%m/%Y").to_string();
+    if data_period.cut_off.year() != plan.year {
+        findings.push(finding(
+            Severity::Error,
+            at,
+            place,
+            format!(
+                "Báo cáo {} chốt số liệu ngày {}, không thuộc năm {} của kế hoạch.",
+                report.period.title_name(),
+                day(data_period.cut_off),
+                plan.year
+            ),
+        ));
+    } else if let Some(set) = report
+        .period
+        .period_for(plan)
+        .filter(|set| *set != data_period)
+    {
+        findings.push(finding(
+            Severity::Warning,
+            at,
+            place,
+            format!(
+                "Số liệu tính từ {} đến {}, khác với kỳ báo cáo {} (từ {} đến {}).",
+                day(data_period.from),
+                day(data_period.cut_off),
+                report.period.with_year(plan.year),
+                day(set.from),
+                day(set.cut_off)
+            ),
+        ));
+    }
+}
