@@ -9,6 +9,7 @@ mod report;
 mod sheet;
 mod table;
 mod wording;
+mod workbook;
 mod xml;
 mod zip;
 
