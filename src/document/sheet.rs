@@ -146,6 +146,7 @@ fn grid(sheet: &Sheet) -> Grid {
             .map(|c| width_of(c.kind))
             .collect(),
         frozen_rows: sheet.titles.len() + 2,
+        filter: false,
         rows: rows(sheet),
     }
 }

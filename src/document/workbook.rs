@@ -33,6 +33,8 @@ pub(super) struct Grid {
     pub widths: Vec<u32>,
     /// The rows that stay in view while scrolling (titles and the heading row).
     pub frozen_rows: usize,
+    /// Whether the last frozen row gets a filter on each column (Excel's AutoFilter).
+    pub filter: bool,
     pub rows: Vec<Vec<(Value, Style)>>,
 }
 
@@ -89,7 +91,16 @@ fn grid_xml(grid: &Grid) -> String {
         }
         xml.push_str("</row>");
     }
-    xml.push_str("</sheetData></worksheet>");
+    xml.push_str("</sheetData>");
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    if grid.filter && header_row > 0 && width > 0 {
+        xml.push_str(&format!(
+            "<autoFilter ref=\"A{header_row}:{}{}\"/>",
+            column_name(width - 1),
+            rows.len().max(header_row)
+        ));
+    }
+    xml.push_str("</worksheet>");
     xml
 }
 

@@ -5,7 +5,7 @@
 
 pub mod compare;
 pub mod consolidate;
-mod report_figures;
+mod report_review;
 pub mod review;
 pub mod senders;
 mod years;
@@ -20,7 +20,8 @@ pub use consolidate::{
     ReportBasis, ReportRound, consolidate_plans, consolidate_reports, key_tasks, key_tasks_in_area,
     plan_budget,
 };
-pub use review::{Finding, Place, ReportPart, Severity, review_plan, review_report};
+pub use report_review::review_report;
+pub use review::{Finding, Place, ReportPart, Severity, review_plan};
 pub use senders::{
     ExpectedList, ExpectedSender, ReceivedItem, Round, RoundCounts, SenderStanding, SortBy,
     Standing, parse_expected, search_standings, sender_key, sort_standings, standings,

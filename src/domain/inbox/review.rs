@@ -1,9 +1,7 @@
 //! Kiểm tra hồ sơ nhận được (a reviewer's checks): on a received plan, the drafter's own checks
 //! (`domain::validation`) and those a Sở Nội vụ makes — every standard reform area there, the
-//! text speaking of the right year, the budget adding up to the total the plan states; on a
-//! received period report, its number, signer, date, data period, text and figures.
-
-use chrono::Datelike;
+//! text speaking of the right year, the budget adding up to the total the plan states. A
+//! report's checks are in `report_review`.
 
 use super::years::{TextKind, year_slips};
 use crate::domain::budget::Decimal;
@@ -11,8 +9,7 @@ use crate::domain::field_key::{
     AreaField, FieldKey, HeaderField, PlanList, SignerField, TaskField,
 };
 use crate::domain::plan::{DocumentForm, Paragraph, Plan};
-use crate::domain::progress::DataPeriod;
-use crate::domain::report::{Figure, PeriodReport, report_signer};
+use crate::domain::report::Figure;
 use crate::domain::slot::{area_slots, task_slots};
 use crate::domain::task::AreaKind;
 use crate::domain::validation::{Issue, task_place, validate};
@@ -160,7 +157,7 @@ fn paragraph_text(paragraph: &Paragraph) -> String {
 }
 
 /// A warning for each slip of `text` at `at`.
-fn slips_in(
+pub(super) fn slips_in(
     text: &str,
     year: i32,
     kind: TextKind,
@@ -309,126 +306,4 @@ fn budget_totals(plan: &Plan, findings: &mut Vec<Finding>) {
             sum.format_vi()
         ),
     ));
-}
-
-/// Every finding on a received period report of `plan`, whose file states `data_period`:
-/// number and signer missing (errors), a date outside the plan's year or before the cut-off, a
-/// data period outside the plan's year (error) or other than the plan sets, years in the
-/// report's text that disagree with the plan's, and figures that do not add up.
-pub fn review_report(plan: &Plan, report: &PeriodReport, data_period: DataPeriod) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    let header = "Thông tin chung";
-    if report.number.number.trim().is_empty() {
-        findings.push(finding(
-            Severity::Error,
-            Place::Report(ReportPart::Number),
-            header,
-            "Báo cáo gửi lên chưa có số văn bản: bản gửi phải là bản đã ký, đã có số.".into(),
-        ));
-    }
-    if report_signer(plan).name.trim().is_empty() {
-        findings.push(finding(
-            Severity::Error,
-            Place::Report(ReportPart::Signer),
-            "Người ký",
-            "Chưa có họ tên người ký báo cáo.".into(),
-        ));
-    }
-    match report.date.to_naive() {
-        None => findings.push(finding(
-            Severity::Warning,
-            Place::Report(ReportPart::Date),
-            header,
-            "Báo cáo chưa ghi đủ ngày, tháng, năm ban hành.".into(),
-        )),
-        Some(date) if date.year() != plan.year => findings.push(finding(
-            Severity::Warning,
-            Place::Report(ReportPart::Date),
-            header,
-            format!(
-                "Báo cáo đề ngày {}, không thuộc năm {} của kế hoạch.",
-                date.format("%d/%m/%Y"),
-                plan.year
-            ),
-        )),
-        Some(date) if date < data_period.cut_off => findings.push(finding(
-            Severity::Warning,
-            Place::Report(ReportPart::Date),
-            header,
-            format!(
-                "Báo cáo đề ngày {}, trước ngày chốt số liệu {}.",
-                date.format("%d/%m/%Y"),
-                data_period.cut_off.format("%d/%m/%Y")
-            ),
-        )),
-        Some(_) => {}
-    }
-    data_period_findings(plan, report, data_period, &mut findings);
-    let texts = [
-        (
-            ReportPart::Direction,
-            &report.direction,
-            "Công tác chỉ đạo, điều hành",
-        ),
-        (ReportPart::Assessment, &report.assessment, "Đánh giá chung"),
-        (
-            ReportPart::NextTasks,
-            &report.next_tasks,
-            "Phương hướng, nhiệm vụ kỳ tới",
-        ),
-        (
-            ReportPart::Proposals,
-            &report.proposals,
-            "Kiến nghị, đề xuất",
-        ),
-    ];
-    for (part, text, place) in texts {
-        let at = Place::Report(part);
-        slips_in(text, plan.year, TextKind::Body, at, place, &mut findings);
-    }
-    super::report_figures::check(&report.figures, &mut findings);
-    findings
-}
-
-/// The data period in the plan's year, and as the plan sets it for the period.
-fn data_period_findings(
-    plan: &Plan,
-    report: &PeriodReport,
-    data_period: DataPeriod,
-    findings: &mut Vec<Finding>,
-) {
-    let at = Place::Report(ReportPart::DataPeriod);
-    let place = "Thời gian chốt số liệu";
-    let day = |date: chrono::NaiveDate| date.format("%d/%m/%Y").to_string();
-    if data_period.cut_off.year() != plan.year {
-        findings.push(finding(
-            Severity::Error,
-            at,
-            place,
-            format!(
-                "Báo cáo {} chốt số liệu ngày {}, không thuộc năm {} của kế hoạch.",
-                report.period.title_name(),
-                day(data_period.cut_off),
-                plan.year
-            ),
-        ));
-    } else if let Some(set) = report
-        .period
-        .period_for(plan)
-        .filter(|set| *set != data_period)
-    {
-        findings.push(finding(
-            Severity::Warning,
-            at,
-            place,
-            format!(
-                "Số liệu tính từ {} đến {}, khác với kỳ báo cáo {} (từ {} đến {}).",
-                day(data_period.from),
-                day(data_period.cut_off),
-                report.period.with_year(plan.year),
-                day(set.from),
-                day(set.cut_off)
-            ),
-        ));
-    }
 }
