@@ -86,7 +86,14 @@ pub fn review_report(plan: &Plan, report: &PeriodReport, data_period: DataPeriod
     ];
     for (part, text, place) in texts {
         let at = Place::Report(part);
-        slips_in(text, plan.year, TextKind::Body, at, place, &mut findings);
+        slips_in(
+            text,
+            plan.year,
+            TextKind::Body,
+            at,
+            || place.into(),
+            &mut findings,
+        );
     }
     check(&report.figures, &mut findings);
     findings

@@ -156,20 +156,26 @@ fn paragraph_text(paragraph: &Paragraph) -> String {
     text
 }
 
-/// A warning for each slip of `text` at `at`.
+/// A warning for each slip of `text` at `at`; `place` is worked out only for a text with one
+/// (naming an appendix row's place lays out its table).
 pub(super) fn slips_in(
     text: &str,
     year: i32,
     kind: TextKind,
     at: Place,
-    place: &str,
+    place: impl FnOnce() -> String,
     findings: &mut Vec<Finding>,
 ) {
-    for slip in year_slips(text, year, kind) {
+    let slips = year_slips(text, year, kind);
+    if slips.is_empty() {
+        return;
+    }
+    let place = place();
+    for slip in slips {
         findings.push(finding(
             Severity::Warning,
             at,
-            place,
+            &place,
             format!(
                 "Ghi «năm {}», khác năm {year} của văn bản: «{}». Có thể chép từ văn bản năm trước mà chưa sửa năm.",
                 slip.year, slip.quote
@@ -189,7 +195,7 @@ fn plan_years(plan: &Plan, findings: &mut Vec<Finding>) {
         year,
         TextKind::Title,
         field(FieldKey::Header(HeaderField::Title)),
-        header,
+        || header.to_string(),
         findings,
     );
     if let DocumentForm::Decision(decision) = &plan.form {
@@ -198,7 +204,7 @@ fn plan_years(plan: &Plan, findings: &mut Vec<Finding>) {
             year,
             TextKind::Title,
             field(FieldKey::Header(HeaderField::DecisionSubject)),
-            "Quyết định ban hành",
+            || "Quyết định ban hành".to_string(),
             findings,
         );
     }
@@ -210,7 +216,14 @@ fn plan_years(plan: &Plan, findings: &mut Vec<Finding>) {
         for (index, paragraph) in paragraphs.iter().enumerate() {
             let at = field(FieldKey::Item { list, index });
             let text = paragraph_text(paragraph);
-            slips_in(&text, year, TextKind::Body, at, list.part(), findings);
+            slips_in(
+                &text,
+                year,
+                TextKind::Body,
+                at,
+                || list.part().into(),
+                findings,
+            );
         }
     }
     for (index, target) in plan.targets.iter().enumerate() {
@@ -220,36 +233,57 @@ fn plan_years(plan: &Plan, findings: &mut Vec<Finding>) {
             .chain(target.sub_items.iter().map(String::as_str))
             .collect::<Vec<_>>()
             .join("\n");
-        slips_in(&text, year, TextKind::Body, at, list.part(), findings);
+        slips_in(
+            &text,
+            year,
+            TextKind::Body,
+            at,
+            || list.part().into(),
+            findings,
+        );
     }
     for (slot, area) in area_slots(plan) {
-        let place = format!("Lĩnh vực {}", slot.number().trim_end_matches('.'));
-        let intro: Vec<String> = area.intro.iter().map(paragraph_text).collect();
-        for (text, part) in [
-            (area.title.clone(), AreaField::Title),
-            (intro.join("\n"), AreaField::Intro),
-        ] {
+        let place = || format!("Lĩnh vực {}", slot.number().trim_end_matches('.'));
+        let texts = std::iter::once((AreaField::Title, area.title.clone())).chain(
+            area.intro
+                .iter()
+                .map(|p| (AreaField::Intro, paragraph_text(p))),
+        );
+        for (part, text) in texts {
             let at = field(FieldKey::Area(slot, part));
-            slips_in(&text, year, TextKind::Body, at, &place, findings);
+            slips_in(&text, year, TextKind::Body, at, place, findings);
         }
     }
     for (slot, task) in task_slots(plan) {
-        let place = task_place(plan, slot, task);
-        let texts = [
-            (TaskField::Content, task.content.clone()),
-            (TaskField::SubItems, task.sub_items.join("\n")),
-            (TaskField::Output, task.outputs.join("\n")),
-        ];
+        let texts = std::iter::once((TaskField::Content, &task.content))
+            .chain(
+                task.sub_items
+                    .iter()
+                    .map(|item| (TaskField::SubItems, item)),
+            )
+            .chain(
+                task.outputs
+                    .iter()
+                    .map(|output| (TaskField::Output, output)),
+            );
         for (part, text) in texts {
             let at = field(FieldKey::Task(slot, part));
-            slips_in(&text, year, TextKind::Body, at, &place, findings);
+            let place = || task_place(plan, slot, task);
+            slips_in(text, year, TextKind::Body, at, place, findings);
         }
     }
     for (index, paragraph) in plan.funding.iter().enumerate() {
         let list = PlanList::Funding;
         let at = field(FieldKey::Item { list, index });
         let text = paragraph_text(paragraph);
-        slips_in(&text, year, TextKind::Body, at, list.part(), findings);
+        slips_in(
+            &text,
+            year,
+            TextKind::Body,
+            at,
+            || list.part().into(),
+            findings,
+        );
     }
 }
 
