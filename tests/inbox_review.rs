@@ -70,15 +70,10 @@ fn last_years_plan_with_only_its_year_changed_is_caught() {
         slips[0].at,
         Place::Plan(FieldKey::Header(HeaderField::Title))
     );
-    assert!(
-        slips[0].message.contains("«năm 2024»"),
-        "{}",
-        slips[0].message
-    );
-    assert!(
-        slips[0].message.contains("năm 2025"),
-        "{}",
-        slips[0].message
+    assert_eq!(
+        slips[0].message,
+        "Ghi «năm 2024» nhưng đây là kế hoạch năm 2025: «Cải cách hành chính năm 2024». Có thể \
+         chép từ văn bản năm trước mà chưa sửa năm."
     );
     let purpose = FieldKey::Item {
         list: PlanList::Purposes,
@@ -147,7 +142,7 @@ fn a_stated_budget_total_the_tasks_do_not_make_is_an_error() {
     assert_eq!(
         budget[0].message,
         "Tổng kinh phí ghi 250 triệu đồng, nhưng kinh phí các nhiệm vụ cộng lại là 200 triệu \
-         đồng (chưa kể 1 nhiệm vụ ghi kinh phí bằng chữ)."
+         đồng (chưa kể 1 nhiệm vụ có kinh phí không phải là số)."
     );
     plan.funding[index] = Paragraph::new("Tổng kinh phí thực hiện là 200 triệu đồng.");
     assert!(
@@ -225,7 +220,7 @@ fn a_reports_slips_are_found_where_they_are() {
             (report_at(ReportPart::Assessment), Severity::Warning),
             (
                 report_at(ReportPart::Figure(Figure::ResolvedOnTime)),
-                Severity::Error
+                Severity::Warning
             ),
         ]
     );

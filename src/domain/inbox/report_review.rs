@@ -1,8 +1,9 @@
 //! Kiểm tra báo cáo nhận được (a reviewer's checks on a received period report): its number,
 //! signer, date and data period, the years its text names, and figures that do not add up —
 //! more dossiers resolved than received, more feedback handled than received, more apology
-//! letters than late dossiers. A figure check runs only on the figures it needs being given; a
-//! figure left out is not taken for zero.
+//! letters than late dossiers. These are warnings, not errors: the sheet has no figure for what
+//! the period before left pending, which may be resolved in this one. A figure check runs only
+//! on the figures it needs being given; a figure left out is not taken for zero.
 
 use chrono::Datelike;
 
@@ -88,7 +89,7 @@ pub fn review_report(plan: &Plan, report: &PeriodReport, data_period: DataPeriod
         let at = Place::Report(part);
         slips_in(
             text,
-            plan.year,
+            ("báo cáo", plan.year),
             TextKind::Body,
             at,
             || place.into(),
@@ -131,7 +132,7 @@ fn data_period_findings(
             at,
             place,
             format!(
-                "Số liệu tính từ {} đến {}, khác với kỳ báo cáo {} (từ {} đến {}).",
+                "Số liệu tính từ {} đến {}, khác với thời gian chốt số liệu mà kế hoạch quy định cho báo cáo {} (từ {} đến {}).",
                 day(data_period.from),
                 day(data_period.cut_off),
                 report.period.with_year(plan.year),
@@ -175,9 +176,9 @@ fn check(figures: &Figures, findings: &mut Vec<Finding>) {
         if resolved > received {
             findings.push(at(
                 Figure::ResolvedOnTime,
-                Severity::Error,
+                Severity::Warning,
                 format!(
-                    "Số hồ sơ đã giải quyết ({} đúng hạn, {} quá hạn, cộng {}) nhiều hơn số hồ sơ tiếp nhận ({}).",
+                    "Số hồ sơ đã giải quyết ({} đúng hạn, {} quá hạn, cộng {}) nhiều hơn số hồ sơ tiếp nhận ({}): xem lại, trừ khi có hồ sơ kỳ trước chuyển sang.",
                     on_time.unwrap_or_default().format_vi(),
                     late.unwrap_or_default().format_vi(),
                     resolved.format_vi(),
@@ -208,9 +209,9 @@ fn check(figures: &Figures, findings: &mut Vec<Finding>) {
     {
         findings.push(at(
             Figure::FeedbackHandled,
-            Severity::Error,
+            Severity::Warning,
             format!(
-                "Số phản ánh, kiến nghị đã xử lý ({}) nhiều hơn số tiếp nhận ({}).",
+                "Số phản ánh, kiến nghị đã xử lý ({}) nhiều hơn số tiếp nhận ({}): xem lại, trừ khi có phản ánh kỳ trước chuyển sang.",
                 handled.format_vi(),
                 got.format_vi()
             ),

@@ -156,11 +156,11 @@ fn paragraph_text(paragraph: &Paragraph) -> String {
     text
 }
 
-/// A warning for each slip of `text` at `at`; `place` is worked out only for a text with one
+/// A warning for each slip of `text` of a `document` («kế hoạch», «báo cáo») of `year` at `at`; `place` is worked out only for a text with one
 /// (naming an appendix row's place lays out its table).
 pub(super) fn slips_in(
     text: &str,
-    year: i32,
+    (document, year): (&str, i32),
     kind: TextKind,
     at: Place,
     place: impl FnOnce() -> String,
@@ -177,7 +177,7 @@ pub(super) fn slips_in(
             at,
             &place,
             format!(
-                "Ghi «năm {}», khác năm {year} của văn bản: «{}». Có thể chép từ văn bản năm trước mà chưa sửa năm.",
+                "Ghi «năm {}» nhưng đây là {document} năm {year}: «{}». Có thể chép từ văn bản năm trước mà chưa sửa năm.",
                 slip.year, slip.quote
             ),
         ));
@@ -187,7 +187,7 @@ pub(super) fn slips_in(
 /// The year slips of the plan's own text: title, the decision's subject, purposes,
 /// requirements, targets, areas' titles and intros, tasks and funding.
 fn plan_years(plan: &Plan, findings: &mut Vec<Finding>) {
-    let year = plan.year;
+    let year = ("kế hoạch", plan.year);
     let header = "Thông tin chung";
     let field = |key| Place::Plan(key);
     slips_in(
@@ -323,7 +323,7 @@ fn budget_totals(plan: &Plan, findings: &mut Vec<Finding>) {
         return;
     }
     let aside = if notes > 0 {
-        format!(" (chưa kể {notes} nhiệm vụ ghi kinh phí bằng chữ)")
+        format!(" (chưa kể {notes} nhiệm vụ có kinh phí không phải là số)")
     } else {
         String::new()
     };
