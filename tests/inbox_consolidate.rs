@@ -181,7 +181,7 @@ fn the_table_counts_the_latest_version_of_each_communes_plan() {
     // A resubmitted plan's changed first task: 40 million in its second version.
     let names: Vec<&str> = round.rows.iter().map(|row| row.commune.as_str()).collect();
     let mut sorted = names.clone();
-    sorted.sort_by_key(|name| kehoach::domain::text::sort_key(name));
+    sorted.sort_by_key(|name| kehoach::domain::inbox::sort_name_key(name));
     assert_eq!(names, sorted, "communes in Vietnamese alphabetical order");
 
     let list = key_tasks(&inbox.plans);

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::senders::sender_key;
+use super::senders::{sender_key, sort_name_key};
 use crate::domain::appendix::RowPlace;
 use crate::domain::budget::{Budget, Decimal};
 use crate::domain::plan::Plan;
@@ -14,7 +14,6 @@ use crate::domain::progress::{DueClass, ProgressBook, TaskStatus, summarise};
 use crate::domain::report::{Figure, Figures, PeriodReport, status_at};
 use crate::domain::slot::{AreaSlot, GroupSlot, TaskSlot, task_slots};
 use crate::domain::task::{AreaKind, Task};
-use crate::domain::text;
 use crate::domain::validation::budget_problem;
 
 /// The area columns of the table: the seven standard areas in their usual order, then the
@@ -96,7 +95,7 @@ pub struct PlanRound {
 }
 
 /// Keeps one entry per sender, the later replacing the earlier (a resubmission given after
-/// the first version), and orders them by name.
+/// the first version), and orders them by the locality's name ([`sort_name_key`]).
 fn latest_by_sender<T>(entries: impl IntoIterator<Item = (String, T)>) -> Vec<(String, T)> {
     let mut kept: Vec<(String, String, T)> = Vec::new();
     let mut at: HashMap<String, usize> = HashMap::new();
@@ -112,7 +111,7 @@ fn latest_by_sender<T>(entries: impl IntoIterator<Item = (String, T)>) -> Vec<(S
     }
     let mut keyed: Vec<(Vec<u32>, String, T)> = kept
         .into_iter()
-        .map(|(name, _, value)| (text::sort_key(&name), name, value))
+        .map(|(name, _, value)| (sort_name_key(&name), name, value))
         .collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
     keyed

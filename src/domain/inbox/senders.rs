@@ -3,7 +3,7 @@
 //! resubmitted, refused, or received without being expected.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::ItemKind;
 use crate::domain::text;
@@ -48,6 +48,35 @@ pub fn sender_key(name: &str) -> String {
             word
         });
     }
+    key
+}
+
+/// Khóa sắp xếp: the Vietnamese sort key ([`text::sort_key`]) of a name without «UBND» or «Ủy
+/// ban nhân dân» and the locality's kind before it, so that «ỦY BAN NHÂN DÂN XÃ SƠN CHÂU»,
+/// «UBND phường An Hòa» and «Xã Tịnh Minh» sort as An Hòa, Sơn Châu, Tịnh Minh.
+pub fn sort_name_key(name: &str) -> Vec<u32> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|word| text::search_key(word)).collect();
+    let mut skip = 0;
+    loop {
+        let rest: Vec<&str> = folded[skip..].iter().map(String::as_str).collect();
+        skip += if rest.first() == Some(&"ubnd") {
+            1
+        } else if rest.starts_with(&COMMITTEE) {
+            COMMITTEE.len()
+        } else if let Some(kind) = LOCALITY_WORDS
+            .iter()
+            .find(|kind| rest.len() > kind.len() && rest.starts_with(kind))
+        {
+            kind.len()
+        } else {
+            break;
+        };
+    }
+    let mut key = text::sort_key(&words[skip..].join(" "));
+    // Two of one name (a xã and a phường) keep an order: by the whole name.
+    key.push(0);
+    key.extend(text::sort_key(name));
     key
 }
 
@@ -106,7 +135,7 @@ fn without_numbering(cell: &str) -> &str {
 /// tabs) the first cell holding a name is taken. A sender listed twice is kept once.
 pub fn parse_expected(pasted: &str) -> ExpectedList {
     let mut list = ExpectedList::default();
-    let mut seen: HashMap<String, ()> = HashMap::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for line in pasted.lines() {
         let name = line
             .split('\t')
@@ -125,7 +154,7 @@ pub fn parse_expected(pasted: &str) -> ExpectedList {
         if key.is_empty() {
             continue;
         }
-        if seen.insert(key.clone(), ()).is_some() {
+        if !seen.insert(key.clone()) {
             list.duplicates.push(name);
         } else {
             list.senders.push(ExpectedSender { name, key });
@@ -199,15 +228,13 @@ pub struct SenderStanding {
     pub last_received_at: Option<String>,
     /// Its files, as positions in the items given to [`standings`], in the order received.
     pub items: Vec<usize>,
-    search: String,
     sort: Vec<u32>,
 }
 
 impl SenderStanding {
     fn new(name: String, key: String, expected: bool) -> Self {
         Self {
-            search: text::search_key(&name),
-            sort: text::sort_key(&name),
+            sort: sort_name_key(&name),
             name,
             key,
             expected,
@@ -327,7 +354,7 @@ pub fn standings(
 /// What a follow-up list sorts by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SortBy {
-    /// Tên đơn vị, in Vietnamese alphabetical order.
+    /// Tên đơn vị, in Vietnamese alphabetical order ([`sort_name_key`]).
     Name,
     /// Tình trạng: missing first, then refused, resubmitted, received.
     Standing,
@@ -353,13 +380,12 @@ pub fn sort_standings(list: &mut [SenderStanding], by: SortBy, descending: bool)
     });
 }
 
-/// The positions in `list` of the senders whose name holds `query`, accents, case and spacing
-/// aside («tinh minh» finds «UBND xã Tịnh Minh»); every position for a blank query.
+/// The positions in `list` of the senders whose key ([`sender_key`]) holds the query's: accents,
+/// case, spacing and «UBND» aside, so «tinh minh» finds «UBND xã Tịnh Minh» and «an» does not
+/// find every «Ủy ban nhân dân»; every position for a blank query.
 pub fn search_standings(list: &[SenderStanding], query: &str) -> Vec<usize> {
-    let query = text::search_key(query);
+    let query = sender_key(query);
     (0..list.len())
-        .filter(|&at| {
-            query.is_empty() || list[at].search.contains(&query) || list[at].key.contains(&query)
-        })
+        .filter(|&at| list[at].key.contains(&query))
         .collect()
 }
