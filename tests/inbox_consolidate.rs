@@ -115,6 +115,7 @@ fn every_sender_of_the_round_is_accounted_for() {
             resubmitted: 3,
             refused: 0,
             unexpected: 0,
+            unknown_files: 0,
         }
     );
     assert_eq!(plans[0].standing, Standing::Received);

@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use kehoach::domain::inbox::{
-    ItemKind, ReceivedItem, Round, RoundCounts, SortBy, Standing, parse_expected, search_standings,
-    sender_key, sort_standings, standings,
+    ItemKind, ReceivedItem, Round, RoundCounts, SortBy, Standing, UNKNOWN_SENDER, parse_expected,
+    search_standings, sender_key, sort_standings, standings,
 };
 use kehoach::domain::progress::ReportPeriod;
 use kehoach::domain::unicode::nfd;
@@ -89,6 +89,8 @@ fn each_sender_is_received_missing_resubmitted_refused_or_unexpected() {
         // A list entry without its kind takes the one sender of that name.
         item("UBND phường Đức Phổ", PLAN, "13", "d1", false),
         item("UBND xã Gò Nổi", PLAN, "14", "g1", false),
+        // A file that names no issuing body, refused.
+        item("  ", PLAN, "16", "", true),
         // Another round's files do not count.
         item(
             "UBND phường Ea",
@@ -112,6 +114,7 @@ fn each_sender_is_received_missing_resubmitted_refused_or_unexpected() {
             ("Đức Phổ", Standing::Received, true, 1),
             ("UBND phường Ea", Standing::Missing, true, 0),
             ("UBND xã Gò Nổi", Standing::Received, false, 1),
+            (UNKNOWN_SENDER, Standing::Refused, false, 0),
         ]
     );
     assert_eq!(list[0].items, [0, 1]);
@@ -128,6 +131,7 @@ fn each_sender_is_received_missing_resubmitted_refused_or_unexpected() {
             resubmitted: 1,
             refused: 1,
             unexpected: 1,
+            unknown_files: 1,
         }
     );
 }

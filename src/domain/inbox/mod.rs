@@ -24,8 +24,8 @@ pub use report_review::review_report;
 pub use review::{Finding, Place, ReportPart, Severity, review_plan};
 pub use senders::{
     ExpectedList, ExpectedSender, ReceivedItem, Round, RoundCounts, SenderStanding, SortBy,
-    Standing, parse_expected, search_standings, sender_key, sort_name_key, sort_standings,
-    standings,
+    Standing, UNKNOWN_SENDER, parse_expected, search_standings, sender_key, sort_name_key,
+    sort_standings, standings,
 };
 
 /// Loại hồ sơ: a plan (kế hoạch) or one period's report (báo cáo quý I, 6 tháng …).

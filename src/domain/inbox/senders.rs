@@ -259,12 +259,21 @@ pub struct RoundCounts {
     pub refused: usize,
     /// Ngoài danh sách: received from a sender the list does not name.
     pub unexpected: usize,
+    /// Files that name no issuing body (the standing [`UNKNOWN_SENDER`]).
+    pub unknown_files: usize,
 }
+
+/// The name of the standing that holds the files naming no issuing body.
+pub const UNKNOWN_SENDER: &str = "Không rõ đơn vị gửi";
 
 impl RoundCounts {
     pub fn of(standings: &[SenderStanding]) -> Self {
         let mut counts = Self::default();
         for standing in standings {
+            if standing.key.is_empty() {
+                counts.unknown_files += standing.items.len();
+                continue;
+            }
             counts.expected += usize::from(standing.expected);
             counts.unexpected += usize::from(!standing.expected);
             match standing.standing {
@@ -284,8 +293,9 @@ impl RoundCounts {
 /// Where every sender stands in `round`: each expected sender (in the list's order), then each
 /// sender of a file of the round that the list does not name (in the order their first file
 /// came). A file's sender is matched by [`sender_key`]; failing that, a list entry written
-/// without its kind («Tịnh Minh») takes the one sender of that name. Linear in the number of
-/// files and senders: each name is brought to its key once.
+/// without its kind («Tịnh Minh») takes the one sender of that name. Files that name no issuing
+/// body are gathered under [`UNKNOWN_SENDER`], with an empty key. Linear in the number of files
+/// and senders: each name is brought to its key once.
 pub fn standings(
     expected: &ExpectedList,
     items: &[ReceivedItem],
@@ -325,7 +335,12 @@ pub fn standings(
             Some(index) => index,
             None => {
                 by_key.insert(key.clone(), out.len());
-                out.push(SenderStanding::new(item.issuing_body.clone(), key, false));
+                let name = if key.is_empty() {
+                    UNKNOWN_SENDER.to_string()
+                } else {
+                    item.issuing_body.clone()
+                };
+                out.push(SenderStanding::new(name, key, false));
                 versions.push(Vec::new());
                 out.len() - 1
             }
