@@ -1,7 +1,9 @@
 //! Writes generated commune files (hồ sơ của các xã) for the inbox's end-to-end test and
 //! benchmark: N communes' plans of about T tasks each, some sent again, some quarter I reports,
 //! and with `--odd` a duplicate, a damaged file and one from a newer app.
-//!   commune_files N T DIR [--odd] [--seed S]
+//!   commune_files N T DIR [--odd] [--seed S] [--resubmit K] [--reports K]
+//!     every K-th commune sends its plan again (default 10) or its quarter I report (default
+//!     3); 0 for none
 //!   commune_files time N T      times, natively, importing, checking and consolidating them
 //! The same arguments always write the same bytes. Run it with --release.
 
@@ -89,18 +91,23 @@ fn main() {
         eprintln!("usage: commune_files N TASKS DIR [--odd] [--seed S]");
         std::process::exit(2);
     };
-    let seed = args
-        .iter()
-        .position(|arg| arg == "--seed")
-        .and_then(|at| args.get(at + 1))
-        .map_or(22, |seed| seed.parse().expect("a seed"));
+    let option = |name: &str, default: u64| {
+        args.iter()
+            .position(|arg| arg == name)
+            .and_then(|at| args.get(at + 1))
+            .map_or(default, |value| {
+                value
+                    .parse()
+                    .unwrap_or_else(|_| panic!("a number after {name}"))
+            })
+    };
     let mix = Mix {
         communes: count.parse().expect("a commune count"),
         tasks_per_plan: tasks.parse().expect("a task count"),
-        resubmit_every: 10,
-        report_every: 3,
+        resubmit_every: option("--resubmit", 10) as usize,
+        report_every: option("--reports", 3) as usize,
         odd_files: args.iter().any(|arg| arg == "--odd"),
-        seed,
+        seed: option("--seed", 22),
     };
     std::fs::create_dir_all(dir).expect("makes the directory");
     let files = commune_files(mix);

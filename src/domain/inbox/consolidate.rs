@@ -12,7 +12,7 @@ use crate::domain::budget::{Budget, Decimal};
 use crate::domain::plan::Plan;
 use crate::domain::progress::{DueClass, ProgressBook, TaskStatus, summarise};
 use crate::domain::report::{Figure, Figures, PeriodReport, status_at};
-use crate::domain::slot::{AreaSlot, GroupSlot, TaskSlot, task_slots};
+use crate::domain::slot::{GroupSlot, TaskSlot, task_slots};
 use crate::domain::task::{AreaKind, Task};
 use crate::domain::validation::budget_problem;
 
@@ -130,7 +130,7 @@ pub fn consolidate_plans<'a>(plans: impl IntoIterator<Item = &'a Plan>) -> PlanR
         let mut row = CommunePlanRow {
             key: sender_key(&commune),
             commune,
-            key_tasks: key_task_slots(plan).len(),
+            key_tasks: key_tasks_of(plan).tasks.len(),
             budget: plan_budget(plan),
             ..CommunePlanRow::default()
         };
@@ -146,58 +146,69 @@ pub fn consolidate_plans<'a>(plans: impl IntoIterator<Item = &'a Plan>) -> PlanR
     round
 }
 
-/// The area a row of an appendix belongs to: its area's for a key task, else the one its top
-/// group's title (or the table's) names; with the title to show.
-fn row_area(plan: &Plan, table: usize, place: RowPlace) -> (AreaKind, String) {
-    match place {
-        RowPlace::Area { area, .. } => top_area(plan, area),
-        RowPlace::Own { group, .. } => {
-            let appendix = &plan.appendices[table];
-            let group_title = GroupSlot {
-                table,
-                group,
-                sub: None,
-            }
-            .get(plan)
-            .map(|g| g.title.clone())
-            .unwrap_or_default();
-            let kind = match AreaKind::from_title(&group_title) {
-                AreaKind::Custom => AreaKind::from_title(&appendix.title),
-                kind => kind,
-            };
-            let shown = if group_title.trim().is_empty() {
-                appendix.title.clone()
-            } else {
-                group_title
-            };
-            (kind, shown)
-        }
-    }
+/// A plan's key tasks, each with the position of its area in `areas`.
+struct KeyTasksOf<'a> {
+    /// (area, title to show): the plan's areas in order, then each own table group met.
+    areas: Vec<(AreaKind, String)>,
+    tasks: Vec<(&'a Task, usize)>,
 }
 
-fn top_area(plan: &Plan, slot: AreaSlot) -> (AreaKind, String) {
-    plan.areas
-        .get(slot.area)
-        .map(|area| (area.standard_kind(), area.title.clone()))
-        .unwrap_or_default()
+/// The area of group `group` of own table `table`: the one its title names, else the one the
+/// table's title names; shown by its title, or the table's where it has none.
+fn own_group_area(plan: &Plan, table: usize, group: usize) -> (AreaKind, String) {
+    let appendix = &plan.appendices[table];
+    let title = GroupSlot {
+        table,
+        group,
+        sub: None,
+    }
+    .get(plan)
+    .map(|g| g.title.clone())
+    .unwrap_or_default();
+    let kind = match AreaKind::from_title(&title) {
+        AreaKind::Custom => AreaKind::from_title(&appendix.title),
+        kind => kind,
+    };
+    let shown = if title.trim().is_empty() {
+        appendix.title.clone()
+    } else {
+        title
+    };
+    (kind, shown)
 }
 
 /// Every key task of `plan` once, with its area: the rows of its appendix tables in order,
-/// then the tasks marked key that no table shows.
-fn key_task_slots(plan: &Plan) -> Vec<(TaskSlot, &Task, AreaKind, String)> {
+/// then the tasks marked key that no table shows. A task of the body is under its top area;
+/// a row of a table's own under its group's ([`own_group_area`]). Each area is recognised
+/// once, not once a row.
+fn key_tasks_of(plan: &Plan) -> KeyTasksOf<'_> {
+    let mut areas: Vec<(AreaKind, String)> = plan
+        .areas
+        .iter()
+        .map(|area| (area.standard_kind(), area.title.clone()))
+        .collect();
+    let mut groups: HashMap<(usize, usize), usize> = HashMap::new();
     let mut seen: HashSet<TaskSlot> = HashSet::new();
-    let mut out = Vec::new();
+    let mut tasks = Vec::new();
     for (table, appendix) in plan.appendices.iter().enumerate() {
         let view = appendix.view(plan);
         for group in &view.groups {
             // Not `all_rows`, whose rows borrow the view: the tasks here outlive it.
             let subs = group.sub_groups.iter().flat_map(|sub| sub.rows.iter());
             for row in group.rows.iter().chain(subs) {
-                let slot = row.place.slot(table);
-                if seen.insert(slot) {
-                    let (kind, title) = row_area(plan, table, row.place);
-                    out.push((slot, row.task, kind, title));
+                if !seen.insert(row.place.slot(table)) {
+                    continue;
                 }
+                let area = match row.place {
+                    RowPlace::Area { area, .. } => area.area,
+                    RowPlace::Own { group, .. } => {
+                        *groups.entry((table, group)).or_insert_with(|| {
+                            areas.push(own_group_area(plan, table, group));
+                            areas.len() - 1
+                        })
+                    }
+                };
+                tasks.push((row.task, area));
             }
         }
     }
@@ -206,11 +217,10 @@ fn key_task_slots(plan: &Plan) -> Vec<(TaskSlot, &Task, AreaKind, String)> {
             && task.key_task
             && seen.insert(slot)
         {
-            let (kind, title) = top_area(plan, area);
-            out.push((slot, task, kind, title));
+            tasks.push((task, area.area));
         }
     }
-    out
+    KeyTasksOf { areas, tasks }
 }
 
 /// Một nhiệm vụ trọng tâm of the list across communes.
@@ -239,7 +249,9 @@ pub fn key_tasks<'a>(plans: impl IntoIterator<Item = &'a Plan>) -> Vec<KeyTaskRo
         .map(|plan| (plan.issuing_body.trim().to_string(), plan));
     let mut out = Vec::new();
     for (commune, plan) in latest_by_sender(entries) {
-        for (_, task, area, area_title) in key_task_slots(plan) {
+        let of = key_tasks_of(plan);
+        for (task, area) in of.tasks {
+            let (area, area_title) = of.areas.get(area).cloned().unwrap_or_default();
             let lead = if task.lead_units.iter().any(|u| !u.trim().is_empty()) {
                 task.lead_units.join("; ")
             } else {
