@@ -143,3 +143,26 @@ fn the_order_is_the_same_whichever_run() {
 fn letter(index: usize) -> String {
     kehoach::domain::numbering::point_letter(index)
 }
+
+#[test]
+fn comparing_the_other_way_swaps_added_and_removed_and_before_and_after() {
+    let before = sample("son-chau-commune-2022");
+    let mut after = before.clone();
+    after.areas[1].tasks.remove(0);
+    after.areas[2].tasks[0].content.push_str(" trong năm");
+    after.appendices[0].title.clear();
+    let forward = compare_plans(&before, &after);
+    let back = compare_plans(&after, &before);
+    let ids = |tasks: &[kehoach::domain::inbox::TaskRef]| -> Vec<String> {
+        tasks.iter().map(|t| t.id.clone()).collect()
+    };
+    assert_eq!(ids(&forward.removed), ids(&back.added));
+    assert_eq!(forward.removed.len(), 1);
+    assert!(forward.added.is_empty() && back.removed.is_empty());
+    assert_eq!(forward.changed.len(), 1);
+    assert_eq!(forward.changed[0].fields[0].label, "Nội dung");
+    assert_eq!(
+        forward.changed[0].fields[0].before,
+        back.changed[0].fields[0].after
+    );
+}

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::senders::{sender_key, sort_name_key};
+use super::sender_names::{sender_key, sort_name_key};
 use crate::domain::appendix::RowPlace;
 use crate::domain::budget::{Budget, Decimal};
 use crate::domain::plan::Plan;

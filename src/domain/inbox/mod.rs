@@ -7,6 +7,7 @@ pub mod compare;
 pub mod consolidate;
 mod report_review;
 pub mod review;
+pub mod sender_names;
 pub mod senders;
 mod years;
 
@@ -22,10 +23,10 @@ pub use consolidate::{
 };
 pub use report_review::review_report;
 pub use review::{Finding, Place, ReportPart, Severity, review_plan};
+pub use sender_names::{ExpectedList, ExpectedSender, parse_expected, sender_key, sort_name_key};
 pub use senders::{
-    ExpectedList, ExpectedSender, ReceivedItem, Round, RoundCounts, SenderStanding, SortBy,
-    Standing, UNKNOWN_SENDER, parse_expected, search_standings, sender_key, sort_name_key,
-    sort_standings, standings,
+    ReceivedItem, Round, RoundCounts, SenderStanding, SortBy, Standing, UNKNOWN_SENDER,
+    search_standings, sort_standings, standings,
 };
 
 /// Loại hồ sơ: a plan (kế hoạch) or one period's report (báo cáo quý I, 6 tháng …).

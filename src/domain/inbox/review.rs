@@ -24,6 +24,7 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The severity as the list writes it.
     pub fn label(self) -> &'static str {
         match self {
             Self::Error => "Sai sót",
