@@ -43,12 +43,7 @@ fn time(mix: Mix) {
     let step = Instant::now();
     let round = inbox::consolidate_plans(&plans);
     let key_tasks = inbox::key_tasks(&plans);
-    let report_round = inbox::consolidate_reports(reports.iter().map(|r| inbox::ReportBasis {
-        plan: &r.plan,
-        report: &r.report,
-        progress: &r.progress,
-        cut_off: r.data_period.cut_off,
-    }));
+    let report_round = inbox::consolidate_reports(reports.iter().map(|r| r.basis()));
     let consolidated = step.elapsed();
     let step = Instant::now();
     let bytes = kehoach::document::write_round_xlsx(&kehoach::document::RoundWorkbook {

@@ -8,9 +8,8 @@ mod common;
 
 use kehoach::document::{RoundWorkbook, write_round_xlsx};
 use kehoach::domain::inbox::{
-    AREA_COLUMNS, ItemKind, ReceivedItem, ReportBasis, Round, RoundCounts, Standing,
-    consolidate_plans, consolidate_reports, key_tasks, key_tasks_in_area, parse_expected,
-    standings,
+    AREA_COLUMNS, ItemKind, ReceivedItem, Round, RoundCounts, Standing, consolidate_plans,
+    consolidate_reports, key_tasks, key_tasks_in_area, parse_expected, standings,
 };
 use kehoach::domain::progress::ReportPeriod;
 use kehoach::domain::report::Figure;
@@ -205,19 +204,10 @@ fn the_table_counts_the_latest_version_of_each_communes_plan() {
     );
 }
 
-fn basis(report: &ReceivedReport) -> ReportBasis<'_> {
-    ReportBasis {
-        plan: &report.plan,
-        report: &report.report,
-        progress: &report.progress,
-        cut_off: report.data_period.cut_off,
-    }
-}
-
 #[test]
 fn the_reports_table_counts_tasks_at_the_cut_off_and_sums_the_figures() {
     let inbox = receive(MIX);
-    let round = consolidate_reports(inbox.reports.iter().map(basis));
+    let round = consolidate_reports(inbox.reports.iter().map(ReceivedReport::basis));
     assert_eq!(round.rows.len(), 4);
     for row in &round.rows {
         let report = inbox
@@ -281,7 +271,7 @@ fn the_consolidated_workbook_holds_the_tables_numbers() {
     let inbox = receive(MIX);
     let plans = consolidate_plans(&inbox.plans);
     let list = key_tasks(&inbox.plans);
-    let reports = consolidate_reports(inbox.reports.iter().map(basis));
+    let reports = consolidate_reports(inbox.reports.iter().map(ReceivedReport::basis));
     let bytes = write_round_xlsx(&RoundWorkbook {
         year: YEAR,
         plans: &plans,

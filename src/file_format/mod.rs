@@ -154,6 +154,19 @@ pub struct ReceivedReport {
     pub data_period: DataPeriod,
 }
 
+impl ReceivedReport {
+    /// The report as the inbox's consolidation reads it: its plan, report and progress, cut
+    /// off where its file says.
+    pub fn basis(&self) -> crate::domain::inbox::ReportBasis<'_> {
+        crate::domain::inbox::ReportBasis {
+            plan: &self.plan,
+            report: &self.report,
+            progress: &self.progress,
+            cut_off: self.data_period.cut_off,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct Payload<'a> {
     plans: &'a [Plan],

@@ -207,6 +207,15 @@ mod tests {
         ] {
             assert_eq!(years(text, TextKind::Body), [] as [i32; 0], "{text}");
         }
+        // A 2025 report that calls its plan 2024's.
+        assert_eq!(
+            years(
+                "UBND xã ban hành Kế hoạch số 12/KH-UBND ngày 05/01/2025 về cải cách hành chính \
+                 năm 2024; phân công nhiệm vụ",
+                TextKind::Body
+            ),
+            [2024]
+        );
         // A later year in the title is a slip all the same.
         assert_eq!(
             years("Cải cách hành chính năm 2026", TextKind::Title),
