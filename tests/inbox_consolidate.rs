@@ -1,87 +1,23 @@
 //! A round consolidated (issue #22): generated commune files imported as a province receives
-//! them, each sender's standing, the table across communes and the key-task list checked
-//! against the plans themselves, and the consolidated workbook read back from outside with
-//! the same numbers.
+//! them, each sender's standing, and the table across communes and the key-task list checked
+//! against the plans themselves. The round's workbook is `inbox_workbook.rs`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use kehoach::document::{RoundWorkbook, write_round_xlsx};
 use kehoach::domain::inbox::{
-    AREA_COLUMNS, ItemKind, ReceivedItem, Round, RoundCounts, Standing, consolidate_plans,
-    consolidate_reports, key_tasks, key_tasks_in_area, parse_expected, standings,
+    AREA_COLUMNS, ItemKind, Round, RoundCounts, Standing, consolidate_plans, consolidate_reports,
+    key_tasks, key_tasks_in_area, parse_expected, standings,
 };
 use kehoach::domain::progress::ReportPeriod;
 use kehoach::domain::report::Figure;
 use kehoach::domain::{AreaKind, Budget, Decimal, Plan};
-use kehoach::file_format::{self, ImportError, ReceivedReport};
-use sha2::{Digest, Sha256};
+use kehoach::file_format::ReceivedReport;
 
-use common::communes::{FileKind, Mix, YEAR, commune_files};
-use common::workbook::{cell, numbers_in_column, read_workbook, sheet};
+use common::communes::{Mix, YEAR, commune_files};
+use common::inbox::receive;
 
-const MIX: Mix = Mix {
-    communes: 12,
-    tasks_per_plan: 30,
-    resubmit_every: 4,
-    report_every: 3,
-    odd_files: true,
-    seed: 7,
-};
-
-/// What the province has after importing every file: the plans and reports taken in, in the
-/// order they came, and an item per file for the senders' list.
-struct Inbox {
-    plans: Vec<Plan>,
-    reports: Vec<ReceivedReport>,
-    items: Vec<ReceivedItem>,
-    names: Vec<String>,
-}
-
-fn receive(mix: Mix) -> Inbox {
-    let mut inbox = Inbox {
-        plans: Vec::new(),
-        reports: Vec::new(),
-        items: Vec::new(),
-        names: Vec::new(),
-    };
-    for (at, file) in commune_files(mix).into_iter().enumerate() {
-        let version = format!("{:x}", Sha256::digest(file.contents.as_bytes()));
-        let received_at = format!("{YEAR}-03-20T10:{:02}:{:02}+07:00", at / 60, at % 60);
-        let mut item = ReceivedItem {
-            issuing_body: file.issuing_body.clone(),
-            year: YEAR,
-            kind: ItemKind::Plan,
-            received_at,
-            version,
-            refused: false,
-        };
-        match (
-            file_format::import_file(file.contents.as_bytes()),
-            file.kind,
-        ) {
-            (Ok(mut imported), FileKind::Plan { version }) => {
-                assert_eq!(imported.plans.len(), 1, "{}", file.file_name);
-                if version == 1 {
-                    inbox.names.push(file.issuing_body.clone());
-                }
-                inbox.plans.push(imported.plans.remove(0));
-            }
-            (Ok(mut imported), FileKind::Report) => {
-                item.kind = ItemKind::Report(ReportPeriod::FirstQuarter);
-                inbox.reports.push(imported.reports.remove(0));
-            }
-            (Ok(_), FileKind::Duplicate) => {}
-            (Err(ImportError::Damaged { .. }), FileKind::Damaged)
-            | (Err(ImportError::NewerVersion { .. }), FileKind::FutureVersion) => {
-                item.refused = true;
-            }
-            (result, kind) => panic!("{}: {kind:?} gave {:?}", file.file_name, result.err()),
-        }
-        inbox.items.push(item);
-    }
-    inbox
-}
+const MIX: Mix = common::inbox::MIX;
 
 #[test]
 fn every_sender_of_the_round_is_accounted_for() {
@@ -264,87 +200,6 @@ fn the_reports_table_counts_tasks_at_the_cut_off_and_sums_the_figures() {
     let mean = sum(Figure::SatisfactionRate).millionths() / 4;
     let rate = round.figures.rate.expect("a mean rate").millionths();
     assert!((rate - mean).abs() <= 1, "{rate} vs {mean}");
-}
-
-#[test]
-fn the_consolidated_workbook_holds_the_tables_numbers() {
-    let inbox = receive(MIX);
-    let plans = consolidate_plans(&inbox.plans);
-    let list = key_tasks(&inbox.plans);
-    let reports = consolidate_reports(inbox.reports.iter().map(ReceivedReport::basis));
-    let bytes = write_round_xlsx(&RoundWorkbook {
-        year: YEAR,
-        plans: &plans,
-        key_tasks: &list,
-        reports: Some((ReportPeriod::FirstQuarter, &reports)),
-    });
-    let workbook = read_workbook(&bytes, "inbox-round");
-    let names: Vec<&str> = workbook
-        .as_array()
-        .expect("sheets")
-        .iter()
-        .filter_map(|sheet| sheet["name"].as_str())
-        .collect();
-    assert_eq!(names, ["Tổng hợp", "Nhiệm vụ trọng tâm", "Báo cáo"]);
-
-    let summary = sheet(&workbook, "Tổng hợp");
-    // Title, blank row, headings, then 12 communes and the total on row 16.
-    assert_eq!(
-        numbers_in_column(summary, "A"),
-        (1..=12).map(f64::from).collect::<Vec<_>>()
-    );
-    assert_eq!(
-        cell(summary, "B4").map(|c| c.1),
-        Some(plans.rows[0].commune.clone())
-    );
-    assert_eq!(
-        cell(summary, "B16").map(|c| c.1).as_deref(),
-        Some("Tổng cộng")
-    );
-    // Columns K (tasks), L (key tasks), M (budget), O (unreadable budgets).
-    let tasks = numbers_in_column(summary, "K");
-    assert_eq!(tasks.len(), 13);
-    assert_eq!(tasks.last(), Some(&360.0));
-    assert_eq!(numbers_in_column(summary, "L").last(), Some(&120.0));
-    let budgets = numbers_in_column(summary, "M");
-    let total: f64 = plans
-        .total
-        .budget
-        .total
-        .to_machine_string()
-        .parse()
-        .expect("a number");
-    assert_eq!(budgets.last(), Some(&total));
-    let rows_sum: f64 = budgets[..12].iter().sum();
-    assert!((rows_sum - total).abs() < 1e-6, "{rows_sum} vs {total}");
-    assert_eq!(
-        numbers_in_column(summary, "O").last(),
-        Some(&(plans.total.budget.unreadable as f64))
-    );
-
-    let key = sheet(&workbook, "Nhiệm vụ trọng tâm");
-    assert_eq!(numbers_in_column(key, "A").len(), 120);
-    assert_eq!(key["filter"], "A3:I123");
-    assert_eq!(cell(key, "C3").map(|c| c.1).as_deref(), Some("Lĩnh vực"));
-
-    let report = sheet(&workbook, "Báo cáo");
-    assert_eq!(numbers_in_column(report, "A").len(), 4);
-    // D (done) is E (on time) plus F (late) on every row, the total too.
-    let (d, e, f) = (
-        numbers_in_column(report, "D"),
-        numbers_in_column(report, "E"),
-        numbers_in_column(report, "F"),
-    );
-    assert_eq!(d.len(), 5);
-    for row in 0..5 {
-        assert_eq!(d[row], e[row] + f[row]);
-    }
-    // The figures follow in Figure::ALL order from column I: K is online dossiers, S the rate.
-    let online = numbers_in_column(report, "K");
-    assert_eq!(online[4], online[..4].iter().sum::<f64>());
-    let rates = numbers_in_column(report, "S");
-    let mean = rates[..4].iter().sum::<f64>() / 4.0;
-    assert!((rates[4] - mean).abs() < 1e-5, "{rates:?}");
 }
 
 #[test]

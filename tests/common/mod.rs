@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod communes;
+pub mod inbox;
 pub mod workbook;
 
 use kehoach::domain::Plan;
