@@ -65,6 +65,7 @@ pub fn plan_budget(plan: &Plan) -> BudgetSum {
 pub struct CommunePlanRow {
     /// Cơ quan ban hành as the plan writes it.
     pub commune: String,
+    /// Its [`sender_key`], to match it with the senders' list.
     pub key: String,
     /// Tasks of the body per [`AREA_COLUMNS`], sub-areas' with their area.
     pub tasks_by_area: [usize; 8],
@@ -95,8 +96,9 @@ pub struct PlanRound {
 }
 
 /// Keeps one entry per sender, the later replacing the earlier (a resubmission given after
-/// the first version), and orders them by the locality's name ([`sort_name_key`]).
-fn latest_by_sender<T>(entries: impl IntoIterator<Item = (String, T)>) -> Vec<(String, T)> {
+/// the first version), and orders them by the locality's name ([`sort_name_key`]): (name, key,
+/// entry), each name brought to its keys once.
+fn latest_by_sender<T>(entries: impl IntoIterator<Item = (String, T)>) -> Vec<(String, String, T)> {
     let mut kept: Vec<(String, String, T)> = Vec::new();
     let mut at: HashMap<String, usize> = HashMap::new();
     for (name, value) in entries {
@@ -109,15 +111,12 @@ fn latest_by_sender<T>(entries: impl IntoIterator<Item = (String, T)>) -> Vec<(S
             }
         }
     }
-    let mut keyed: Vec<(Vec<u32>, String, T)> = kept
+    let mut keyed: Vec<(Vec<u32>, (String, String, T))> = kept
         .into_iter()
-        .map(|(name, _, value)| (sort_name_key(&name), name, value))
+        .map(|entry| (sort_name_key(&entry.0), entry))
         .collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    keyed
-        .into_iter()
-        .map(|(_, name, value)| (name, value))
-        .collect()
+    keyed.into_iter().map(|(_, entry)| entry).collect()
 }
 
 /// The table of a round of plans; of two plans from one sender the later counts.
@@ -126,9 +125,9 @@ pub fn consolidate_plans<'a>(plans: impl IntoIterator<Item = &'a Plan>) -> PlanR
         .into_iter()
         .map(|plan| (plan.issuing_body.trim().to_string(), plan));
     let mut round = PlanRound::default();
-    for (commune, plan) in latest_by_sender(entries) {
+    for (commune, key, plan) in latest_by_sender(entries) {
         let mut row = CommunePlanRow {
-            key: sender_key(&commune),
+            key,
             commune,
             key_tasks: key_tasks_of(plan).tasks.len(),
             budget: plan_budget(plan),
@@ -248,7 +247,7 @@ pub fn key_tasks<'a>(plans: impl IntoIterator<Item = &'a Plan>) -> Vec<KeyTaskRo
         .into_iter()
         .map(|plan| (plan.issuing_body.trim().to_string(), plan));
     let mut out = Vec::new();
-    for (commune, plan) in latest_by_sender(entries) {
+    for (commune, _, plan) in latest_by_sender(entries) {
         let of = key_tasks_of(plan);
         for (task, area) in of.tasks {
             let (area, area_title) = of.areas.get(area).cloned().unwrap_or_default();
@@ -296,7 +295,9 @@ pub struct ReportBasis<'a> {
 /// One commune's row of a round of reports: where its tasks stand at its cut-off.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CommuneReportRow {
+    /// Cơ quan ban hành as the report's plan writes it.
     pub commune: String,
+    /// Its [`sender_key`], to match it with the senders' list.
     pub key: String,
     pub tasks: usize,
     /// Hoàn thành: on time and late.
@@ -338,9 +339,9 @@ pub fn consolidate_reports<'a>(reports: impl IntoIterator<Item = ReportBasis<'a>
         .map(|basis| (basis.plan.issuing_body.trim().to_string(), basis));
     let mut round = ReportRound::default();
     let mut rate_sum: i128 = 0;
-    for (commune, basis) in latest_by_sender(entries) {
+    for (commune, key, basis) in latest_by_sender(entries) {
         let mut row = CommuneReportRow {
-            key: sender_key(&commune),
+            key,
             commune,
             figures: basis.report.figures.clone(),
             ..CommuneReportRow::default()
