@@ -263,3 +263,27 @@ fn a_data_period_other_than_the_plans_or_outside_its_year_is_found() {
         "{findings:?}"
     );
 }
+
+#[test]
+fn template_text_left_as_it_was_is_told_as_the_reviewer_sees_it() {
+    let plan = kehoach::domain::template::new_commune_plan(2026, |kind| kind.to_string());
+    let findings = review_plan(&plan);
+    let funding = findings
+        .iter()
+        .find(|f| {
+            f.at == Place::Plan(FieldKey::Item {
+                list: PlanList::Funding,
+                index: 0,
+            })
+        })
+        .expect("the template's funding paragraph");
+    assert_eq!(funding.severity, Severity::Warning);
+    assert!(funding.message.starts_with("Còn nguyên nội dung mẫu"));
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.message.contains("Giữ nội dung mẫu"))
+    );
+    // A plan straight from the template has no area with tasks, no number and no signer.
+    assert!(findings.iter().any(|f| f.severity == Severity::Error));
+}

@@ -98,8 +98,20 @@ pub fn review_plan(plan: &Plan) -> Vec<Finding> {
     findings
 }
 
-/// A drafter's issue as a reviewer's finding.
+/// A drafter's issue as a reviewer's finding: a missing number, signer or issuing body is an
+/// error; text still as the template wrote it (the only issue at a list item) is told as the
+/// reviewer sees it, not with the drafter's button to keep it.
 fn drafter_issue(issue: Issue) -> Finding {
+    if let FieldKey::Item { .. } = issue.field {
+        return finding(
+            Severity::Warning,
+            Place::Plan(issue.field),
+            &issue.place,
+            "Còn nguyên nội dung mẫu của ứng dụng: đơn vị chưa xem lại cho đúng với kế hoạch của \
+             mình."
+                .to_string(),
+        );
+    }
     let signed = match issue.field {
         FieldKey::Header(HeaderField::Number) => {
             Some("Kế hoạch gửi lên chưa có số văn bản: bản gửi phải là bản đã ký, đã có số.")
