@@ -218,7 +218,14 @@ fn the_generated_files_are_the_same_for_a_seed_and_pass_a_reviewers_checks() {
     let first = contents(small);
     assert_eq!(first, contents(small));
     assert_ne!(first, contents(Mix { seed: 8, ..small }));
-    for plan in receive(small).plans {
+    let inbox = receive(small);
+    assert_eq!(inbox.reports.len(), 1);
+    for report in &inbox.reports {
+        let findings =
+            kehoach::domain::inbox::review_report(&report.plan, &report.report, report.data_period);
+        assert_eq!(findings, [], "{}", report.plan.issuing_body);
+    }
+    for plan in inbox.plans {
         let findings = kehoach::domain::inbox::review_plan(&plan);
         let errors: Vec<_> = findings
             .iter()
