@@ -68,6 +68,8 @@ async fn a_new_database_has_every_store_of_the_current_schema() {
     assert_eq!(
         stores,
         [
+            "inbox",
+            "inbox_texts",
             "meta",
             "plan_texts",
             "plans",
@@ -77,7 +79,7 @@ async fn a_new_database_has_every_store_of_the_current_schema() {
             "trash"
         ]
     );
-    assert_eq!(SCHEMA_VERSION, 5);
+    assert_eq!(SCHEMA_VERSION, 6);
     database.close();
 }
 
@@ -94,7 +96,7 @@ async fn a_database_made_by_schema_1_upgrades_and_keeps_its_plans() {
     old.close();
 
     let database = Database::open(name).await.expect("upgrade");
-    assert_eq!(database.store_names().len(), 7);
+    assert_eq!(database.store_names().len(), 9);
     let stored = database
         .load_plan(&plan.id)
         .await

@@ -5,6 +5,7 @@ use rexie::{Index, ObjectStore, Rexie, RexieBuilder, TransactionMode};
 use wasm_bindgen::JsValue;
 
 use super::error::StorageError;
+use super::inbox::{INBOX, INBOX_TEXTS};
 use super::plan_texts::{PlanStores, PlanText, TEXTS, plan_record, restore, stored_json};
 use super::records::{
     Record, check_revision, finish, get_by_id, js_error, number, revision_of, set_field, store,
@@ -21,8 +22,9 @@ pub const DATABASE_NAME: &str = "kehoach-cchc";
 /// contents need no upgrade step because every record is read through the file format's
 /// tolerant reader, and a plan stored before schema 3 is split at its next write
 /// ([`super::plan_texts`]). Schema 4 adds the plans' follow-ups ([`super::tracking`]) and
-/// leaves every stored plan as it is; schema 5 adds the follow-ups' revisions.
-pub const SCHEMA_VERSION: u32 = 5;
+/// leaves every stored plan as it is; schema 5 adds the follow-ups' revisions, schema 6 the
+/// inbox of files received from other bodies ([`super::inbox`]).
+pub const SCHEMA_VERSION: u32 = 6;
 
 pub(super) const PLANS: &str = "plans";
 pub(super) const REVISIONS: &str = "revisions";
@@ -65,7 +67,14 @@ fn schema(name: &str, version: u32) -> RexieBuilder {
         return builder;
     }
     // v5: revisions of each follow-up, kept like a plan's.
-    builder.add_object_store(revisions_store(TRACKING_REVISIONS))
+    let builder = builder.add_object_store(revisions_store(TRACKING_REVISIONS));
+    if version < 6 {
+        return builder;
+    }
+    // v6: the inbox (hồ sơ nhận được): what each received file is, and its content apart.
+    builder
+        .add_object_store(ObjectStore::new(INBOX).key_path("key").auto_increment(true))
+        .add_object_store(ObjectStore::new(INBOX_TEXTS))
 }
 
 /// A store of revisions, found by the id of the plan they belong to.
