@@ -7,56 +7,8 @@ mod common;
 
 use kehoach::document::{write_csv, write_xlsx};
 
-use common::{python, sample};
-
-/// Reads the workbook with Python: for each sheet, its name and its cells as
-/// [row, column, type, value] (type "n" for numbers, "s" for text).
-const READER: &str = r#"
-import json, sys, zipfile, xml.etree.ElementTree as ET
-NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
-z = zipfile.ZipFile(sys.argv[1])
-assert z.testzip() is None
-names = [s.get("name") for s in ET.fromstring(z.read("xl/workbook.xml")).find("m:sheets", NS)]
-out = []
-for i, name in enumerate(names, 1):
-    root = ET.fromstring(z.read(f"xl/worksheets/sheet{i}.xml"))
-    cells = []
-    for c in root.iter("{%s}c" % NS["m"]):
-        ref = c.get("r")
-        if c.get("t") == "inlineStr":
-            cells.append([ref, "s", "".join(t.text or "" for t in c.iter("{%s}t" % NS["m"]))])
-        elif c.find("m:v", NS) is not None:
-            cells.append([ref, "n", c.find("m:v", NS).text])
-    out.append({"name": name, "cells": cells})
-print(json.dumps(out, ensure_ascii=False))
-"#;
-
-fn read_workbook(bytes: &[u8], name: &str) -> serde_json::Value {
-    let path = std::env::temp_dir().join(format!("kehoach-{name}-{}.xlsx", std::process::id()));
-    std::fs::write(&path, bytes).expect("writes the workbook");
-    let printed = python(READER, [&path]);
-    std::fs::remove_file(&path).ok();
-    serde_json::from_str(&printed).expect("the reader prints JSON")
-}
-
-fn numbers_in_column(sheet: &serde_json::Value, column: &str) -> Vec<f64> {
-    sheet["cells"]
-        .as_array()
-        .expect("cells")
-        .iter()
-        .filter(|cell| {
-            let reference = cell[0].as_str().unwrap_or_default();
-            cell[1] == "n" && reference.trim_end_matches(|c: char| c.is_ascii_digit()) == column
-        })
-        .map(|cell| {
-            cell[2]
-                .as_str()
-                .unwrap_or_default()
-                .parse()
-                .expect("a number")
-        })
-        .collect()
-}
+use common::sample;
+use common::workbook::{numbers_in_column, read_workbook};
 
 #[test]
 fn son_chau_appendix_holds_34_numbered_rows_and_its_budgets_as_numbers() {

@@ -2,6 +2,7 @@
 //! by the rules of Nghị định 30/2020/NĐ-CP: plain blocks that the print view renders as HTML and
 //! `docx` writes as a Word file. No browser, no styling units: roles, text runs and tables.
 
+mod consolidated;
 mod docx;
 mod headings;
 mod layout;
@@ -9,9 +10,11 @@ mod report;
 mod sheet;
 mod table;
 mod wording;
+mod workbook;
 mod xml;
 mod zip;
 
+pub use consolidated::{RoundWorkbook, write_round_xlsx};
 pub use docx::{DOCX_MIME, document_xml, write_docx};
 pub use headings::{HeadingPart, PartHeadings, PrintedHeading, TaskField, part_headings};
 pub use layout::layout;

@@ -6,8 +6,7 @@
 
 use super::report::report_appendices;
 use super::table::appendix_section;
-use super::xml::escape;
-use super::zip::ZipWriter;
+use super::workbook::{Grid, Style, Value};
 use super::{Block, Cell, ColumnKind, Section, Table, TableRow};
 use crate::domain::appendix_columns::TableColumn;
 use crate::domain::numbering::roman;
@@ -16,25 +15,6 @@ use crate::domain::report::PeriodReport;
 use crate::domain::{DocumentForm, Plan};
 
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/// One cell as a spreadsheet holds it.
-#[derive(Clone, Debug, PartialEq)]
-enum Value {
-    Empty,
-    Text(String),
-    /// A number in machine form ("3773", "1.5").
-    Number(String),
-}
-
-/// Cell styles of styles.xml, by index.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Style {
-    Normal = 0,
-    Bold = 1,
-    Wrapped = 2,
-    Header = 3,
-    BoldNumber = 4,
-}
 
 /// One appendix laid out as rows: its title lines, then its table.
 struct Sheet {
@@ -154,16 +134,21 @@ fn rows(sheet: &Sheet) -> Vec<Vec<(Value, Style)>> {
     out
 }
 
-/// "A", "B" … "Z", "AA" for the column at `index` (from 0).
-fn column_name(index: usize) -> String {
-    let mut name = String::new();
-    let mut n = index + 1;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        name.insert(0, char::from(b'A' + rem as u8));
-        n = (n - 1) / 26;
+/// An appendix sheet as the workbook holds it: its heading row (after the titles and a blank
+/// row) stays in view while scrolling.
+fn grid(sheet: &Sheet) -> Grid {
+    Grid {
+        name: sheet.name.clone(),
+        widths: sheet
+            .table
+            .columns
+            .iter()
+            .map(|c| width_of(c.kind))
+            .collect(),
+        frozen_rows: sheet.titles.len() + 2,
+        filter: false,
+        rows: rows(sheet),
     }
-    name
 }
 
 /// Column widths in characters, by what each column holds.
@@ -179,77 +164,6 @@ fn width_of(kind: ColumnKind) -> u32 {
         },
     }
 }
-
-fn sheet_xml(sheet: &Sheet) -> String {
-    let rows = rows(sheet);
-    // The header row (after the titles and a blank row) stays in view while scrolling.
-    let header_row = sheet.titles.len() + 2;
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet \
-         xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">",
-    );
-    xml.push_str(&format!(
-        "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"{header_row}\" \
-         topLeftCell=\"A{}\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>",
-        header_row + 1
-    ));
-    xml.push_str("<cols>");
-    for (index, column) in sheet.table.columns.iter().enumerate() {
-        let n = index + 1;
-        xml.push_str(&format!(
-            "<col min=\"{n}\" max=\"{n}\" width=\"{}\" customWidth=\"1\"/>",
-            width_of(column.kind)
-        ));
-    }
-    xml.push_str("</cols><sheetData>");
-    for (r, row) in rows.iter().enumerate() {
-        let number = r + 1;
-        xml.push_str(&format!("<row r=\"{number}\">"));
-        for (c, (value, style)) in row.iter().enumerate() {
-            let at = format!("{}{number}", column_name(c));
-            let style = *style as u8;
-            match value {
-                Value::Empty if style == 0 => {}
-                Value::Empty => xml.push_str(&format!("<c r=\"{at}\" s=\"{style}\"/>")),
-                Value::Number(value) => {
-                    xml.push_str(&format!("<c r=\"{at}\" s=\"{style}\"><v>{value}</v></c>"))
-                }
-                Value::Text(text) => xml.push_str(&format!(
-                    "<c r=\"{at}\" s=\"{style}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
-                    escape(text)
-                )),
-            }
-        }
-        xml.push_str("</row>");
-    }
-    xml.push_str("</sheetData></worksheet>");
-    xml
-}
-
-const STYLES: &str = concat!(
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
-    "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">",
-    "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"#,##0.###\"/></numFmts>",
-    "<fonts count=\"2\"><font><sz val=\"12\"/><name val=\"Times New Roman\"/></font>",
-    "<font><b/><sz val=\"12\"/><name val=\"Times New Roman\"/></font></fonts>",
-    "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>",
-    "<fill><patternFill patternType=\"gray125\"/></fill></fills>",
-    "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>",
-    "<border><left style=\"thin\"/><right style=\"thin\"/><top style=\"thin\"/>",
-    "<bottom style=\"thin\"/><diagonal/></border></borders>",
-    "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>",
-    "<cellXfs count=\"5\">",
-    "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>",
-    "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>",
-    "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyBorder=\"1\" applyAlignment=\"1\">",
-    "<alignment vertical=\"top\" wrapText=\"1\"/></xf>",
-    "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyBorder=\"1\" applyAlignment=\"1\">",
-    "<alignment horizontal=\"center\" vertical=\"center\" wrapText=\"1\"/></xf>",
-    "<xf numFmtId=\"164\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyNumberFormat=\"1\"/>",
-    "</cellXfs>",
-    "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>",
-    "</styleSheet>"
-);
 
 /// The plan's appendix tables as an XLSX workbook, one sheet per appendix; `None` when the plan
 /// has no appendix.
@@ -270,69 +184,8 @@ pub fn write_report_xlsx(
 
 /// `sheets` as an XLSX workbook; `None` when there is none.
 fn workbook(sheets: &[Sheet]) -> Option<Vec<u8>> {
-    if sheets.is_empty() {
-        return None;
-    }
-    let mut zip = ZipWriter::new();
-    let mut types = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types \
-         xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
-         <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
-         <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
-         <Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>\
-         <Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>",
-    );
-    let mut workbook = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook \
-         xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" \
-         xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>",
-    );
-    let mut relations = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships \
-         xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
-    );
-    for (index, sheet) in sheets.iter().enumerate() {
-        let n = index + 1;
-        types.push_str(&format!(
-            "<Override PartName=\"/xl/worksheets/sheet{n}.xml\" \
-             ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-        ));
-        workbook.push_str(&format!(
-            "<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>",
-            escape(&sheet.name)
-        ));
-        relations.push_str(&format!(
-            "<Relationship Id=\"rId{n}\" \
-             Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" \
-             Target=\"worksheets/sheet{n}.xml\"/>"
-        ));
-    }
-    let styles_id = sheets.len() + 1;
-    relations.push_str(&format!(
-        "<Relationship Id=\"rId{styles_id}\" \
-         Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" \
-         Target=\"styles.xml\"/></Relationships>"
-    ));
-    types.push_str("</Types>");
-    workbook.push_str("</sheets></workbook>");
-    zip.add("[Content_Types].xml", types.as_bytes());
-    zip.add(
-        "_rels/.rels",
-        b"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships \
-          xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship \
-          Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" \
-          Target=\"xl/workbook.xml\"/></Relationships>",
-    );
-    zip.add("xl/workbook.xml", workbook.as_bytes());
-    zip.add("xl/_rels/workbook.xml.rels", relations.as_bytes());
-    zip.add("xl/styles.xml", STYLES.as_bytes());
-    for (index, sheet) in sheets.iter().enumerate() {
-        zip.add(
-            &format!("xl/worksheets/sheet{}.xml", index + 1),
-            sheet_xml(sheet).as_bytes(),
-        );
-    }
-    Some(zip.finish())
+    let grids: Vec<Grid> = sheets.iter().map(grid).collect();
+    super::workbook::workbook(&grids)
 }
 
 /// One CSV field, quoted where it must be (RFC 4180). A text that a spreadsheet would take for
@@ -396,12 +249,6 @@ fn csv(sheets: &[Sheet]) -> Option<String> {
 mod tests {
     use super::*;
     use crate::domain::Decimal;
-
-    #[test]
-    fn column_names_run_past_z() {
-        let names: Vec<String> = [0, 1, 25, 26, 27, 51, 52].map(column_name).to_vec();
-        assert_eq!(names, ["A", "B", "Z", "AA", "AB", "AZ", "BA"]);
-    }
 
     fn text(text: &str) -> Value {
         Value::Text(text.into())

@@ -17,6 +17,22 @@ pub enum HeaderField {
     Title,
     /// Năm kế hoạch.
     Year,
+    /// Trích yếu của quyết định ban hành kế hoạch.
+    DecisionSubject,
+}
+
+impl HeaderField {
+    /// The field's name as forms and comparisons write it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::IssuingBody => "Cơ quan ban hành",
+            Self::Number => "Số",
+            Self::Symbol => "Ký hiệu",
+            Self::Title => "Trích yếu",
+            Self::Year => "Năm kế hoạch",
+            Self::DecisionSubject => "Trích yếu của quyết định",
+        }
+    }
 }
 
 /// A field of the signing block (người ký).
@@ -87,6 +103,22 @@ impl TaskField {
             Self::KeyTask => "key",
         }
     }
+
+    /// The field's name as forms and comparisons write it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Content => "Nội dung",
+            Self::SubItems => "Ý nhỏ",
+            Self::Lead => "Cơ quan chủ trì",
+            Self::Partner => "Cơ quan phối hợp",
+            Self::Executor => "Cơ quan thực hiện",
+            Self::OtherRoles => "Vai trò khác",
+            Self::Output => "Kết quả đầu ra, sản phẩm",
+            Self::Deadline => "Thời gian thực hiện",
+            Self::Budget => "Kinh phí (triệu đồng)",
+            Self::KeyTask => "Nhiệm vụ trọng tâm",
+        }
+    }
 }
 
 /// A list of the plan's own paragraphs or lines (not those of a decision, a task or an area).
@@ -98,6 +130,8 @@ pub enum PlanList {
     Purposes,
     /// Yêu cầu.
     Requirements,
+    /// Chỉ tiêu cụ thể.
+    Targets,
     /// Kinh phí.
     Funding,
     /// Tổ chức thực hiện: mở đầu.
@@ -121,6 +155,7 @@ impl PlanList {
             Self::LegalBases => "bases",
             Self::Purposes => "purposes",
             Self::Requirements => "requirements",
+            Self::Targets => "targets",
             Self::Funding => "funding",
             Self::ImplementationIntro => "implementation-intro",
             Self::Responsibilities => "responsibilities",
@@ -137,6 +172,7 @@ impl PlanList {
             Self::LegalBases => "Căn cứ",
             Self::Purposes => "Mục đích",
             Self::Requirements => "Yêu cầu",
+            Self::Targets => "Chỉ tiêu",
             Self::Funding => "Kinh phí",
             Self::ImplementationIntro
             | Self::Responsibilities
@@ -188,6 +224,7 @@ impl FieldKey {
                 HeaderField::Symbol => "plan-symbol",
                 HeaderField::Title => "plan-title",
                 HeaderField::Year => "plan-year",
+                HeaderField::DecisionSubject => "decision-subject",
             }
             .to_string(),
             Self::Signer { decision, field } => {
@@ -263,6 +300,17 @@ mod tests {
             (FieldKey::Header(HeaderField::Symbol), "plan-symbol"),
             (FieldKey::Header(HeaderField::Title), "plan-title"),
             (FieldKey::Header(HeaderField::Year), "plan-year"),
+            (
+                FieldKey::Header(HeaderField::DecisionSubject),
+                "decision-subject",
+            ),
+            (
+                FieldKey::Item {
+                    list: PlanList::Targets,
+                    index: 3,
+                },
+                "targets-3",
+            ),
             (
                 FieldKey::Signer {
                     decision: false,

@@ -9,6 +9,7 @@ pub mod budget;
 pub mod deadline;
 mod deadline_parser;
 pub mod field_key;
+pub mod inbox;
 pub mod names;
 pub mod next_year;
 pub mod numbering;

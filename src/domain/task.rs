@@ -59,6 +59,31 @@ impl AreaKind {
             Self::Custom => "",
         }
     }
+
+    /// The standard area a title names, by its key words, accents aside: «CẢI CÁCH CÔNG VỤ»,
+    /// «Các nhiệm vụ trọng tâm về Cải cách tài chính công năm 2023», «Xây dựng chính phủ điện
+    /// tử» … [`Custom`](Self::Custom) when it names none, as for «Áp dụng ISO».
+    pub fn from_title(title: &str) -> Self {
+        let key = super::text::search_key(title);
+        let has = |words: &[&str]| words.iter().any(|word| key.contains(word));
+        if has(&["chi dao", "dieu hanh"]) {
+            Self::Direction
+        } else if has(&["the che"]) {
+            Self::Institutions
+        } else if has(&["thu tuc"]) {
+            Self::Procedures
+        } else if has(&["bo may"]) {
+            Self::Organisation
+        } else if has(&["cong vu"]) {
+            Self::CivilService
+        } else if has(&["tai chinh cong"]) {
+            Self::PublicFinance
+        } else if has(&["dien tu", "chinh quyen so", "chinh phu so", "chuyen doi so"]) {
+            Self::DigitalGovernment
+        } else {
+            Self::Custom
+        }
+    }
 }
 
 /// Lĩnh vực: a reform area with its tasks and, optionally, one level of sub-areas (7.1, 7.2).
@@ -79,6 +104,15 @@ pub struct ReformArea {
 }
 
 impl ReformArea {
+    /// Which standard area this is: its kind, or for a local addition the standard area its
+    /// title names ([`AreaKind::from_title`]), as a plan read without kinds may hold.
+    pub fn standard_kind(&self) -> AreaKind {
+        match self.kind {
+            AreaKind::Custom => AreaKind::from_title(&self.title),
+            kind => kind,
+        }
+    }
+
     /// Every task of the area, its own first and then those of its sub-areas.
     pub fn all_tasks(&self) -> impl Iterator<Item = &Task> {
         self.tasks

@@ -156,7 +156,8 @@ pub fn budget_problem(budget: &Budget) -> Option<String> {
     })
 }
 
-fn task_place(plan: &Plan, slot: TaskSlot, task: &Task) -> String {
+/// Where a task is, in words: «Lĩnh vực 2, nhiệm vụ b», «Phụ lục 1, nhóm II, dòng 20».
+pub(crate) fn task_place(plan: &Plan, slot: TaskSlot, task: &Task) -> String {
     match slot {
         TaskSlot::Area { area, index } => format!(
             "Lĩnh vực {}, nhiệm vụ {}",

@@ -2,6 +2,9 @@
 //! that reads them. (Each test crate uses part of this.)
 #![allow(dead_code)]
 
+pub mod communes;
+pub mod workbook;
+
 use kehoach::domain::Plan;
 use kehoach::file_format;
 
