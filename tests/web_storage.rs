@@ -68,15 +68,18 @@ async fn a_new_database_has_every_store_of_the_current_schema() {
     assert_eq!(
         stores,
         [
+            "inbox",
+            "inbox_texts",
             "meta",
             "plan_texts",
             "plans",
             "revisions",
             "tracking",
+            "tracking_revisions",
             "trash"
         ]
     );
-    assert_eq!(SCHEMA_VERSION, 4);
+    assert_eq!(SCHEMA_VERSION, 6);
     database.close();
 }
 
@@ -93,7 +96,7 @@ async fn a_database_made_by_schema_1_upgrades_and_keeps_its_plans() {
     old.close();
 
     let database = Database::open(name).await.expect("upgrade");
-    assert_eq!(database.store_names().len(), 6);
+    assert_eq!(database.store_names().len(), 9);
     let stored = database
         .load_plan(&plan.id)
         .await
@@ -645,19 +648,19 @@ async fn a_follow_up_is_saved_read_back_and_guarded_against_another_tab() {
     let database = fresh("test-tracking").await;
     let plan = sample_plan();
     let tracking = followed(&plan);
-    assert_eq!(database.save_tracking(&tracking, 0, 1.0).await, Ok(1));
+    assert_eq!(database.save_tracking(&tracking, 0, "s", 1.0).await, Ok(1));
     let stored = database.load_tracking(&plan.id).await.expect("load");
     assert_eq!(stored.tracking, tracking);
     assert_eq!(stored.revision, 1);
     assert!(stored.report.problems.is_empty());
     // A second tab that started from nothing (or from revision 1 after this one saved) loses.
     assert_eq!(
-        database.save_tracking(&tracking, 0, 2.0).await,
+        database.save_tracking(&tracking, 0, "s", 2.0).await,
         Err(StorageError::Conflict { stored: 1 })
     );
-    assert_eq!(database.save_tracking(&tracking, 1, 2.0).await, Ok(2));
+    assert_eq!(database.save_tracking(&tracking, 1, "s", 2.0).await, Ok(2));
     assert_eq!(
-        database.save_tracking(&tracking, 1, 3.0).await,
+        database.save_tracking(&tracking, 1, "s", 3.0).await,
         Err(StorageError::Conflict { stored: 2 })
     );
     database.close();
@@ -691,7 +694,7 @@ async fn a_damaged_follow_up_record_is_told_and_a_plan_deleted_for_good_takes_it
     let mut revision = None;
     save_over(&database, &plan, &mut revision, "s", 1.0).await;
     database
-        .save_tracking(&followed(&plan), 1, 2.0)
+        .save_tracking(&followed(&plan), 1, "s", 2.0)
         .await
         .expect("save");
     database.move_to_trash(&plan.id, 3.0).await.expect("trash");
@@ -744,7 +747,7 @@ async fn a_received_report_brings_its_plan_when_new_and_replaces_only_its_own_pe
     here.progress.clear();
     here.report_mut(&plan, ReportPeriod::SixMonths).proposals = "Của máy này".to_string();
     database
-        .save_tracking(&here, stored.revision, 2.0)
+        .save_tracking(&here, stored.revision, "s", 2.0)
         .await
         .expect("save");
     // The same quarter's report again, corrected: it takes the place of the first, and nothing
@@ -773,7 +776,7 @@ async fn a_received_report_for_a_plan_in_the_trash_is_refused_and_nothing_change
     save_over(&database, &plan, &mut revision, "s", 1.0).await;
     let tracking = followed(&plan);
     database
-        .save_tracking(&tracking, 0, 2.0)
+        .save_tracking(&tracking, 0, "s", 2.0)
         .await
         .expect("save");
     database.move_to_trash(&plan.id, 3.0).await.expect("trash");
@@ -797,5 +800,201 @@ async fn a_received_report_for_a_plan_in_the_trash_is_refused_and_nothing_change
         .await
         .expect("restore");
     assert_eq!(loaded(&database, &plan.id).await.plan, plan);
+    database.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_database_made_by_schema_4_upgrades_to_5_and_keeps_its_plans_and_follow_ups() {
+    let name = "test-upgrade-from-4";
+    delete_database(name).await.expect("delete");
+    let plan = sample_plan();
+    let old = Database::open_at_version(name, 4).await.expect("open v4");
+    let mut revision = None;
+    save_over(&old, &plan, &mut revision, "s", 1.0).await;
+    let tracking = followed(&plan);
+    old.save_tracking(&tracking, 0, "s", 2.0)
+        .await
+        .expect_err("schema 4 has no store for the follow-up's revisions");
+    // Written as schema 4's app wrote it: the record alone.
+    let json = serde_json::to_string(&tracking).expect("json");
+    old.put_raw_tracking_record(&plan.id, &json)
+        .await
+        .expect("put");
+    assert!(
+        !old.store_names()
+            .contains(&"tracking_revisions".to_string())
+    );
+    old.close();
+
+    let database = Database::open(name).await.expect("upgrade");
+    assert!(
+        database
+            .store_names()
+            .contains(&"tracking_revisions".to_string())
+    );
+    assert_eq!(loaded(&database, &plan.id).await.plan, plan);
+    let stored = database.load_tracking(&plan.id).await.expect("load");
+    assert_eq!(stored.tracking, tracking);
+    assert_eq!(stored.revision, 1);
+    assert_eq!(
+        database.list_tracking_revisions(&plan.id).await,
+        Ok(Vec::new())
+    );
+    // Its first save after the upgrade keeps what schema 4 had stored.
+    database
+        .save_tracking(&Tracking::new(&plan.id), 1, "t", 3.0)
+        .await
+        .expect("save");
+    let kept = database
+        .list_tracking_revisions(&plan.id)
+        .await
+        .expect("list");
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        database.load_tracking_revision(kept[0].key).await,
+        Ok(tracking)
+    );
+    database.close();
+}
+
+/// The reasons of the follow-up's kept revisions, newest first.
+async fn kept_reasons(database: &Database, plan_id: &str) -> Vec<(u32, RevisionReason)> {
+    let kept = database
+        .list_tracking_revisions(plan_id)
+        .await
+        .expect("list");
+    kept.iter().map(|k| (k.revision, k.reason)).collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_follow_up_keeps_revisions_per_session_and_every_five_minutes_and_restores_one() {
+    use RevisionReason::*;
+    let database = fresh("test-tracking-revisions").await;
+    let plan = sample_plan();
+    let first = followed(&plan);
+    let mut revision = 0;
+    let mut save = async |tracking: &Tracking, session: &str, now: f64| {
+        revision = database
+            .save_tracking(tracking, revision, session, now)
+            .await
+            .expect("save");
+    };
+    // The first save keeps what it saves; the next, a minute later, keeps nothing.
+    save(&first, "s", 0.0).await;
+    let mut second = first.clone();
+    second
+        .report_mut(&plan, ReportPeriod::FirstQuarter)
+        .proposals = "Kiến nghị".to_string();
+    save(&second, "s", MINUTE).await;
+    assert_eq!(kept_reasons(&database, &plan.id).await, [(1, Session)]);
+    // Five minutes after the last kept one, the new state is kept.
+    let mut third = second.clone();
+    third.progress.clear();
+    save(&third, "s", 5.0 * MINUTE).await;
+    assert_eq!(
+        kept_reasons(&database, &plan.id).await,
+        [(3, Rolling), (1, Session)]
+    );
+    // Another session (a reload) keeps where the last one ended before its first change.
+    let mut fourth = third.clone();
+    fourth
+        .report_mut(&plan, ReportPeriod::FirstQuarter)
+        .assessment = "Sửa sau khi tải lại".to_string();
+    save(&third, "t", 6.0 * MINUTE).await;
+    assert_eq!(
+        kept_reasons(&database, &plan.id).await,
+        [(3, Rolling), (1, Session)],
+        "the state the session starts from is kept already"
+    );
+    save(&fourth, "u", 7.0 * MINUTE).await;
+    assert_eq!(kept_reasons(&database, &plan.id).await[0], (4, Session));
+
+    // Restoring the first kept one brings back its reports and progress, keeps the state it
+    // replaces, and is refused from a stale revision.
+    let oldest = database
+        .list_tracking_revisions(&plan.id)
+        .await
+        .expect("list")
+        .pop()
+        .expect("kept");
+    assert_eq!(
+        database
+            .restore_tracking_revision(&plan.id, oldest.key, revision - 1, 8.0 * MINUTE)
+            .await,
+        Err(StorageError::Conflict { stored: revision })
+    );
+    let restored = database
+        .restore_tracking_revision(&plan.id, oldest.key, revision, 8.0 * MINUTE)
+        .await
+        .expect("restore");
+    assert_eq!(restored, revision + 1);
+    let stored = database.load_tracking(&plan.id).await.expect("load");
+    assert_eq!(stored.tracking, first);
+    assert_eq!(stored.revision, restored);
+    let reasons = kept_reasons(&database, &plan.id).await;
+    assert_eq!(reasons[0], (revision, BeforeReplace));
+    let replaced = database
+        .list_tracking_revisions(&plan.id)
+        .await
+        .expect("list")[0]
+        .clone();
+    assert_eq!(
+        database.load_tracking_revision(replaced.key).await,
+        Ok(fourth.clone())
+    );
+    // A revision of another plan's follow-up is not restored over this one.
+    assert_eq!(
+        database
+            .restore_tracking_revision("another", oldest.key, 0, 9.0 * MINUTE)
+            .await,
+        Err(StorageError::NotFound)
+    );
+
+    // Typing refused because another tab saved first is kept, marked as such.
+    database
+        .keep_unsaved_tracking(&fourth, restored - 1, 10.0 * MINUTE)
+        .await
+        .expect("keep");
+    assert_eq!(
+        kept_reasons(&database, &plan.id).await[0],
+        (restored - 1, Unsaved)
+    );
+    database.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_received_report_keeps_the_follow_up_it_changes_and_deleting_for_good_takes_them() {
+    let database = fresh("test-tracking-revisions-received").await;
+    let plan = sample_plan();
+    let mut revision = None;
+    save_over(&database, &plan, &mut revision, "s", 1.0).await;
+    let here = followed(&plan);
+    database
+        .save_tracking(&here, 0, "s", 2.0)
+        .await
+        .expect("save");
+    let mut report = here
+        .report(ReportPeriod::FirstQuarter)
+        .expect("drafted")
+        .clone();
+    report.assessment = "Bản nhận qua tệp".to_string();
+    report.close(&plan, &here.progress, "2024-03-20T09:00:00+07:00");
+    database
+        .store_received_report(&plan, &report, &here.progress, 3.0)
+        .await
+        .expect("store");
+    let kept = database
+        .list_tracking_revisions(&plan.id)
+        .await
+        .expect("list");
+    assert_eq!(kept[0].reason, RevisionReason::BeforeReplace);
+    assert_eq!(database.load_tracking_revision(kept[0].key).await, Ok(here));
+
+    database.move_to_trash(&plan.id, 4.0).await.expect("trash");
+    database.delete_forever(&plan.id).await.expect("delete");
+    assert_eq!(
+        database.list_tracking_revisions(&plan.id).await,
+        Ok(Vec::new())
+    );
     database.close();
 }

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::autosave::SaveStatus;
-use super::database::now_ms;
+use super::database::{now_ms, session_id};
 use crate::domain::Plan;
 use crate::domain::report::Tracking;
 use crate::storage::{Database, StorageError};
@@ -173,7 +173,10 @@ impl FollowUp {
                     };
                     (tracking, state.database.clone(), state.revision)
                 };
-                let result = database.save_tracking(&tracking, revision, now_ms()).await;
+                let session = session_id();
+                let result = database
+                    .save_tracking(&tracking, revision, &session, now_ms())
+                    .await;
                 let done = {
                     let mut state = saver.borrow_mut();
                     match &result {
@@ -199,6 +202,11 @@ impl FollowUp {
                     }
                     Ok(_) => {}
                     Err(StorageError::Conflict { .. }) => {
+                        // Kept as a revision, to restore or copy from: nothing typed is lost.
+                        let kept = database.keep_unsaved_tracking(&tracking, revision, now_ms());
+                        if let Err(error) = kept.await {
+                            web_sys::console::error_1(&format!("{error:?}").into());
+                        }
                         follow_up.edited_elsewhere.try_set(true);
                         follow_up.status.try_set(SaveStatus::Failed(
                             "Chưa lưu: tiến độ của kế hoạch này vừa được sửa ở thẻ hoặc cửa sổ khác."
@@ -218,8 +226,30 @@ impl FollowUp {
         });
     }
 
+    /// The database the follow-up is saved in.
+    pub fn database(&self) -> Option<Rc<Database>> {
+        Some(self.saver()?.borrow().database.clone())
+    }
+
+    /// Makes the kept revision `key` the stored follow-up (the one it replaces is kept as a
+    /// revision) and shows it.
+    pub async fn restore_revision(&self, key: f64) -> Result<(), StorageError> {
+        let Some(saver) = self.saver() else {
+            return Ok(());
+        };
+        let (database, base) = {
+            let state = saver.borrow();
+            (state.database.clone(), state.revision)
+        };
+        let id = self.tracking.with_untracked(|t| t.plan_id.clone());
+        database
+            .restore_tracking_revision(&id, key, base, now_ms())
+            .await?;
+        self.reload().await
+    }
+
     /// Replaces this tab's copy with the stored one and saves again from there. What this tab
-    /// changed since its last save is lost: another tab's newer state wins.
+    /// could not save was kept as a revision when the save was refused.
     pub async fn reload(&self) -> Result<(), StorageError> {
         let Some(saver) = self.saver() else {
             return Ok(());

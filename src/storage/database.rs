@@ -5,12 +5,13 @@ use rexie::{Index, ObjectStore, Rexie, RexieBuilder, TransactionMode};
 use wasm_bindgen::JsValue;
 
 use super::error::StorageError;
+use super::inbox::{INBOX, INBOX_TEXTS};
 use super::plan_texts::{PlanStores, PlanText, TEXTS, plan_record, restore, stored_json};
 use super::records::{
     Record, check_revision, finish, get_by_id, js_error, number, revision_of, set_field, store,
     text,
 };
-use super::revisions::{RevisionReason, add_revision, prune_revisions};
+use super::revisions::{Keep, RevisionReason, Snapshot, add_revision, prune_revisions};
 use crate::domain::Plan;
 use crate::file_format::ImportReport;
 
@@ -21,14 +22,16 @@ pub const DATABASE_NAME: &str = "kehoach-cchc";
 /// contents need no upgrade step because every record is read through the file format's
 /// tolerant reader, and a plan stored before schema 3 is split at its next write
 /// ([`super::plan_texts`]). Schema 4 adds the plans' follow-ups ([`super::tracking`]) and
-/// leaves every stored plan as it is.
-pub const SCHEMA_VERSION: u32 = 4;
+/// leaves every stored plan as it is; schema 5 adds the follow-ups' revisions, schema 6 the
+/// inbox of files received from other bodies ([`super::inbox`]).
+pub const SCHEMA_VERSION: u32 = 6;
 
 pub(super) const PLANS: &str = "plans";
 pub(super) const REVISIONS: &str = "revisions";
 pub(super) const TRASH: &str = "trash";
 pub(super) const META: &str = "meta";
 pub(super) const TRACKING: &str = "tracking";
+pub(super) const TRACKING_REVISIONS: &str = "tracking_revisions";
 pub(super) const BY_PLAN: &str = "plan_id";
 
 /// A new revision is kept when this long has passed since the last one (milliseconds).
@@ -47,13 +50,7 @@ fn schema(name: &str, version: u32) -> RexieBuilder {
     }
     // v2: revisions of each plan, the trash, and app settings that must survive a reload.
     let builder = builder
-        .add_object_store(
-            ObjectStore::new(REVISIONS)
-                // The generated key is written into the record, so index scans can name it.
-                .key_path("key")
-                .auto_increment(true)
-                .add_index(Index::new(BY_PLAN, BY_PLAN)),
-        )
+        .add_object_store(revisions_store(REVISIONS))
         .add_object_store(ObjectStore::new(TRASH).key_path("id"))
         .add_object_store(ObjectStore::new(META));
     if version < 3 {
@@ -65,7 +62,28 @@ fn schema(name: &str, version: u32) -> RexieBuilder {
         return builder;
     }
     // v4: each plan's follow-up (progress and period reports), keyed by the plan's id.
-    builder.add_object_store(ObjectStore::new(TRACKING).key_path("id"))
+    let builder = builder.add_object_store(ObjectStore::new(TRACKING).key_path("id"));
+    if version < 5 {
+        return builder;
+    }
+    // v5: revisions of each follow-up, kept like a plan's.
+    let builder = builder.add_object_store(revisions_store(TRACKING_REVISIONS));
+    if version < 6 {
+        return builder;
+    }
+    // v6: the inbox (hồ sơ nhận được): what each received file is, and its content apart.
+    builder
+        .add_object_store(ObjectStore::new(INBOX).key_path("key").auto_increment(true))
+        .add_object_store(ObjectStore::new(INBOX_TEXTS))
+}
+
+/// A store of revisions, found by the id of the plan they belong to.
+fn revisions_store(name: &str) -> ObjectStore {
+    ObjectStore::new(name)
+        // The generated key is written into the record, so index scans can name it.
+        .key_path("key")
+        .auto_increment(true)
+        .add_index(Index::new(BY_PLAN, BY_PLAN))
 }
 
 /// A plan as stored, with what storage knows about it.
@@ -198,57 +216,22 @@ impl Database {
             let stored_revision = current.as_ref().map(revision_of);
             check_revision(stored_revision, base_revision)?;
             let revision = stored_revision.unwrap_or(0) + 1;
-            let last_at = current.as_ref().and_then(|c| number(c, "snapshot_at"));
-            let last_session = current.as_ref().and_then(|c| text(c, "snapshot_session"));
-            let reason = if last_session.as_deref() != Some(session) {
-                Some(RevisionReason::Session)
-            } else if last_at.is_none_or(|at| now - at >= ROLLING_INTERVAL_MS) {
-                Some(RevisionReason::Rolling)
-            } else {
-                None
-            };
-            // What to keep: a rolling revision keeps the new state; a new session keeps the
-            // state it starts from (the last session's end) unless that is already kept, or the
-            // new state when the plan is new.
-            let last_kept = current
-                .as_ref()
-                .and_then(|c| number(c, "snapshot_revision"));
-            let keep: Option<(JsValue, u32)> = match (reason, &current, stored_revision) {
-                (Some(RevisionReason::Session), Some(current), Some(stored)) => {
-                    if last_kept == Some(f64::from(stored)) {
-                        None
-                    } else {
-                        let old = plans.stored_json(&plan.id, current).await?;
-                        old.map(|old| (old, stored))
-                    }
+            let mut snapshot = Snapshot::of_save(current.as_ref(), session, now, revision);
+            let kept = match (snapshot.keep, &current) {
+                (Keep::Stored(stored), Some(current)) => {
+                    let old = plans.stored_json(&plan.id, current).await?;
+                    old.map(|old| (old, stored))
                 }
-                (Some(_), _, _) => Some((stored_json(json), revision)),
-                (None, _, _) => None,
+                (Keep::New(revision), _) => Some((stored_json(json), revision)),
+                _ => None,
             };
-            let (snapshot_at, snapshot_session) = match reason {
-                Some(_) => (Some(now), Some(session.to_string())),
-                None => (last_at, last_session),
-            };
-            let snapshot_revision = keep
-                .as_ref()
-                .map(|(_, kept)| f64::from(*kept))
-                .or(last_kept);
+            if kept.is_none() {
+                snapshot = snapshot.kept_nothing(current.as_ref());
+            }
             let exported_at = current.as_ref().and_then(|c| number(c, "exported_at"));
-            let record = plan_record(plan, revision, now, exported_at)?
-                .set(
-                    "snapshot_at",
-                    snapshot_at.map_or(JsValue::NULL, JsValue::from_f64),
-                )?
-                .set(
-                    "snapshot_session",
-                    snapshot_session.map_or(JsValue::NULL, |s| JsValue::from_str(&s)),
-                )?
-                .set(
-                    "snapshot_revision",
-                    snapshot_revision.map_or(JsValue::NULL, JsValue::from_f64),
-                )?;
+            let record = snapshot.write(plan_record(plan, revision, now, exported_at)?)?;
             plans.put(record, &plan.id, json).await?;
-            if let (Some(reason), Some((kept_json, kept_revision))) = (reason, keep) {
+            if let (Some(reason), Some((kept_json, kept_revision))) = (snapshot.reason, kept) {
                 let revisions = store(&transaction, REVISIONS)?;
                 let id = &plan.id;
                 add_revision(&revisions, id, &kept_json, kept_revision, now, reason).await?;

@@ -1,5 +1,6 @@
-//! Revisions of a plan (lịch sử phiên bản): kept at the start of each editing session, every
-//! five minutes while editing, and before a restore or an import replaces the plan.
+//! Revisions (lịch sử phiên bản) of a plan and of its follow-up, each in a store of its own:
+//! kept at the start of each editing session, every five minutes while editing, and before a
+//! restore or an import replaces what is stored.
 
 use rexie::{KeyRange, TransactionMode};
 use wasm_bindgen::JsValue;
@@ -53,6 +54,97 @@ pub struct RevisionInfo {
     pub revision: u32,
     pub saved_at: f64,
     pub reason: RevisionReason,
+}
+
+/// What a save keeps as a revision, decided from the snapshot fields of the stored record
+/// (`snapshot_at`, `snapshot_session`, `snapshot_revision`), which the save writes back.
+pub(super) struct Snapshot {
+    pub reason: Option<RevisionReason>,
+    pub keep: Keep,
+    at: Option<f64>,
+    session: Option<String>,
+    revision: Option<f64>,
+}
+
+/// Which state a save keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Keep {
+    Nothing,
+    /// The stored state, at this revision: the end of the last session, about to be replaced.
+    Stored(u32),
+    /// The state being saved, at this revision.
+    New(u32),
+}
+
+impl Snapshot {
+    /// The first save of a session keeps the state it starts from (the last session's end)
+    /// unless that is already kept, or the new state when nothing was stored; after
+    /// [`ROLLING_INTERVAL_MS`] without one, a save keeps the new state.
+    pub(super) fn of_save(
+        current: Option<&JsValue>,
+        session: &str,
+        now: f64,
+        revision: u32,
+    ) -> Self {
+        let last_at = current.and_then(|c| number(c, "snapshot_at"));
+        let last_session = current.and_then(|c| text(c, "snapshot_session"));
+        let last_kept = current.and_then(|c| number(c, "snapshot_revision"));
+        let reason = if last_session.as_deref() != Some(session) {
+            Some(RevisionReason::Session)
+        } else if last_at.is_none_or(|at| now - at >= ROLLING_INTERVAL_MS) {
+            Some(RevisionReason::Rolling)
+        } else {
+            None
+        };
+        let keep = match (reason, current) {
+            (Some(RevisionReason::Session), Some(current)) => {
+                let stored = revision_of(current);
+                if last_kept == Some(f64::from(stored)) {
+                    Keep::Nothing
+                } else {
+                    Keep::Stored(stored)
+                }
+            }
+            (Some(_), _) => Keep::New(revision),
+            (None, _) => Keep::Nothing,
+        };
+        let (at, session) = match reason {
+            Some(_) => (Some(now), Some(session.to_string())),
+            None => (last_at, last_session),
+        };
+        let revision = match keep {
+            Keep::Stored(kept) | Keep::New(kept) => Some(f64::from(kept)),
+            Keep::Nothing => last_kept,
+        };
+        Self {
+            reason,
+            keep,
+            at,
+            session,
+            revision,
+        }
+    }
+
+    /// The stored state was not there to keep after all: the fields say nothing was kept.
+    pub(super) fn kept_nothing(mut self, current: Option<&JsValue>) -> Self {
+        self.keep = Keep::Nothing;
+        self.revision = current.and_then(|c| number(c, "snapshot_revision"));
+        self
+    }
+
+    /// `record` with the snapshot fields this save writes.
+    pub(super) fn write(&self, record: Record) -> Result<Record, StorageError> {
+        let optional = |value: Option<f64>| value.map_or(JsValue::NULL, JsValue::from_f64);
+        record
+            .set("snapshot_at", optional(self.at))?
+            .set(
+                "snapshot_session",
+                self.session
+                    .as_deref()
+                    .map_or(JsValue::NULL, JsValue::from_str),
+            )?
+            .set("snapshot_revision", optional(self.revision))
+    }
 }
 
 /// Keeps a revision of the plan `plan_id`: `json` is its JSON as stored, text or bytes.
@@ -161,8 +253,17 @@ impl Database {
 
     /// The kept revisions of a plan, newest first.
     pub async fn list_revisions(&self, plan_id: &str) -> Result<Vec<RevisionInfo>, StorageError> {
-        let transaction = self.begin(&[REVISIONS], TransactionMode::ReadOnly)?;
-        let index = store(&transaction, REVISIONS)?
+        self.list_kept(REVISIONS, plan_id).await
+    }
+
+    /// The revisions of `plan_id` kept in the store `store_name`, newest first.
+    pub(super) async fn list_kept(
+        &self,
+        store_name: &str,
+        plan_id: &str,
+    ) -> Result<Vec<RevisionInfo>, StorageError> {
+        let transaction = self.begin(&[store_name], TransactionMode::ReadOnly)?;
+        let index = store(&transaction, store_name)?
             .index(BY_PLAN)
             .map_err(js_error)?;
         let range = KeyRange::only(&JsValue::from_str(plan_id)).map_err(|e| js_error(e.into()))?;

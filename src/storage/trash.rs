@@ -71,21 +71,26 @@ impl Database {
         finish(transaction, result).await
     }
 
-    /// Deletes a plan from the trash for good, with its revisions and its follow-up.
+    /// Deletes a plan from the trash for good, with its revisions and its follow-up (and the
+    /// follow-up's revisions).
     pub async fn delete_forever(&self, id: &str) -> Result<(), StorageError> {
-        let stores = [TRASH, REVISIONS, TRACKING, PLANS, TEXTS];
+        let stores = [TRASH, REVISIONS, TRACKING, TRACKING_REVISIONS, PLANS, TEXTS];
         let transaction = self.begin(&stores, TransactionMode::ReadWrite)?;
         let result = async {
             let trash = store(&transaction, TRASH)?;
             delete_by_id(&trash, id).await?;
             // The follow-up goes with the plan, unless a plan of the same id lives on.
             let plans = PlanStores::of(&transaction)?;
+            let mut kept = vec![REVISIONS];
             if plans.record(id).await?.is_none() {
                 delete_by_id(&store(&transaction, TRACKING)?, id).await?;
+                kept.push(TRACKING_REVISIONS);
             }
-            let revisions = store(&transaction, REVISIONS)?;
-            for key in revision_keys(&revisions, id).await? {
-                revisions.delete(key).await.map_err(js_error)?;
+            for name in kept {
+                let revisions = store(&transaction, name)?;
+                for key in revision_keys(&revisions, id).await? {
+                    revisions.delete(key).await.map_err(js_error)?;
+                }
             }
             Ok(())
         }

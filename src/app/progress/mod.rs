@@ -4,6 +4,7 @@
 
 mod controls;
 mod details;
+mod history;
 mod report;
 mod tasks;
 
@@ -176,7 +177,7 @@ fn FollowUpView(follow_up: FollowUp, screen: RwSignal<Screen>) -> impl IntoView 
             </p>
             <Show when=move || follow_up.edited_elsewhere.get()>
                 <div class="notice notice-error" role="alert" data-testid="progress-conflict">
-                    <p>"Tiến độ của kế hoạch này vừa được sửa ở thẻ hoặc cửa sổ khác. Hãy tải bản mới nhất; những gì vừa sửa ở thẻ này mà chưa lưu sẽ không được giữ."</p>
+                    <p>"Tiến độ của kế hoạch này vừa được sửa ở thẻ hoặc cửa sổ khác. Hãy tải bản mới nhất. Những gì vừa sửa ở thẻ này mà chưa lưu được đã được giữ lại trong lịch sử phiên bản của phần theo dõi, ở cuối trang."</p>
                     <button class="button" on:click=reload>"Tải bản mới nhất"</button>
                 </div>
             </Show>
@@ -230,6 +231,7 @@ fn FollowUpView(follow_up: FollowUp, screen: RwSignal<Screen>) -> impl IntoView 
                     </div>
                 }.into_any(),
             }}
+            <history::FollowUpHistory follow_up=follow_up />
         </section>
     }
 }
