@@ -1,0 +1,99 @@
+// The follow-up screen by keyboard (the accessibility review of «Theo dõi thực hiện»): the
+// periods and the two halves are tablists (one Tab stop each, the arrow keys move and select).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { ROOT, axeViolations, eventually, openApp, seedPlan } from "./harness.mjs";
+
+const PLAN = JSON.parse(readFileSync(join(ROOT, "tests/fixtures/plans/tinh-minh-commune-2024.json"), "utf8"));
+
+/** The focused element's id, test id and accessible name as the page has them. */
+const focused = (page) =>
+  page.evaluate(() => {
+    const active = document.activeElement;
+    return { id: active?.id, testid: active?.dataset.testid, label: active?.getAttribute("aria-label") };
+  });
+
+/** Presses `key` and waits until the focus is on the element with id `id`. */
+async function pressTo(page, key, id) {
+  await page.keyboard.press(key);
+  await eventually(async () => assert.equal((await focused(page)).id, id, `${key} focuses #${id}`));
+}
+
+/** The tabs of the tablist named `name`: id, selected, tabindex, and the panel each controls. */
+const tabsOf = (page, name) =>
+  page.$$eval(`[role=tablist][aria-label="${name}"] > *`, (tabs) =>
+    tabs.map((tab) => ({
+      role: tab.getAttribute("role"),
+      id: tab.id,
+      selected: tab.getAttribute("aria-selected"),
+      tabindex: tab.getAttribute("tabindex"),
+      controls: tab.getAttribute("aria-controls"),
+    })),
+  );
+
+/** Checks that exactly the tab `id` of tablist `name` is selected and tabbable, and its panel is labelled by it. */
+async function selectedTab(page, name, id) {
+  const tabs = await tabsOf(page, name);
+  assert.ok(tabs.length >= 2, `the tablist «${name}» has its tabs`);
+  for (const tab of tabs) {
+    assert.equal(tab.role, "tab", `#${tab.id} is a tab`);
+    assert.equal(tab.selected, String(tab.id === id), `#${tab.id} aria-selected`);
+    assert.equal(tab.tabindex, tab.id === id ? "0" : "-1", `only the selected tab is in the tab order (#${tab.id})`);
+  }
+  const panel = tabs.find((tab) => tab.id === id).controls;
+  assert.equal(await page.getAttribute(`#${panel}`, "role"), "tabpanel");
+  assert.equal(await page.getAttribute(`#${panel}`, "aria-labelledby"), id);
+}
+
+test("the follow-up screen by keyboard: tablists", async (t) => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await page.goto(app.url);
+    await seedPlan(page, PLAN);
+    await page.locator("[data-testid=follow-plan]").first().click();
+    await page.waitForSelector("[data-testid=progress-list][aria-busy=false]", { timeout: 20_000 });
+
+    await t.test("periods and halves are tablists: one Tab stop each, arrow keys move and select", async () => {
+      await page.locator("[data-testid=progress-back]").focus();
+      await page.keyboard.press("Tab");
+      const period = (await focused(page)).id;
+      assert.match(period, /^period-/, "Tab goes from «Quay lại» to the period chosen");
+      await selectedTab(page, "Kỳ báo cáo", period);
+      await pressTo(page, "Tab", "tab-progress");
+      await selectedTab(page, "Nội dung", "tab-progress");
+      await pressTo(page, "Shift+Tab", period);
+
+      await pressTo(page, "Home", "period-q1");
+      await selectedTab(page, "Kỳ báo cáo", "period-q1");
+      assert.equal(await page.textContent("[data-testid=progress-data-period]"), "Số liệu tính từ 15/12/2023 đến hết 14/3/2024");
+      await pressTo(page, "ArrowRight", "period-6m");
+      await selectedTab(page, "Kỳ báo cáo", "period-6m");
+      assert.match(await page.textContent("[data-testid=progress-data-period]"), /đến hết 14\/6\/2024$/);
+      await pressTo(page, "End", "period-year");
+      await selectedTab(page, "Kỳ báo cáo", "period-year");
+      await pressTo(page, "ArrowRight", "period-q1");
+      await pressTo(page, "ArrowLeft", "period-year");
+      await pressTo(page, "ArrowLeft", "period-9m");
+      await pressTo(page, "Home", "period-q1");
+      await selectedTab(page, "Kỳ báo cáo", "period-q1");
+
+      await pressTo(page, "Tab", "tab-progress");
+      await pressTo(page, "ArrowRight", "tab-report");
+      await selectedTab(page, "Nội dung", "tab-report");
+      await page.waitForSelector("#panel-report [data-testid=report-none]");
+      await pressTo(page, "ArrowRight", "tab-progress");
+      await pressTo(page, "End", "tab-report");
+      await pressTo(page, "Home", "tab-progress");
+      await selectedTab(page, "Nội dung", "tab-progress");
+      await page.waitForSelector("#panel-progress [data-testid=progress-list][aria-busy=false]");
+      assert.deepEqual(await axeViolations(page), [], "the tablists and their panels");
+    });
+
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
