@@ -1,5 +1,6 @@
-// The follow-up screen by keyboard (the accessibility review of «Theo dõi thực hiện»): the
-// periods and the two halves are tablists (one Tab stop each, the arrow keys move and select).
+// The follow-up screen by keyboard and screen reader (the accessibility review of «Theo dõi thực
+// hiện»): the periods and the two halves are tablists (one Tab stop each, the arrow keys move and
+// select); each task's «Tình trạng» and «Kết quả, văn bản» say which task they are for.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -47,7 +48,7 @@ async function selectedTab(page, name, id) {
   assert.equal(await page.getAttribute(`#${panel}`, "aria-labelledby"), id);
 }
 
-test("the follow-up screen by keyboard: tablists", async (t) => {
+test("the follow-up screen by keyboard: tablists and each task's controls", async (t) => {
   const app = await openApp();
   try {
     const { page } = app;
@@ -90,6 +91,30 @@ test("the follow-up screen by keyboard: tablists", async (t) => {
       await selectedTab(page, "Nội dung", "tab-progress");
       await page.waitForSelector("#panel-progress [data-testid=progress-list][aria-busy=false]");
       assert.deepEqual(await axeViolations(page), [], "the tablists and their panels");
+    });
+
+    await t.test("each task's «Tình trạng» and «Kết quả, văn bản» are described by the task", async () => {
+      const rows = await page.$$eval("[data-testid=progress-task]", (tasks) =>
+        tasks.map((task) => {
+          const described = (testid) => {
+            const ids = task.querySelector(`[data-testid=${testid}]`).getAttribute("aria-describedby") ?? "";
+            return ids.split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" ").trim();
+          };
+          return {
+            number: task.querySelector(".progress-task-number").textContent,
+            content: task.querySelector(".progress-task-content").textContent,
+            status: described("progress-status"),
+            more: described("progress-more"),
+          };
+        }),
+      );
+      assert.ok(rows.length > 20, "the whole list is there");
+      for (const row of rows) {
+        assert.ok(row.status.startsWith(row.number), `«Tình trạng» of ${row.number} is described by its task: «${row.status}»`);
+        assert.equal(row.status, row.content);
+        assert.equal(row.more, row.content, `«Kết quả, văn bản» of ${row.number} is described by its task`);
+      }
+      assert.equal(new Set(rows.map((row) => row.status)).size, rows.length, "no two status controls say the same");
     });
 
     assert.deepEqual(app.errors, []);
