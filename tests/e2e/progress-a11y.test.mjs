@@ -1,6 +1,7 @@
 // The follow-up screen by keyboard and screen reader (the accessibility review of «Theo dõi thực
 // hiện»): the periods and the two halves are tablists (one Tab stop each, the arrow keys move and
-// select); each task's «Tình trạng» and «Kết quả, văn bản» say which task they are for.
+// select); each task's «Tình trạng» and «Kết quả, văn bản» say which task they are for; an
+// evidence document's «Xóa» names it and leaves the focus on the next «Xóa» or on «Thêm».
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -48,7 +49,7 @@ async function selectedTab(page, name, id) {
   assert.equal(await page.getAttribute(`#${panel}`, "aria-labelledby"), id);
 }
 
-test("the follow-up screen by keyboard: tablists and each task's controls", async (t) => {
+test("the follow-up screen by keyboard: tablists, each task's controls and evidence", async (t) => {
   const app = await openApp();
   try {
     const { page } = app;
@@ -115,6 +116,42 @@ test("the follow-up screen by keyboard: tablists and each task's controls", asyn
         assert.equal(row.more, row.content, `«Kết quả, văn bản» of ${row.number} is described by its task`);
       }
       assert.equal(new Set(rows.map((row) => row.status)).size, rows.length, "no two status controls say the same");
+    });
+
+    await t.test("an evidence document's «Xóa» names it; the focus goes to the next «Xóa», then to «Thêm»", async () => {
+      const task = page.locator("[data-testid=progress-task]").first();
+      await task.locator("[data-testid=progress-more]").focus();
+      await page.keyboard.press("Enter");
+      const add = task.locator("[data-testid=progress-add-evidence]");
+      for (let i = 0; i < 3; i += 1) {
+        await add.focus();
+        await page.keyboard.press("Enter");
+      }
+      const documents = task.locator("[data-testid=progress-evidence]");
+      await eventually(async () => assert.equal(await documents.count(), 3));
+      await documents.nth(0).locator("[data-testid=evidence-number]").fill("05/QĐ-UBND");
+      await documents.nth(2).locator("[data-testid=evidence-number]").fill("12/QĐ-UBND");
+      const remove = task.locator("[data-testid=evidence-remove]");
+      assert.deepEqual(
+        await remove.evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-label"))),
+        ["Xóa văn bản số 05/QĐ-UBND", "Xóa văn bản kiểm chứng thứ 2", "Xóa văn bản số 12/QĐ-UBND"],
+      );
+
+      // The middle one: the focus is on the «Xóa» of the one that took its place.
+      await remove.nth(1).focus();
+      await page.keyboard.press("Enter");
+      await eventually(async () => {
+        assert.equal(await documents.count(), 2);
+        assert.deepEqual(await focused(page), { id: "", testid: "evidence-remove", label: "Xóa văn bản số 12/QĐ-UBND" });
+      });
+      // The last one: the focus is on «Thêm văn bản kiểm chứng».
+      await page.keyboard.press("Enter");
+      await eventually(async () => {
+        assert.equal(await documents.count(), 1);
+        assert.equal((await focused(page)).testid, "progress-add-evidence");
+      });
+      assert.equal(await documents.nth(0).locator("[data-testid=evidence-number]").inputValue(), "05/QĐ-UBND");
+      assert.deepEqual(await axeViolations(page), [], "the list with a task opened");
     });
 
     assert.deepEqual(app.errors, []);

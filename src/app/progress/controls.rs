@@ -208,15 +208,32 @@ pub fn tab_keys(event: web_sys::KeyboardEvent) {
     }
 }
 
-/// A button that does something.
+/// Focuses the `nth` element that `selector` finds once the view has caught up with the change
+/// just made (the button pressed is gone, and the focus with it).
+pub fn focus_later(selector: String, nth: u32) {
+    request_animation_frame(move || {
+        let found = document().query_selector_all(&selector).ok();
+        if let Some(element) = found
+            .and_then(|all| all.item(nth))
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
+            element.focus().ok();
+        }
+    });
+}
+
+/// A button that does something; `name` says more than its label where the label alone is
+/// the same on many buttons («Xóa»).
 pub fn action(
     class: &'static str,
     label: Signal<String>,
     testid: &'static str,
     on_click: Callback<()>,
+    name: Option<Signal<String>>,
 ) -> AnyView {
     view! {
-        <button class=class data-testid=testid on:click=move |_| on_click.run(())>{label}</button>
+        <button class=class data-testid=testid aria-label=name
+            on:click=move |_| on_click.run(())>{label}</button>
     }
     .into_any()
 }

@@ -78,7 +78,7 @@ pub fn ReportPanel(
                     )}
                 </p>
                 {action("button button-primary", Signal::stored(format!("Soạn báo cáo {}", period.title_name())),
-                    "report-draft", draft)}
+                    "report-draft", draft, None)}
             </div>
         }
         .into_any()
@@ -173,14 +173,14 @@ fn report_form(follow_up: FollowUp, period: ReportPeriod, screen: RwSignal<Scree
             <Show when=move || closed.get()>
                 <div class="notice" data-testid="report-closed">
                     <p>{closed_note}</p>
-                    {action("button", Signal::stored("Mở lại để sửa".to_string()), "report-reopen", reopen)}
+                    {action("button", Signal::stored("Mở lại để sửa".to_string()), "report-reopen", reopen, None)}
                 </div>
             </Show>
             <div class="progress-report-actions">
-                {action("button button-primary", Signal::stored("Xem bản in, tải Word".to_string()), "report-print", print)}
-                {action("button", Signal::stored("Xuất tệp báo cáo (.json)".to_string()), "report-export", export)}
+                {action("button button-primary", Signal::stored("Xem bản in, tải Word".to_string()), "report-print", print, None)}
+                {action("button", Signal::stored("Xuất tệp báo cáo (.json)".to_string()), "report-export", export, None)}
                 <Show when=move || !closed.get()>
-                    {action("button", Signal::stored("Chốt báo cáo".to_string()), "report-close", close)}
+                    {action("button", Signal::stored("Chốt báo cáo".to_string()), "report-close", close, None)}
                 </Show>
             </div>
             {move || problem.get().map(|message| view! {
