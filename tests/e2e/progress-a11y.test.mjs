@@ -1,7 +1,8 @@
 // The follow-up screen by keyboard and screen reader (the accessibility review of «Theo dõi thực
 // hiện»): the periods and the two halves are tablists (one Tab stop each, the arrow keys move and
 // select); each task's «Tình trạng» and «Kết quả, văn bản» say which task they are for; an
-// evidence document's «Xóa» names it and leaves the focus on the next «Xóa» or on «Thêm».
+// evidence document's «Xóa» names it and leaves the focus on the next «Xóa» or on «Thêm»; after
+// drafting, closing and reopening a report the focus is where the work goes on, not lost.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -49,7 +50,7 @@ async function selectedTab(page, name, id) {
   assert.equal(await page.getAttribute(`#${panel}`, "aria-labelledby"), id);
 }
 
-test("the follow-up screen by keyboard: tablists, each task's controls and evidence", async (t) => {
+test("the follow-up screen by keyboard: tablists, each task's controls, evidence and report focus", async (t) => {
   const app = await openApp();
   try {
     const { page } = app;
@@ -154,6 +155,29 @@ test("the follow-up screen by keyboard: tablists, each task's controls and evide
       assert.deepEqual(await axeViolations(page), [], "the list with a task opened");
     });
 
+    await t.test("after «Soạn», «Chốt» and «Mở lại để sửa» the focus is where the work goes on", async () => {
+      await page.locator("[data-testid=tab-report]").click();
+      await page.locator("[data-testid=report-draft]").focus();
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("[data-testid=report-form]");
+      await eventually(async () => assert.equal((await focused(page)).id, "report-number", "drafted: the report's first field"));
+      await page.keyboard.type("31");
+
+      await page.locator("[data-testid=report-close]").focus();
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("[data-testid=report-closed]");
+      await eventually(async () => assert.equal((await focused(page)).id, "report-closed-note", "closed: the line that says so"));
+      assert.match(await page.textContent("#report-closed-note"), /^Đã chốt ngày/);
+      assert.deepEqual(await axeViolations(page), [], "the closed report");
+
+      page.once("dialog", (dialog) => dialog.accept());
+      await page.locator("[data-testid=report-reopen]").focus();
+      await page.keyboard.press("Enter");
+      await eventually(async () => assert.equal((await focused(page)).id, "report-number", "reopened: the first field, open to typing"));
+      assert.equal(await page.isDisabled("#report-number"), false);
+      assert.equal(await page.inputValue("#report-number"), "31");
+      assert.deepEqual(await axeViolations(page), [], "the report reopened");
+    });
     assert.deepEqual(app.errors, []);
   } finally {
     await app.close();
