@@ -206,7 +206,7 @@ test(`a plan followed through quarter I at ${WIDTH}×${HEIGHT} by touch keeps ev
     // Back where it was left: the quarter I report.
     await page.locator("[data-testid=print-back]").tap();
     await page.waitForSelector("[data-testid=report-form]");
-    assert.equal(await page.getAttribute("[data-testid=period-q1]", "aria-pressed"), "true");
+    assert.equal(await page.getAttribute("[data-testid=period-q1]", "aria-selected"), "true");
 
     // The report as a file, imported into a fresh profile (the province's, or a new tablet).
     const file = await save(page, "report-export", "report-q1.json");

@@ -3,6 +3,8 @@
 //! the view code (a closure per attribute would add a copy of it to the download each).
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 
 use crate::domain::text;
 
@@ -140,7 +142,7 @@ pub fn field(field: Field) -> AnyView {
     .into_any()
 }
 
-/// A button that stays pressed while `pressed` holds (a period, a filter).
+/// A button that stays pressed while `pressed` holds (a filter).
 pub fn toggle(
     class: &'static str,
     label: Signal<String>,
@@ -157,15 +159,81 @@ pub fn toggle(
     .into_any()
 }
 
-/// A button that does something.
+/// A tab of a tablist (a period, a half of the screen), `id` also its test id: only the
+/// selected tab is in the tab order; the arrow keys go to the others ([`tab_keys`]).
+pub fn tab(
+    class: &'static str,
+    id: String,
+    label: Signal<String>,
+    selected: Signal<bool>,
+    controls: &'static str,
+    on_click: Callback<()>,
+) -> AnyView {
+    view! {
+        <button class=class role="tab" id=id.clone() data-testid=id aria-controls=controls
+            aria-selected=move || selected.get().to_string()
+            tabindex=move || if selected.get() { "0" } else { "-1" }
+            on:click=move |_| on_click.run(())>
+            {label}
+        </button>
+    }
+    .into_any()
+}
+
+/// A tablist's keys: Left and Right go to the tab before or after (round), Home and End to the
+/// first and the last, and select it, as a click would. The tabs are the list's children.
+pub fn tab_keys(event: web_sys::KeyboardEvent) {
+    let Some(tab) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let first = || {
+        tab.parent_element()
+            .and_then(|list| list.first_element_child())
+    };
+    let last =
+        |from: Option<Element>| std::iter::successors(from, Element::next_element_sibling).last();
+    let next = match event.key().as_str() {
+        "ArrowRight" => tab.next_element_sibling().or_else(first),
+        "ArrowLeft" => tab
+            .previous_element_sibling()
+            .or_else(|| last(Some(tab.clone()))),
+        "Home" => first(),
+        "End" => last(first()),
+        _ => return,
+    };
+    event.prevent_default();
+    if let Some(tab) = next.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+        tab.focus().ok();
+        tab.click();
+    }
+}
+
+/// Focuses the `nth` element that `selector` finds once the view has caught up with the change
+/// just made (the button pressed is gone, and the focus with it).
+pub fn focus_later(selector: String, nth: u32) {
+    request_animation_frame(move || {
+        let found = document().query_selector_all(&selector).ok();
+        if let Some(element) = found
+            .and_then(|all| all.item(nth))
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
+            element.focus().ok();
+        }
+    });
+}
+
+/// A button that does something; `name` says more than its label where the label alone is
+/// the same on many buttons («Xóa»).
 pub fn action(
     class: &'static str,
     label: Signal<String>,
     testid: &'static str,
     on_click: Callback<()>,
+    name: Option<Signal<String>>,
 ) -> AnyView {
     view! {
-        <button class=class data-testid=testid on:click=move |_| on_click.run(())>{label}</button>
+        <button class=class data-testid=testid aria-label=name
+            on:click=move |_| on_click.run(())>{label}</button>
     }
     .into_any()
 }

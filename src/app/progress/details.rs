@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::controls::{Field, Kind, action, field};
+use super::controls::{Field, Kind, action, field, focus_later};
 use super::tasks::edit_progress;
 use crate::domain::progress::{EvidenceDocument, TaskProgress, TaskStatus};
 use crate::state::FollowUp;
@@ -65,14 +65,14 @@ pub(super) fn Details(
                 on(|p, typed| p.completed_on = date_input(&typed))).kind(Kind::Date).disabled(locked))}
             {field(Field::text(field_id("result"), "Kết quả thực hiện", "progress-result",
                 read(|p| p.result.clone()), on(|p, typed| p.result = typed)).kind(Kind::Lines).wide().disabled(locked))}
-            <fieldset class="progress-evidence">
+            <fieldset class="progress-evidence" id=field_id("evidence")>
                 <legend>"Văn bản kiểm chứng"</legend>
                 {move || (0..evidence_count())
                     .map(|index| evidence_row(edit, progress, index, &evidence_key))
                     .collect_view()}
                 {action("button", Signal::stored("+ Thêm văn bản kiểm chứng".to_string()),
                     "progress-add-evidence",
-                    Callback::new(move |()| edit(Box::new(|p| p.evidence.push(EvidenceDocument::default())))))}
+                    Callback::new(move |()| edit(Box::new(|p| p.evidence.push(EvidenceDocument::default())))), None)}
             </fieldset>
             {field(Field::text(field_id("note"), "Ghi chú", "progress-note",
                 read(|p| p.note.clone()), on(|p, typed| p.note = typed)).kind(Kind::Lines).wide().disabled(locked))}
@@ -102,12 +102,25 @@ fn evidence_row(
         })
     };
     let id = |part: &str| format!("{key}-{index}-{part}");
+    // Then the focus goes to the «Xóa» of the document that took its place, or to «Thêm» when
+    // it was the last: the buttons of the fieldset, in order.
+    let buttons = format!("#{key} button");
     let remove = Callback::new(move |()| {
         edit(Box::new(move |p| {
             if index < p.evidence.len() {
                 p.evidence.remove(index);
             }
-        }))
+        }));
+        focus_later(buttons.clone(), index as u32);
+    });
+    // «Xóa văn bản số 12/QĐ-UBND»: which of the task's documents this «Xóa» removes.
+    let name = Signal::derive(move || {
+        let number = progress.with(|p| p.evidence.get(index).map(|d| d.number.trim().to_string()));
+        match (number.unwrap_or_default(), index) {
+            (number, _) if !number.is_empty() => format!("Xóa văn bản số {number}"),
+            (_, 0) => "Xóa văn bản kiểm chứng thứ nhất".to_string(),
+            _ => format!("Xóa văn bản kiểm chứng thứ {}", index + 1),
+        }
     });
     view! {
         <div class="progress-evidence-row" data-testid="progress-evidence">
@@ -117,7 +130,7 @@ fn evidence_row(
                 read(|d| date_value(d.date)), on(|d, typed| d.date = date_input(&typed))).kind(Kind::Date))}
             {field(Field::text(id("summary"), "Trích yếu", "evidence-summary",
                 read(|d| d.summary.clone()), on(|d, typed| d.summary = typed)).wide())}
-            {action("button button-danger", Signal::stored("Xóa".to_string()), "evidence-remove", remove)}
+            {action("button button-danger", Signal::stored("Xóa".to_string()), "evidence-remove", remove, Some(name))}
         </div>
     }
     .into_any()

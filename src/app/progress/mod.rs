@@ -166,6 +166,8 @@ fn FollowUpView(follow_up: FollowUp, screen: RwSignal<Screen>) -> impl IntoView 
             }
         });
     };
+    let is = move |value: Tab| Signal::derive(move || tab.get() == value);
+    let pick = move |value: Tab| Callback::new(move |()| tab.set(value));
     view! {
         <section class="progress" aria-labelledby="progress-title">
             <div class="section-head">
@@ -181,19 +183,23 @@ fn FollowUpView(follow_up: FollowUp, screen: RwSignal<Screen>) -> impl IntoView 
                     <button class="button" on:click=reload>"Tải bản mới nhất"</button>
                 </div>
             </Show>
-            <div class="progress-controls">
-                <div class="progress-periods" role="group" aria-label="Kỳ báo cáo">
-                    {periods.iter().map(|(value, _)| {
-                        let value = *value;
-                        controls::toggle(
-                            "button progress-period",
-                            Signal::stored(period_button(value).to_string()),
-                            Signal::derive(move || period.get() == value),
-                            format!("period-{}", period_key(value)),
-                            Callback::new(move |()| period.set(value)),
-                        )
-                    }).collect_view()}
-                </div>
+            <div class="progress-periods" role="tablist" aria-label="Kỳ báo cáo"
+                on:keydown=controls::tab_keys>
+                {periods.iter().map(|(value, _)| {
+                    let value = *value;
+                    controls::tab(
+                        "button progress-period",
+                        format!("period-{}", period_key(value)),
+                        Signal::stored(period_button(value).to_string()),
+                        Signal::derive(move || period.get() == value),
+                        "period-panel",
+                        Callback::new(move |()| period.set(value)),
+                    )
+                }).collect_view()}
+            </div>
+            // The period's panel holds the two halves of the screen, each with that period.
+            <div role="tabpanel" id="period-panel"
+                aria-labelledby=move || format!("period-{}", period_key(period.get()))>
                 <p class="muted progress-data-period" data-testid="progress-data-period">
                     {move || data().map(|data| format!(
                         "Số liệu tính từ {} đến hết {}",
@@ -201,36 +207,31 @@ fn FollowUpView(follow_up: FollowUp, screen: RwSignal<Screen>) -> impl IntoView 
                         short(data.cut_off)
                     ))}
                 </p>
-                <div class="progress-tabs" role="tablist" aria-label="Nội dung">
-                    <button class="progress-tab" role="tab" id="tab-progress" data-testid="tab-progress"
-                        aria-controls="panel-progress"
-                        aria-selected=move || (tab.get() == Tab::Progress).to_string()
-                        on:click=move |_| tab.set(Tab::Progress)>
-                        "Tiến độ nhiệm vụ"
-                    </button>
-                    <button class="progress-tab" role="tab" id="tab-report" data-testid="tab-report"
-                        aria-controls="panel-report"
-                        aria-selected=move || (tab.get() == Tab::Report).to_string()
-                        on:click=move |_| tab.set(Tab::Report)>
-                        {move || format!("Báo cáo {}", period.get().title_name())}
-                    </button>
+                <div class="progress-tabs" role="tablist" aria-label="Nội dung"
+                    on:keydown=controls::tab_keys>
+                    {controls::tab("progress-tab", "tab-progress".into(),
+                        Signal::stored("Tiến độ nhiệm vụ".into()),
+                        is(Tab::Progress), "panel-progress", pick(Tab::Progress))}
+                    {controls::tab("progress-tab", "tab-report".into(),
+                        Signal::derive(move || format!("Báo cáo {}", period.get().title_name())),
+                        is(Tab::Report), "panel-report", pick(Tab::Report))}
                 </div>
+                {move || match tab.get() {
+                    Tab::Progress => view! {
+                        <div role="tabpanel" id="panel-progress" aria-labelledby="tab-progress">
+                            <Show when=move || period.get() == ReportPeriod::Year>
+                                <NextYear follow_up=follow_up summary=summary screen=screen />
+                            </Show>
+                            <tasks::ProgressPanel follow_up=follow_up summary=summary />
+                        </div>
+                    }.into_any(),
+                    Tab::Report => view! {
+                        <div role="tabpanel" id="panel-report" aria-labelledby="tab-report">
+                            <report::ReportPanel follow_up=follow_up period=period summary=summary screen=screen />
+                        </div>
+                    }.into_any(),
+                }}
             </div>
-            {move || match tab.get() {
-                Tab::Progress => view! {
-                    <div role="tabpanel" id="panel-progress" aria-labelledby="tab-progress">
-                        <Show when=move || period.get() == ReportPeriod::Year>
-                            <NextYear follow_up=follow_up summary=summary screen=screen />
-                        </Show>
-                        <tasks::ProgressPanel follow_up=follow_up summary=summary />
-                    </div>
-                }.into_any(),
-                Tab::Report => view! {
-                    <div role="tabpanel" id="panel-report" aria-labelledby="tab-report">
-                        <report::ReportPanel follow_up=follow_up period=period summary=summary screen=screen />
-                    </div>
-                }.into_any(),
-            }}
             <history::FollowUpHistory follow_up=follow_up />
         </section>
     }

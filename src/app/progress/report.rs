@@ -13,7 +13,7 @@ use crate::file_format::file_name::report_file_name;
 use crate::file_format::{ExportInfo, export_report};
 use crate::state::FollowUp;
 
-use super::controls::{Field, Kind, action, field};
+use super::controls::{Field, Kind, action, field, focus_later};
 
 /// Changes the report of `period`, if it was drafted.
 fn edit_report(follow_up: FollowUp, period: ReportPeriod, change: impl FnOnce(&mut PeriodReport)) {
@@ -41,6 +41,10 @@ fn closed_at(iso: &str) -> String {
     }
 }
 
+/// The report's first field, where the focus goes once the report is drafted or opened again
+/// (the button pressed is gone).
+const FIRST_FIELD: &str = "#report-number";
+
 #[component]
 pub fn ReportPanel(
     follow_up: FollowUp,
@@ -67,6 +71,7 @@ pub fn ReportPanel(
                     tracking.report_mut(plan, period);
                 });
             });
+            focus_later(FIRST_FIELD.into(), 0);
         });
         view! {
             <div class="progress-report-empty">
@@ -78,7 +83,7 @@ pub fn ReportPanel(
                     )}
                 </p>
                 {action("button button-primary", Signal::stored(format!("Soạn báo cáo {}", period.title_name())),
-                    "report-draft", draft)}
+                    "report-draft", draft, None)}
             </div>
         }
         .into_any()
@@ -108,6 +113,7 @@ fn report_form(follow_up: FollowUp, period: ReportPeriod, screen: RwSignal<Scree
                     .with_value(|plan| report.close(plan, &progress, at));
             }
         });
+        focus_later("#report-closed-note".into(), 0);
     });
     // Reopening drops what the closing kept (for a received report, the sender's progress).
     let reopen = Callback::new(move |()| {
@@ -118,6 +124,7 @@ fn report_form(follow_up: FollowUp, period: ReportPeriod, screen: RwSignal<Scree
             .unwrap_or(false);
         if sure {
             edit_report(follow_up, period, PeriodReport::reopen);
+            focus_later(FIRST_FIELD.into(), 0);
         }
     });
     let problem = RwSignal::new(None::<String>);
@@ -172,15 +179,15 @@ fn report_form(follow_up: FollowUp, period: ReportPeriod, screen: RwSignal<Scree
         <div class="progress-report" data-testid="report-form">
             <Show when=move || closed.get()>
                 <div class="notice" data-testid="report-closed">
-                    <p>{closed_note}</p>
-                    {action("button", Signal::stored("Mở lại để sửa".to_string()), "report-reopen", reopen)}
+                    <p id="report-closed-note" tabindex="-1">{closed_note}</p>
+                    {action("button", Signal::stored("Mở lại để sửa".to_string()), "report-reopen", reopen, None)}
                 </div>
             </Show>
             <div class="progress-report-actions">
-                {action("button button-primary", Signal::stored("Xem bản in, tải Word".to_string()), "report-print", print)}
-                {action("button", Signal::stored("Xuất tệp báo cáo (.json)".to_string()), "report-export", export)}
+                {action("button button-primary", Signal::stored("Xem bản in, tải Word".to_string()), "report-print", print, None)}
+                {action("button", Signal::stored("Xuất tệp báo cáo (.json)".to_string()), "report-export", export, None)}
                 <Show when=move || !closed.get()>
-                    {action("button", Signal::stored("Chốt báo cáo".to_string()), "report-close", close)}
+                    {action("button", Signal::stored("Chốt báo cáo".to_string()), "report-close", close, None)}
                 </Show>
             </div>
             {move || problem.get().map(|message| view! {

@@ -303,6 +303,9 @@ fn TaskRow(
     let details_id = format!("progress-details-{}", row.key);
     let status_id = format!("progress-status-{}", row.key);
     let status_for = status_id.clone();
+    // Each row's status and button say which task they are for: 500 «Tình trạng» alike
+    // tell a screen reader nothing.
+    let task_id = format!("progress-task-{}", row.key);
     let (task_key, details_key) = (row.key.clone(), row.key.clone());
     let facts = {
         let mut facts = Vec::new();
@@ -331,7 +334,7 @@ fn TaskRow(
     view! {
         <li class="progress-task" data-testid="progress-task" data-task=task_key
             data-class=move || class.get().map(class_key)>
-            <p class="progress-task-content">
+            <p class="progress-task-content" id=task_id.clone()>
                 <span class="progress-task-number">{task_number(row.slot)}</span>
                 " "
                 {task.content.clone()}
@@ -344,7 +347,8 @@ fn TaskRow(
                 </span>
                 <label class="progress-status" for=status_for>
                     <span>"Tình trạng"</span>
-                    <select id=status_id data-testid="progress-status" on:change=set_status
+                    <select id=status_id data-testid="progress-status" aria-describedby=task_id.clone()
+                        on:change=set_status
                         disabled=move || follow_up.edited_elsewhere.get()>
                         {TaskStatus::LABELS.iter().enumerate().map(|(index, label)| view! {
                             <option value=index.to_string() selected=move || status_index() == index>{*label}</option>
@@ -353,6 +357,7 @@ fn TaskRow(
                 </label>
                 <button class="button progress-more" data-testid="progress-more"
                     aria-expanded=move || open.get().to_string() aria-controls=details_id.clone()
+                    aria-describedby=task_id
                     on:click=move |_| open.update(|open| *open = !*open)>
                     {move || if open.get() { "Thu gọn" } else { "Kết quả, văn bản" }}
                 </button>
