@@ -2,14 +2,14 @@
 // CDP. Prints one table and writes it to benchmarks/<date>-<host>.md (-2, -3 … for a later run
 // the same day). It measures; it does not pass or fail.
 // Usage: node scripts/bench.mjs [dist] (scripts/bench.sh builds first).
-//   --only PARTS          runs only some of size, visit, big-plan, import, tablet, progress
+//   --only PARTS          runs only some of size, visit, big-plan, import, tablet, progress, inbox
 //                         (comma-separated) and prints their rows (no table written)
 //   --profile DIR         also records a CPU profile (CDP Profiler) of opening the plan, of
 //                         the typing, of the saves, of the appendix and of the import, as
 //                         DIR/open.cpuprofile, DIR/typing.cpuprofile, DIR/saves.cpuprofile,
 //                         DIR/appendix.cpuprofile and DIR/import.cpuprofile
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, hostname, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
@@ -710,6 +710,82 @@ async function progress() {
   }
 }
 
+/**
+ * The province's inbox (issue #22) at 4× CPU: 200 generated commune plans of 100 tasks
+ * (examples/commune_files.rs) chosen at once, timed inside the page from the input's change
+ * event until the round's consolidated table is painted (each file read, checked and stored on
+ * the way; the «Tổng hợp» tab opened as soon as the summary shows), with the longest
+ * main-thread task meanwhile; then, after a reload, the inbox of 200 entries opened from the
+ * plan list until its senders' table is painted. All of it runs on the page's thread.
+ */
+async function inbox() {
+  const folder = join(WORK, "communes");
+  execFileSync("cargo", ["run", "--quiet", "--release", "--example", "commune_files", "200", "100", folder, "--resubmit", "0", "--reports", "0"], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const files = readdirSync(folder).map((name) => join(folder, name));
+  const { server, url } = await startServer(DIST, 0, { compress: true });
+  const { context, page } = await launch(join(WORK, "inbox"));
+  try {
+    await page.goto(url);
+    await page.waitForSelector(SELECTORS.listReady);
+    const opener = await page.$("[data-testid=open-inbox]");
+    if (!opener) {
+      record("inbox, 200 commune files, 4× CPU", "n/a (no inbox in this build)", "≤ 3000 ms, no task > 50 ms");
+      return;
+    }
+    await opener.click();
+    await page.waitForSelector("[data-testid=inbox-empty]", { timeout: 30_000 });
+    const cdp = await throttle(page, { cpu: 4 });
+    await page.evaluate(() => {
+      window.__bench.longTasks = [];
+      document.addEventListener("change", () => (window.__bench.seen.chosen ??= performance.now()), { capture: true });
+      const check = () => {
+        const seen = window.__bench.seen;
+        if (seen.summary === undefined && document.querySelector("[data-testid=inbox-summary]")) {
+          seen.summary = performance.now();
+          document.querySelector("[data-testid=inbox-tab-consolidated]").click();
+        }
+        if (seen.table === undefined && document.querySelector("[data-testid=inbox-consolidated]")) {
+          seen.table = performance.now();
+        }
+      };
+      new MutationObserver(check).observe(document, { childList: true, subtree: true });
+    });
+    const profiler = await startProfile(cdp);
+    await page.setInputFiles("[data-testid=inbox-files]", files);
+    await page.waitForFunction(() => window.__bench.seen.table !== undefined, null, { timeout: 300_000, polling: 500 });
+    await stopProfile(cdp, profiler, "inbox");
+    const { seen, longTasks } = await page.evaluate(() => window.__bench);
+    const tasks = await page.locator("[data-testid=inbox-total-row] td").allTextContents();
+    record(
+      `inbox, 200 commune files (${tasks[tasks.length - 3]} tasks), 4× CPU: chosen to the consolidated table painted`,
+      ms(seen.table - seen.chosen),
+      "≤ 3000 ms",
+    );
+    record("inbox, 200 commune files, 4× CPU: of which taken in (read, checked, stored) to the summary", ms(seen.summary - seen.chosen));
+    record("inbox, 200 commune files, 4× CPU: longest main-thread task", ms(Math.max(0, ...longTasks)), "≤ 50 ms");
+    await page.reload();
+    await page.waitForSelector(SELECTORS.listReady);
+    await page.waitForTimeout(1_000);
+    await throttle(page, { cpu: 4 });
+    const opened = await page.evaluate(async () => {
+      const began = performance.now();
+      document.querySelector("[data-testid=open-inbox]").click();
+      await new Promise((resolve) => {
+        const check = () => (document.querySelectorAll("[data-testid=inbox-sender]").length >= 200 ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      return performance.now() - began;
+    });
+    record("inbox of 200 entries, 4× CPU: opened from the plan list, senders' table painted", ms(opened), "≤ 300 ms");
+  } finally {
+    await context.close();
+    server.close();
+  }
+}
+
 const parts = {
   size: shippedBytes,
   visit: firstVisitAndOfflineRelaunch,
@@ -717,6 +793,7 @@ const parts = {
   import: importBundle,
   tablet,
   progress,
+  inbox,
 };
 const chosen = ONLY ? ONLY.split(",") : Object.keys(parts);
 try {

@@ -123,6 +123,23 @@ split_point! {
 }
 
 split_point! {
+    inbox;
+    /// Hồ sơ nhận được: the inbox of files received from other bodies, with its checks,
+    /// comparison and consolidation.
+    pub fn inbox_screen(screen: RwSignal<Screen>) -> Result<AnyView, ChunkMissing> {
+        Ok(view! { <super::inbox::InboxScreen screen=screen /> }.into_any())
+    }
+}
+
+split_point! {
+    print;
+    /// Bản in of a received file (the inbox's), read only.
+    pub fn received_print_screen(key: u32, screen: RwSignal<Screen>) -> Result<AnyView, ChunkMissing> {
+        Ok(view! { <super::print_view::PrintView id=String::new() report=None screen=screen received=key /> }.into_any())
+    }
+}
+
+split_point! {
     import, preload preload_import;
     /// Nhập tệp: reads `file`, checks it with the file format's reader and shows its preview.
     pub fn import_file(

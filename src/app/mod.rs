@@ -7,6 +7,7 @@ mod editor;
 #[forbid(unsafe_code)]
 mod format;
 #[forbid(unsafe_code)]
+mod inbox;
 mod inputs;
 #[forbid(unsafe_code)]
 mod new_plan;
@@ -61,6 +62,10 @@ pub enum Screen {
     Progress(String),
     /// Bản in of the report of one period of the plan with this id.
     ReportPrint(String, crate::domain::progress::ReportPeriod),
+    /// Hồ sơ nhận được: the files received from other bodies.
+    Inbox,
+    /// Bản in of the received file with this key in the inbox, read only.
+    ReceivedPrint(u32),
 }
 
 /// The plan the editor had open, handed to the follow-up screen it opens, so that a long plan is
@@ -169,6 +174,15 @@ pub fn App(database: Result<Database, StorageError>) -> impl IntoView {
                     chunks::print_screen(id, Some(period), screen),
                 )
                 .into_any(),
+                Screen::Inbox => {
+                    chunks::chunk_view("Đang mở hồ sơ nhận được…", chunks::inbox_screen(screen))
+                        .into_any()
+                }
+                Screen::ReceivedPrint(key) => chunks::chunk_view(
+                    "Đang mở bản in…",
+                    chunks::received_print_screen(key, screen),
+                )
+                .into_any(),
             }}
         </main>
         <update::UpdateBanner />
@@ -191,7 +205,9 @@ fn remember_screen(screen: &Screen) {
         | Screen::ReportPrint(id, _) => {
             LocalStorage::set(LAST_PLAN_KEY, id).ok();
         }
-        Screen::List => LocalStorage::delete(LAST_PLAN_KEY),
+        Screen::List | Screen::Inbox | Screen::ReceivedPrint(_) => {
+            LocalStorage::delete(LAST_PLAN_KEY)
+        }
     }
     if followed {
         LocalStorage::raw().set_item(LAST_FOLLOWED_KEY, "1").ok();
@@ -208,8 +224,9 @@ fn focus_screen_heading(screen: RwSignal<Screen>) {
         let id = match screen.get() {
             Screen::List => "plan-list-title",
             Screen::Editor(_) => "editor-title",
-            Screen::Print(_) | Screen::ReportPrint(..) => "print-title",
+            Screen::Print(_) | Screen::ReportPrint(..) | Screen::ReceivedPrint(_) => "print-title",
             Screen::Progress(_) => "progress-title",
+            Screen::Inbox => "inbox-title",
         };
         if started.is_some() {
             focus_when_there(id, 60);
@@ -248,8 +265,9 @@ fn mark_screen(screen: &Screen) {
     let name = match screen {
         Screen::List => "list",
         Screen::Editor(_) => "editor",
-        Screen::Print(_) | Screen::ReportPrint(..) => "print",
+        Screen::Print(_) | Screen::ReportPrint(..) | Screen::ReceivedPrint(_) => "print",
         Screen::Progress(_) => "progress",
+        Screen::Inbox => "inbox",
     };
     if let Some(root) = document().get_element_by_id("app") {
         root.set_attribute("data-screen", name).ok();

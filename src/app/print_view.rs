@@ -80,21 +80,57 @@ async fn load(
     }))
 }
 
+/// Reads the received file under `key` in the inbox; `Ok(None)` when it is gone.
+async fn load_received(
+    database: std::rc::Rc<crate::storage::Database>,
+    key: u32,
+) -> Result<Option<Printed>, crate::storage::StorageError> {
+    let text = database
+        .received_texts(&[f64::from(key)])
+        .await?
+        .pop()
+        .flatten();
+    let Some(mut imported) =
+        text.and_then(|text| crate::file_format::import_file(text.as_bytes()).ok())
+    else {
+        return Ok(None);
+    };
+    Ok(match imported.reports.pop() {
+        Some(received) => Some(Printed::Report {
+            plan: received.plan,
+            report: Box::new(received.report),
+            progress: received.progress,
+        }),
+        None => imported.plans.pop().map(Printed::Plan),
+    })
+}
+
 /// The print view (xem trước bản in) of the plan `id`, or of the `report` of one of its periods,
-/// with "In", the files to save and a way back to where it was opened from.
+/// or of the file `received` in the inbox (read only), with "In", the files to save and a way
+/// back to where it was opened from.
 #[component]
 pub fn PrintView(
     id: String,
     report: Option<ReportPeriod>,
     screen: RwSignal<Screen>,
+    #[prop(optional)] received: Option<u32>,
 ) -> impl IntoView {
     let database = use_database();
     let plan_id = id.clone();
-    let stored = LocalResource::new(move || load(database.get(), plan_id.clone(), report));
+    let stored = LocalResource::new(move || {
+        let (database, plan_id) = (database.get(), plan_id.clone());
+        async move {
+            match received {
+                Some(key) => load_received(database, key).await,
+                None => load(database, plan_id, report).await,
+            }
+        }
+    });
     let back = move |_| {
-        screen.set(match report {
-            Some(_) => Screen::Progress(id.clone()),
-            None => Screen::Editor(id.clone()),
+        screen.set(match (received, report) {
+            (Some(_), _) => Screen::Inbox,
+            (None, Some(_)) => Screen::Progress(id.clone()),
+            (None, None) => Screen::Editor(id.clone()),
         })
     };
     let docx_error = RwSignal::new(None::<String>);
@@ -112,6 +148,12 @@ pub fn PrintView(
         }
     };
     let (back_label, tables, hint, missing) = match report {
+        _ if received.is_some() => (
+            "← Quay lại hồ sơ nhận được",
+            "Bảng phụ lục",
+            "Bản in của hồ sơ nhận được, chỉ để xem; muốn sửa, hãy chép vào kế hoạch của tôi.",
+            "Không tìm thấy hồ sơ này. Có thể nó đã bị xóa ở một thẻ khác.",
+        ),
         Some(_) => (
             "← Quay lại theo dõi",
             "Bảng phụ lục báo cáo",

@@ -1,6 +1,6 @@
 // Every screen of the app at the sizes people hold (a touch tablet upright, 800×1280, and
 // sideways, 1280×800, and a phone, 412×915), walked through as a person would: first visit,
-// new-plan form, plan list, the editor part by part, print view, revision history, import
+// new-plan form, plan list, the editor part by part, print view, revision history, inbox, import
 // preview, next year's choice and trash. Each one is screenshot to test-output/screenshots/
 // (screen-NAME-WxH.png; each part of the editor editor-PART-WxH.png), to be looked at, scrolls
 // only up and down, and has no accessibility violation that axe-core finds. On each screen no
@@ -168,6 +168,21 @@ for (const { viewport, touch } of SIZES) {
       await page.click("[data-testid=trash] summary");
       await page.locator("[data-testid=trashed-plan]").first().waitFor();
       await look("trash", { element: "[data-testid=trash]", reach: true });
+
+      // The inbox: the four sample plans and a report received, each round's views.
+      await page.click("[data-testid=open-inbox]");
+      await page.waitForSelector("[data-testid=inbox-empty]");
+      const received = ["format-v1/hoang-hoa-district-2023.json", "format-v1/son-chau-commune-2022.json", "format-v1/son-tay-district-2023.json", "format-v2/son-chau-commune-2022-bao-cao-9-thang.json"];
+      await page.setInputFiles("[data-testid=inbox-files]", received.map((name) => join(ROOT, "tests/fixtures", name)));
+      await page.waitForSelector("[data-testid=inbox-summary]", { timeout: 30_000 });
+      await look("inbox", { reach: true });
+      await page.click("[data-testid=inbox-tab-files]");
+      await page.locator("[data-testid=inbox-file-open]").first().click();
+      await page.waitForSelector("[data-testid=inbox-file-details]");
+      await look("inbox-files", { reach: true });
+      await page.click("[data-testid=inbox-tab-consolidated]");
+      await page.waitForSelector("[data-testid=inbox-consolidated]", { timeout: 30_000 });
+      await look("inbox-consolidated", { reach: true });
       assert.deepEqual(problems, []);
       assert.deepEqual(app.errors, []);
     } finally {

@@ -217,6 +217,9 @@ pub fn PlanList(screen: RwSignal<Screen>) -> impl IntoView {
                 )}
             </Show>
             <TransferBar plans=plans />
+            <button class="button" data-testid="open-inbox" on:click=move |_| screen.set(Screen::Inbox)>
+                "Hồ sơ nhận được"
+            </button>
             {move || error.get().map(|message| view! { <p class="notice notice-error" role="alert">{message}</p> })}
             <DeletedNotice deleted=deleted changes=changes error=error />
             {move || match listing.get() {

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 use super::Screen;
 use super::plan_list::StoredPlans;
-pub use browser::{download_bytes, now_iso, today};
+pub use browser::{download_bytes, now_iso, read_file, today, yield_now};
 pub use error::TransferError;
 pub use export::{Delivery, EditorExportButtons, ExportPlanButtons, ExportTarget, export};
 use import::ImportState;
