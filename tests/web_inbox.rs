@@ -23,6 +23,7 @@ fn received(sender: &str, period: Option<ReportPeriod>, digest: &str) -> Receive
     ReceivedFile {
         key: 0.0,
         received_at: 1.0,
+        sent_at: "2024-01-10T09:00:00+07:00".to_string(),
         file_name: format!("{sender}.json"),
         sender: sender.to_string(),
         year: 2024,

@@ -8,6 +8,7 @@ mod editor;
 mod format;
 #[forbid(unsafe_code)]
 mod inbox;
+#[forbid(unsafe_code)]
 mod inputs;
 #[forbid(unsafe_code)]
 mod new_plan;

@@ -151,8 +151,8 @@ pub fn PrintView(
         _ if received.is_some() => (
             "← Quay lại hồ sơ nhận được",
             "Bảng phụ lục",
-            "Bản in của hồ sơ nhận được, chỉ để xem; muốn sửa, hãy chép vào kế hoạch của tôi.",
-            "Không tìm thấy hồ sơ này. Có thể nó đã bị xóa ở một thẻ khác.",
+            "Bản in của hồ sơ nhận được, chỉ để xem; muốn sửa, hãy chép vào «Kế hoạch trên máy này».",
+            "Không tìm thấy hồ sơ này trong hồ sơ nhận được, hoặc không đọc lại được.",
         ),
         Some(_) => (
             "← Quay lại theo dõi",

@@ -27,6 +27,9 @@ pub struct ReceivedFile {
     pub key: f64,
     /// When it was received here (milliseconds since 1970).
     pub received_at: f64,
+    /// When its sender exported it, as its envelope says (ISO 8601): of two versions from one
+    /// sender, the later sent is the newer, whatever order they were received in.
+    pub sent_at: String,
     pub file_name: String,
     /// Cơ quan ban hành (issuing body) as the file names it; empty when the file could not be
     /// read at all.
@@ -54,6 +57,7 @@ impl ReceivedFile {
             |value: &Option<String>| value.as_deref().map_or(JsValue::NULL, JsValue::from_str);
         Record::new()
             .set("received_at", self.received_at)?
+            .set("sent_at", self.sent_at.as_str())?
             .set("file_name", self.file_name.as_str())?
             .set("sender", self.sender.as_str())?
             .set("year", self.year)?
@@ -70,6 +74,7 @@ impl ReceivedFile {
         Some(Self {
             key: number(record, "key")?,
             received_at: whole("received_at"),
+            sent_at: text(record, "sent_at").unwrap_or_default(),
             file_name: text(record, "file_name").unwrap_or_default(),
             sender: text(record, "sender").unwrap_or_default(),
             year: whole("year") as i32,

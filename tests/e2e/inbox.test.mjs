@@ -66,7 +66,7 @@ test("150 commune files taken in at once are filed, checked, compared and consol
     await summary.waitFor({ timeout: 120_000 });
     assert.match(
       await summary.locator("p").first().textContent(),
-      new RegExp(`^Đã xem 150 tệp: lưu ${plans.length} kế hoạch và ${reports.length} báo cáo; 1 tệp trùng với hồ sơ đã nhận, không lưu lại; 2 tệp bị từ chối\\.$`),
+      new RegExp(`^Đã đọc 150 tệp: lưu ${plans.length} kế hoạch và ${reports.length} báo cáo; 1 tệp trùng với hồ sơ đã nhận, không lưu lại; 2 tệp bị từ chối\\.$`),
     );
     assert.match(await summary.textContent(), /-hong\.json.*Tệp bị cắt cụt hoặc hỏng/s);
     assert.match(await summary.textContent(), /-phien-ban-moi\.json.*phiên bản mới hơn/s);

@@ -7,14 +7,14 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{Content, Inbox, Read, receive::kind_of};
-use crate::app::transfer::download_bytes;
+use super::files::in_round;
+use super::{Content, Inbox, Read};
+use crate::app::transfer::{download_bytes, yield_now};
 use crate::document::{RoundWorkbook, XLSX_MIME, write_round_xlsx};
 use crate::domain::inbox::{
-    AREA_COLUMNS, BudgetSum, ItemKind, KeyTaskRow, PlanRound, ReportBasis, ReportRound, Round,
+    AREA_COLUMNS, BudgetSum, ItemKind, KeyTaskRow, PlanRound, ReportRound, Round,
     consolidate_plans, consolidate_reports, key_tasks,
 };
-use crate::domain::task::AreaKind;
 
 /// Short headings of [`AREA_COLUMNS`] for a screen (the workbook writes them whole).
 const AREA_SHORT: [&str; 8] = [
@@ -41,12 +41,7 @@ fn tables(round: Round, read: &[Rc<Read>]) -> Tables {
         ItemKind::Plan => None,
         ItemKind::Report(_) => Some(consolidate_reports(read.iter().filter_map(
             |r| match &r.content {
-                Content::Report(received) => Some(ReportBasis {
-                    plan: &received.plan,
-                    report: &received.report,
-                    progress: &received.progress,
-                    cut_off: received.data_period.cut_off,
-                }),
+                Content::Report(received) => Some(received.basis()),
                 Content::Plan(_) => None,
             },
         ))),
@@ -69,22 +64,30 @@ fn budget_text(budget: &BudgetSum) -> String {
 /// The consolidated view of `round`.
 #[component]
 pub(super) fn Consolidated(inbox: Inbox, round: Round) -> impl IntoView {
-    let keys: Vec<f64> = inbox.files.with_untracked(|files| {
-        files
-            .iter()
-            .filter(|f| f.year == round.year && kind_of(f) == round.kind && f.refused.is_none())
-            .map(|f| f.key)
-            .collect()
+    // In the order their senders sent them, so that of two versions the later counts.
+    let keys = Memo::new(move |_| {
+        inbox.files.with(|files| {
+            in_round(files, round)
+                .iter()
+                .filter(|f| f.refused.is_none())
+                .map(|f| f.key as u64)
+                .collect::<Vec<_>>()
+        })
     });
     let made = RwSignal::new_local(None::<Rc<Tables>>);
     let error = RwSignal::new(None::<String>);
-    spawn_local(async move {
-        if let Err(problem) = inbox.read_all(keys.clone()).await {
-            error.set(Some(problem.to_string()));
-            return;
-        }
-        let read: Vec<Rc<Read>> = keys.iter().filter_map(|key| inbox.read(*key)).collect();
-        made.set(Some(Rc::new(tables(round, &read))));
+    Effect::new(move |_| {
+        let keys: Vec<f64> = keys.get().into_iter().map(|k| k as f64).collect();
+        spawn_local(async move {
+            if let Err(problem) = inbox.read_all(keys.clone()).await {
+                error.set(Some(problem.to_string()));
+                return;
+            }
+            let read: Vec<Rc<Read>> = keys.iter().filter_map(|key| inbox.read(*key)).collect();
+            // Its own task, after the last file's.
+            yield_now().await;
+            made.set(Some(Rc::new(tables(round, &read))));
+        });
     });
     let save = move |_| {
         let Some(made) = made.get_untracked() else {
@@ -181,17 +184,30 @@ fn report_table(round: &ReportRound) -> impl IntoView {
     }
 }
 
-/// Every sender's key tasks, those of one area at a time.
+/// The most key tasks drawn at once: the workbook has them all.
+const SHOWN_KEY_TASKS: usize = 200;
+
+/// Every sender's key tasks, those of one area at a time (the first area's at first).
 #[component]
 fn KeyTasks(rows: Rc<Tables>) -> impl IntoView {
-    let area = RwSignal::new(None::<AreaKind>);
+    let area = RwSignal::new(Some(AREA_COLUMNS[0]));
     let rows = StoredValue::new_local(rows);
+    let count = move || {
+        let chosen = area.get();
+        rows.with_value(|made| {
+            made.key_tasks
+                .iter()
+                .filter(|row| chosen.is_none_or(|kind| row.area == kind))
+                .count()
+        })
+    };
     let shown = move || {
         let chosen = area.get();
         rows.with_value(|made| {
             made.key_tasks
                 .iter()
                 .filter(|row| chosen.is_none_or(|kind| row.area == kind))
+                .take(SHOWN_KEY_TASKS)
                 .map(|row| {
                     view! {
                         <tr data-testid="inbox-key-task">
@@ -215,10 +231,18 @@ fn KeyTasks(rows: Rc<Tables>) -> impl IntoView {
                 let value = event_target_value(&event);
                 area.set(value.parse::<usize>().ok().and_then(|at| AREA_COLUMNS.get(at).copied()));
             }>
-                <option value="">"Tất cả"</option>
                 {AREA_SHORT.iter().enumerate().map(|(at, label)| view! { <option value=at.to_string()>{*label}</option> }).collect_view()}
+                <option value="">"Tất cả các lĩnh vực"</option>
             </select>
         </div>
+        <p class="muted" data-testid="inbox-key-count">{move || {
+            let count = count();
+            if count > SHOWN_KEY_TASKS {
+                format!("{count} nhiệm vụ; hiện {SHOWN_KEY_TASKS} nhiệm vụ đầu, đủ cả trong bảng tổng hợp (.xlsx).")
+            } else {
+                format!("{count} nhiệm vụ.")
+            }
+        }}</p>
         <div class="table-frame" tabindex="0" role="region" aria-label="Nhiệm vụ trọng tâm">
             <table class="inbox-table" data-testid="inbox-key-tasks">
                 <thead><tr>

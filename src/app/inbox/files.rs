@@ -2,6 +2,8 @@
 //! (each finding with its place), what a resubmission changed against the version before, the
 //! print view (read only) and a copy into one's own plans.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -17,23 +19,29 @@ use crate::storage::{ReceivedFile, SaveRequest};
 /// The files of `round`, newest first.
 #[component]
 pub(super) fn Files(inbox: Inbox, round: Round, screen: RwSignal<Screen>) -> impl IntoView {
+    // Newest sent first; with each filed version, the one its sender sent before it.
     let files = Memo::new(move |_| {
-        inbox.files.with(|files| {
-            let mut list: Vec<ReceivedFile> = files
-                .iter()
-                .filter(|file| file.year == round.year && kind_of(file) == round.kind)
-                .cloned()
-                .collect();
-            list.reverse();
-            list
-        })
+        let mut list = inbox.files.with(|files| in_round(files, round));
+        let mut last: HashMap<String, f64> = HashMap::new();
+        let before: Vec<Option<f64>> = list
+            .iter()
+            .map(|file| {
+                if file.refused.is_some() {
+                    return None;
+                }
+                last.insert(sender_key(&file.sender), file.key)
+            })
+            .collect();
+        let mut rows: Vec<(ReceivedFile, Option<f64>)> = list.drain(..).zip(before).collect();
+        rows.reverse();
+        rows
     });
     let reading = RwSignal::new(true);
     let error = RwSignal::new(None::<String>);
     let keys: Vec<f64> = files.with_untracked(|list| {
         list.iter()
-            .filter(|file| file.refused.is_none())
-            .map(|file| file.key)
+            .filter(|(file, _)| file.refused.is_none())
+            .map(|(file, _)| file.key)
             .collect()
     });
     spawn_local(async move {
@@ -47,30 +55,35 @@ pub(super) fn Files(inbox: Inbox, round: Round, screen: RwSignal<Screen>) -> imp
         {move || reading.get().then(|| view! { <p class="muted" role="status">"Đang đọc và kiểm tra hồ sơ…"</p> })}
         {move || error.get().map(|message| view! { <p class="notice notice-error" role="alert">{message}</p> })}
         <ul class="inbox-files" data-testid="inbox-files-list">
-            {move || {
-                inbox.reads.track();
-                let list = files.get();
-                list.iter().map(|file| file_row(inbox, file, &list, open, screen)).collect_view()
-            }}
+            <For
+                each=move || {
+                    let read = inbox.reads.get();
+                    files.get().into_iter().map(move |(file, before)| (file, before, read))
+                }
+                key=|(file, before, read)| (file.key as u64, before.map(|b| b as u64), *read)
+                let:row
+            >
+                {file_row(inbox, &row.0, row.1, open, screen)}
+            </For>
         </ul>
     }
 }
 
-/// The version sent before `file` by the same sender in the same round, if any.
-fn previous<'a>(file: &ReceivedFile, list: &'a [ReceivedFile]) -> Option<&'a ReceivedFile> {
-    let sender = sender_key(&file.sender);
-    list.iter().find(|other| {
-        other.key < file.key
-            && other.refused.is_none()
-            && other.digest != file.digest
-            && sender_key(&other.sender) == sender
-    })
+/// The files of `round`, in the order their senders sent them (then as received).
+pub(super) fn in_round(files: &[ReceivedFile], round: Round) -> Vec<ReceivedFile> {
+    let mut list: Vec<ReceivedFile> = files
+        .iter()
+        .filter(|file| file.year == round.year && kind_of(file) == round.kind)
+        .cloned()
+        .collect();
+    list.sort_by(|a, b| a.sent_at.cmp(&b.sent_at).then(a.key.total_cmp(&b.key)));
+    list
 }
 
 fn file_row(
     inbox: Inbox,
     file: &ReceivedFile,
-    list: &[ReceivedFile],
+    before: Option<f64>,
     open: RwSignal<Option<u64>>,
     screen: RwSignal<Screen>,
 ) -> impl IntoView + use<> {
@@ -88,18 +101,17 @@ fn file_row(
     let state = match (&file.refused, &read) {
         (Some(why), _) => format!("Bị từ chối: {why}"),
         (None, None) => "Đang kiểm tra…".to_string(),
-        (None, Some(_)) if errors + warnings == 0 => "Không thấy sai sót".to_string(),
+        (None, Some(_)) if errors + warnings == 0 => "Không thấy điểm nào cần lưu ý".to_string(),
         (None, Some(_)) => format!("{errors} sai sót, {warnings} điểm cần xem lại"),
     };
-    let before = file
-        .refused
-        .is_none()
-        .then(|| previous(file, list).map(|earlier| earlier.key))
-        .flatten();
     let resent = before.is_some();
+    let named = format!("inbox-file-{id}");
     let is_plan = matches!(read.as_deref().map(|r| &r.content), Some(Content::Plan(_)));
     let copy_message = RwSignal::new(None::<String>);
     let copy = move |_| {
+        if copy_message.get_untracked().is_some() {
+            return;
+        }
         let Some(read) = inbox.read(key) else { return };
         let mut plan = read.content.plan().clone();
         plan.id = new_id("ke-hoach");
@@ -120,26 +132,27 @@ fn file_row(
     view! {
         <li class="inbox-file" data-testid="inbox-file" data-resent=resent.to_string()>
             <div class="inbox-file-head">
-                <bdi class="inbox-file-sender">{if file.sender.is_empty() { file.file_name.clone() } else { file.sender.clone() }}</bdi>
+                <bdi class="inbox-file-sender" id=named.clone()>{if file.sender.is_empty() { file.file_name.clone() } else { file.sender.clone() }}</bdi>
                 <span class="muted">{format!(" · nhận {} · {} nhiệm vụ", date_time(file.received_at), file.tasks)}</span>
                 {resent.then(|| view! { <span class="inbox-resent">" · bản gửi lại"</span> })}
             </div>
             <p class="inbox-file-state" data-testid="inbox-file-state">{state}</p>
             <div class="inbox-file-actions">
-                <button class="button" data-testid="inbox-file-open"
+                <button class="button" data-testid="inbox-file-open" aria-describedby=named.clone()
                     aria-expanded=move || (open.get() == Some(id)).to_string()
                     on:click=move |_| open.update(|o| *o = if *o == Some(id) { None } else { Some(id) })>
                     "Chi tiết"
                 </button>
                 {(file.refused.is_none()).then(|| view! {
-                    <button class="button" data-testid="inbox-file-print"
+                    <button class="button" data-testid="inbox-file-print" aria-describedby=named.clone()
                         on:click=move |_| screen.set(Screen::ReceivedPrint(id as u32))>
                         "Xem bản in"
                     </button>
                 })}
                 {is_plan.then(|| view! {
-                    <button class="button" data-testid="inbox-file-copy" on:click=copy>
-                        "Chép vào kế hoạch của tôi"
+                    <button class="button" data-testid="inbox-file-copy" aria-describedby=named.clone()
+                        disabled=move || copy_message.get().is_some() on:click=copy>
+                        "Chép vào Kế hoạch trên máy này"
                     </button>
                 })}
             </div>
@@ -171,15 +184,25 @@ fn details(inbox: Inbox, key: f64, before: Option<f64>) -> impl IntoView {
             })
             .collect_view()
     });
-    let changes = before.and_then(|earlier| {
+    let report = matches!(
+        read.as_deref().map(|r| &r.content),
+        Some(Content::Report(_))
+    );
+    let changes = before.filter(|_| !report).and_then(|earlier| {
         let (earlier, now) = (inbox.read(earlier)?, read?);
         Some(compare_plans(earlier.content.plan(), now.content.plan()))
+    });
+    let report_resent = (report && before.is_some()).then(|| view! {
+        <p data-testid="inbox-changes">
+            "Báo cáo gửi lại: bản này thay bản trước trong bảng tổng hợp; so sánh từng phần của hai báo cáo chưa có, hãy xem bản in của từng bản."
+        </p>
     });
     view! {
         <div class="inbox-file-details" data-testid="inbox-file-details">
             {none.then(|| view! { <p>"Không thấy điểm nào cần lưu ý."</p> })}
             <ul class="inbox-findings">{findings}</ul>
             {changes.map(changes_view)}
+            {report_resent}
         </div>
     }
 }
@@ -214,15 +237,15 @@ fn changes_view(changes: PlanChanges) -> impl IntoView {
                 <ul>{field_lines(&changes.plan_fields)}</ul>
             })}
             {(!changes.added.is_empty()).then(|| view! {
-                <h4>{format!("Nhiệm vụ thêm ({})", changes.added.len())}</h4>
+                <h4>{format!("Nhiệm vụ thêm mới ({})", changes.added.len())}</h4>
                 <ul data-testid="inbox-added">{changes.added.iter().map(|t| view! { <li>{task_line(t)}</li> }).collect_view()}</ul>
             })}
             {(!changes.removed.is_empty()).then(|| view! {
-                <h4>{format!("Nhiệm vụ bỏ ({})", changes.removed.len())}</h4>
+                <h4>{format!("Nhiệm vụ đã bỏ ({})", changes.removed.len())}</h4>
                 <ul data-testid="inbox-removed">{changes.removed.iter().map(|t| view! { <li>{task_line(t)}</li> }).collect_view()}</ul>
             })}
             {(!changes.changed.is_empty()).then(|| view! {
-                <h4>{format!("Nhiệm vụ sửa ({})", changes.changed.len())}</h4>
+                <h4>{format!("Nhiệm vụ có thay đổi ({})", changes.changed.len())}</h4>
                 <ul data-testid="inbox-changed">
                     {changes.changed.iter().map(|change| view! {
                         <li>{task_line(&change.after)}<ul>{field_lines(&change.fields)}</ul></li>

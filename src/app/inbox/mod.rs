@@ -48,7 +48,7 @@ pub(super) struct Read {
 }
 
 impl Read {
-    fn of(content: Content) -> Self {
+    pub(super) fn of(content: Content) -> Self {
         let findings = match &content {
             Content::Plan(plan) => review_plan(plan),
             Content::Report(received) => {
@@ -59,28 +59,30 @@ impl Read {
     }
 }
 
-/// The inbox as the screen holds it: every file received (without content), and the content of
-/// those read so far, by key.
+thread_local! {
+    /// The content of the received files read so far, by key: kept for the page's life, so
+    /// that coming back from a file's print view does not read them all again.
+    static READ: std::cell::RefCell<HashMap<u64, Rc<Read>>> = std::cell::RefCell::new(HashMap::new());
+}
+
+/// The inbox as the screen holds it: every file received (without content), and what tells
+/// that more content was read.
 #[derive(Clone, Copy)]
 pub(super) struct Inbox {
     pub database: StoredValue<Rc<Database>, LocalStorage>,
     pub files: RwSignal<Vec<ReceivedFile>>,
-    read: StoredValue<HashMap<u64, Rc<Read>>, LocalStorage>,
     /// Changes when content is read, so what shows it is drawn again.
     pub reads: RwSignal<u32>,
 }
 
 impl Inbox {
-    fn remember(&self, key: f64, content: Content) {
-        let read = Rc::new(Read::of(content));
-        self.read.update_value(|map| {
-            map.insert(key as u64, read);
-        });
+    fn remember(&self, key: f64, read: Read) {
+        READ.with_borrow_mut(|map| map.insert(key as u64, Rc::new(read)));
     }
 
     /// The content of the file under `key`, if read.
     pub(super) fn read(&self, key: f64) -> Option<Rc<Read>> {
-        self.read.with_value(|map| map.get(&(key as u64)).cloned())
+        READ.with_borrow(|map| map.get(&(key as u64)).cloned())
     }
 
     /// Reads the content of the filed files among `keys` not read yet, a file per task.
@@ -104,7 +106,7 @@ impl Inbox {
                     }
                 });
                 if let Some(content) = content {
-                    self.remember(*key, content);
+                    self.remember(*key, Read::of(content));
                 }
                 yield_now().await;
             }
@@ -147,6 +149,11 @@ fn round_label(round: Round) -> String {
     }
 }
 
+thread_local! {
+    /// The round and view last shown, so that coming back from a file's print view returns there.
+    static LAST_VIEW: std::cell::Cell<Option<(Round, Tab)>> = const { std::cell::Cell::new(None) };
+}
+
 /// What the round shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -162,7 +169,6 @@ pub fn InboxScreen(screen: RwSignal<Screen>) -> impl IntoView {
     let inbox = Inbox {
         database: StoredValue::new_local(database.clone()),
         files: RwSignal::new(Vec::new()),
-        read: StoredValue::new_local(HashMap::new()),
         reads: RwSignal::new(0),
     };
     let loaded = RwSignal::new(false);
@@ -177,9 +183,12 @@ pub fn InboxScreen(screen: RwSignal<Screen>) -> impl IntoView {
     let progress = RwSignal::new(None::<(usize, usize)>);
     let summary = RwSignal::new(None::<Summary>);
     let take = move |list: Vec<web_sys::File>| {
-        if list.is_empty() || progress.get_untracked().is_some() {
+        // Not before the files already here are known (a duplicate would pass), nor while
+        // another lot is being taken in.
+        if list.is_empty() || !loaded.get_untracked() || progress.get_untracked().is_some() {
             return;
         }
+        progress.set(Some((0, list.len())));
         summary.set(None);
         spawn_local(async move {
             match receive(inbox, list, progress).await {
@@ -196,7 +205,8 @@ pub fn InboxScreen(screen: RwSignal<Screen>) -> impl IntoView {
         (0..list.length()).filter_map(|at| list.get(at)).collect()
     };
     let rounds = Memo::new(move |_| inbox.files.with(|files| rounds_of(files)));
-    let chosen = RwSignal::new(None::<Round>);
+    let last = LAST_VIEW.get();
+    let chosen = RwSignal::new(last.map(|(round, _)| round));
     let round = Memo::new(move |_| {
         let rounds = rounds.get();
         chosen
@@ -204,7 +214,13 @@ pub fn InboxScreen(screen: RwSignal<Screen>) -> impl IntoView {
             .filter(|round| rounds.iter().any(|(r, _)| r == round))
             .or_else(|| rounds.first().map(|(r, _)| *r))
     });
-    let tab = RwSignal::new(Tab::Senders);
+    let has_rounds = Memo::new(move |_| rounds.with(|list| !list.is_empty()));
+    let tab = RwSignal::new(last.map_or(Tab::Senders, |(_, tab)| tab));
+    Effect::new(move |_| {
+        if let Some(round) = round.get() {
+            LAST_VIEW.set(Some((round, tab.get())));
+        }
+    });
     let tab_button = move |value: Tab, label: &'static str, id: &'static str| {
         view! {
             <button class="button" data-testid=id
@@ -237,7 +253,7 @@ pub fn InboxScreen(screen: RwSignal<Screen>) -> impl IntoView {
             <label class="button button-primary inbox-pick">
                 "Nhận tệp…"
                 <input type="file" multiple accept=".json,application/json" class="visually-hidden"
-                    data-testid="inbox-files"
+                    data-testid="inbox-files" disabled=move || !loaded.get() || progress.get().is_some()
                     on:change=move |event| {
                         let input = event_target::<web_sys::HtmlInputElement>(&event);
                         take(files_of(input.files()));
@@ -245,48 +261,44 @@ pub fn InboxScreen(screen: RwSignal<Screen>) -> impl IntoView {
                     } />
             </label>
             {move || progress.get().map(|(done, total)| view! {
-                <div class="inbox-progress" role="status" data-testid="inbox-progress">
-                    <progress max=total value=done></progress>
-                    <span>{format!("Đang nhận tệp {done}/{total}…")}</span>
+                <div class="inbox-progress" data-testid="inbox-progress">
+                    <progress max=total value=done aria-label="Tiến độ nhận tệp"></progress>
+                    <span>{format!("Đang đọc tệp {done}/{total}…")}</span>
                 </div>
             })}
             {move || summary.get().map(summary_view)}
             {move || error.get().map(|message| view! { <p class="notice notice-error" role="alert">{message}</p> })}
-            {move || {
-                if !loaded.get() {
-                    return view! { <p class="muted">"Đang đọc hồ sơ…"</p> }.into_any();
-                }
-                let list = rounds.get();
-                if list.is_empty() {
-                    return view! { <p class="muted" data-testid="inbox-empty">"Chưa nhận hồ sơ nào."</p> }.into_any();
-                }
-                view! {
-                    <div class="field">
-                        <label for="inbox-round">"Đợt"</label>
-                        <select id="inbox-round" data-testid="inbox-round" on:change=move |event| {
-                            let key = event_target_value(&event);
-                            let found = rounds.get_untracked().into_iter().find(|(r, _)| round_key(*r) == key);
-                            chosen.set(found.map(|(r, _)| r));
-                        }>
-                            {list.into_iter().map(|(r, count)| view! {
-                                <option value=round_key(r) selected=move || round.get() == Some(r)>
-                                    {format!("{} ({count} hồ sơ)", round_label(r))}
-                                </option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="inbox-tabs" role="group" aria-label="Xem">
-                        {tab_button(Tab::Senders, "Đơn vị gửi", "inbox-tab-senders")}
-                        {tab_button(Tab::Files, "Hồ sơ", "inbox-tab-files")}
-                        {tab_button(Tab::Consolidated, "Tổng hợp", "inbox-tab-consolidated")}
-                    </div>
-                    {move || round.get().map(|r| match tab.get() {
-                        Tab::Senders => view! { <senders::Senders inbox=inbox round=r /> }.into_any(),
-                        Tab::Files => view! { <files::Files inbox=inbox round=r screen=screen /> }.into_any(),
-                        Tab::Consolidated => view! { <consolidated::Consolidated inbox=inbox round=r /> }.into_any(),
-                    })}
-                }.into_any()
-            }}
+            {move || (!loaded.get()).then(|| view! { <p class="muted">"Đang đọc hồ sơ…"</p> })}
+            {move || (loaded.get() && !has_rounds.get()).then(|| view! {
+                <p class="muted" data-testid="inbox-empty">"Chưa nhận hồ sơ nào."</p>
+            })}
+            <Show when=move || has_rounds.get()>
+                <div class="field">
+                    <label for="inbox-round">"Đợt"</label>
+                    <select id="inbox-round" data-testid="inbox-round" on:change=move |event| {
+                        let key = event_target_value(&event);
+                        let found = rounds.get_untracked().into_iter().find(|(r, _)| round_key(*r) == key);
+                        chosen.set(found.map(|(r, _)| r));
+                    }>
+                        {move || rounds.get().into_iter().map(|(r, count)| view! {
+                            <option value=round_key(r) selected=move || round.get() == Some(r)>
+                                {format!("{} ({count} hồ sơ)", round_label(r))}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="inbox-tabs" role="group" aria-label="Xem">
+                    {tab_button(Tab::Senders, "Đơn vị gửi", "inbox-tab-senders")}
+                    {tab_button(Tab::Files, "Hồ sơ", "inbox-tab-files")}
+                    {tab_button(Tab::Consolidated, "Tổng hợp", "inbox-tab-consolidated")}
+                </div>
+            </Show>
+            // Drawn again when the round or the view changes, not as files come in.
+            {move || round.get().map(|r| match tab.get() {
+                Tab::Senders => view! { <senders::Senders inbox=inbox round=r /> }.into_any(),
+                Tab::Files => view! { <files::Files inbox=inbox round=r screen=screen /> }.into_any(),
+                Tab::Consolidated => view! { <consolidated::Consolidated inbox=inbox round=r /> }.into_any(),
+            })}
             <Refused inbox=inbox />
         </section>
     }
@@ -300,7 +312,7 @@ fn summary_view(summary: Summary) -> impl IntoView {
         duplicates,
         refused,
     } = summary;
-    let mut said = format!("Đã xem {files} tệp: lưu {plans} kế hoạch và {reports} báo cáo");
+    let mut said = format!("Đã đọc {files} tệp: lưu {plans} kế hoạch và {reports} báo cáo");
     if !duplicates.is_empty() {
         said.push_str(&format!(
             "; {} tệp trùng với hồ sơ đã nhận, không lưu lại",

@@ -9,7 +9,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 
-use super::{Content, Inbox};
+use super::{Content, Inbox, Read};
 use crate::app::transfer::{read_file, yield_now};
 use crate::domain::inbox::{ItemKind, sender_key};
 use crate::domain::progress::ReportPeriod;
@@ -32,10 +32,10 @@ pub(super) struct Summary {
     pub refused: Vec<(String, String)>,
 }
 
-/// An item ready to store: its record, its content as stored, and its content read.
-type Ready = (ReceivedFile, Option<String>, Option<Content>);
+/// An item ready to store: its record, its content as stored, and its content read and checked.
+type Ready = (ReceivedFile, Option<String>, Option<Read>);
 
-/// What identifies one submission: sender, year, kind and content.
+/// What identifies one submission: sender, year, kind and content (a refused file: its bytes).
 type Seen = (String, i32, ItemKind, String);
 
 fn seen_of(file: &ReceivedFile) -> Seen {
@@ -51,10 +51,10 @@ pub(super) fn kind_of(file: &ReceivedFile) -> ItemKind {
     file.period.map_or(ItemKind::Plan, ItemKind::Report)
 }
 
-fn digest(parts: &[&str]) -> String {
+fn digest(parts: &[&[u8]]) -> String {
     let mut hasher = Sha256::new();
     for part in parts {
-        hasher.update(part.as_bytes());
+        hasher.update(part);
         hasher.update([0]);
     }
     hasher
@@ -64,58 +64,67 @@ fn digest(parts: &[&str]) -> String {
         .collect()
 }
 
-fn tasks_of(plan: &crate::domain::Plan) -> u32 {
-    plan.areas
-        .iter()
-        .map(|area| area.all_tasks().count())
-        .sum::<usize>() as u32
+/// A part of what was received written out, for its digest.
+fn json(value: &impl serde::Serialize) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
 }
 
 /// The items of one file read without fault: a record and content for each plan and report.
-fn items_of(name: &str, imported: file_format::Imported, now: f64) -> Vec<Ready> {
+/// A file of one item is kept as it came (its envelope's dates, the data period its sender
+/// stated); the plans of a bundle are each written out as a file of their own.
+fn items_of(name: &str, text: &str, imported: file_format::Imported, now: f64) -> Vec<Ready> {
     let info = ExportInfo {
         exported_at: imported.info.exported_at.clone(),
         exported_by: imported.info.exported_by.clone(),
     };
+    let whole = imported.plans.len() + imported.reports.len() == 1;
     let record = |plan: &crate::domain::Plan, period, digest| ReceivedFile {
         key: 0.0,
         received_at: now,
+        sent_at: info.exported_at.clone(),
         file_name: name.to_string(),
         sender: plan.issuing_body.clone(),
         year: plan.year,
         period,
         title: plan.title.clone(),
-        tasks: tasks_of(plan),
+        tasks: plan
+            .areas
+            .iter()
+            .map(|area| area.all_tasks().count())
+            .sum::<usize>() as u32,
         digest,
         refused: None,
     };
     let mut items = Vec::new();
     for plan in imported.plans {
         let file = record(&plan, None, digest(&[&json(&plan)]));
-        let text = file_format::export_plans(std::slice::from_ref(&plan), &info, false);
-        items.push((file, Some(text), Some(Content::Plan(Box::new(plan)))));
+        let stored = if whole {
+            text.to_string()
+        } else {
+            file_format::export_plans(std::slice::from_ref(&plan), &info, false)
+        };
+        let read = Read::of(Content::Plan(Box::new(plan)));
+        items.push((file, Some(stored), Some(read)));
     }
     for received in imported.reports {
         let key = digest(&[
             &json(&received.plan),
             &json(&received.report),
             &json(&received.progress),
+            &json(&received.data_period),
         ]);
         let mut file = record(&received.plan, Some(received.report.period), key);
-        file.title = received.report.title(received.plan.year);
-        let text =
-            file_format::export_report(&received.plan, &received.report, &received.progress, &info);
-        items.push((file, Some(text), Some(Content::Report(Box::new(received)))));
+        file.title = format!("Báo cáo {}", received.report.title(received.plan.year));
+        // A report file holds one report: it is always kept as it came.
+        let stored = text.to_string();
+        let read = Read::of(Content::Report(Box::new(received)));
+        items.push((file, Some(stored), Some(read)));
     }
     items
 }
 
-/// A part of what was received written out, for its digest.
-fn json(value: &impl serde::Serialize) -> String {
-    serde_json::to_string(value).unwrap_or_default()
-}
-
-/// What a refused file's envelope still says: its sender and round, when it can be read.
+/// What a refused file's envelope still says: its sender and round, when it can be read. Its
+/// digest is of its bytes, so the same file refused twice is kept once.
 fn refused_item(name: &str, bytes: &[u8], why: String, now: f64) -> Ready {
     let envelope: Option<Value> = serde_json::from_slice(bytes).ok();
     let field = |path: &[&str]| {
@@ -125,38 +134,38 @@ fn refused_item(name: &str, bytes: &[u8], why: String, now: f64) -> Ready {
         }
         Some(value.clone())
     };
-    let sender = field(&["exported_by"])
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
+    let text = |path: &[&str]| {
+        field(path)
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
     let year = field(&["period", "from_year"])
         .and_then(|v| v.as_i64())
         .unwrap_or_default() as i32;
     let period = field(&["payload", "reports"])
-        .and_then(|reports| reports.get(0)?.get("period")?.as_str().map(str::to_string))
+        .and_then(|reports| reports.get(0)?.get("period").cloned())
         .and_then(|name| {
-            ReportPeriod::ALL.into_iter().find(|period| {
-                serde_json::to_value(period)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    == Some(name.clone())
-            })
+            ReportPeriod::ALL
+                .into_iter()
+                .find(|period| serde_json::to_value(period).ok().as_ref() == Some(&name))
         });
     let file = ReceivedFile {
         key: 0.0,
         received_at: now,
+        sent_at: text(&["exported_at"]),
         file_name: name.to_string(),
-        sender,
+        sender: text(&["exported_by"]),
         year,
         period,
         title: String::new(),
         tasks: 0,
-        digest: String::new(),
+        digest: digest(&[name.as_bytes(), bytes]),
         refused: Some(why),
     };
     (file, None, None)
 }
 
-/// Reads one picked file into what is to be stored.
+/// Reads one picked file into what is to be stored, checked.
 async fn read_one(file: &web_sys::File, now: f64) -> Vec<Ready> {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES as f64 {
@@ -171,7 +180,11 @@ async fn read_one(file: &web_sys::File, now: f64) -> Vec<Ready> {
         Err(error) => return vec![refused_item(&name, &[], error.to_string(), now)],
     };
     match file_format::import_file(&bytes) {
-        Ok(imported) => items_of(&name, imported, now),
+        Ok(imported) => {
+            // The reader took it, so it is UTF-8.
+            let text = String::from_utf8_lossy(&bytes);
+            items_of(&name, &text, imported, now)
+        }
         Err(error) => vec![refused_item(&name, &bytes, error.to_string(), now)],
     }
 }
@@ -188,12 +201,9 @@ pub(super) async fn receive(
         files: total,
         ..Summary::default()
     };
-    let mut seen: HashSet<Seen> = inbox.files.with_untracked(|list| {
-        list.iter()
-            .filter(|file| file.refused.is_none())
-            .map(seen_of)
-            .collect()
-    });
+    let mut seen: HashSet<Seen> = inbox
+        .files
+        .with_untracked(|list| list.iter().map(seen_of).collect());
     let mut batch: Vec<Ready> = Vec::new();
     for (done, file) in files.iter().enumerate() {
         progress.set(Some((done, total)));
@@ -240,8 +250,8 @@ async fn store(inbox: Inbox, batch: Vec<Ready>) -> Result<(), StorageError> {
     let mut added = Vec::with_capacity(keys.len());
     for ((mut file, _), (key, content)) in records.into_iter().zip(keys.into_iter().zip(contents)) {
         file.key = key;
-        if let Some(content) = content {
-            inbox.remember(key, content);
+        if let Some(read) = content {
+            inbox.remember(key, read);
         }
         added.push(file);
     }

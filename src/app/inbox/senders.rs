@@ -14,7 +14,11 @@ use crate::domain::inbox::{
 };
 
 const SORTS: [(SortBy, &str, &str); 4] = [
-    (SortBy::Standing, "standing", "Tình trạng (chưa gửi trước)"),
+    (
+        SortBy::Standing,
+        "standing",
+        "Tình trạng (đơn vị chưa gửi lên đầu)",
+    ),
     (SortBy::Name, "name", "Tên đơn vị (A – Z)"),
     (SortBy::LastReceived, "last", "Thời điểm nhận"),
     (SortBy::Versions, "versions", "Số bản đã nhận"),
