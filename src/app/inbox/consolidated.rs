@@ -35,8 +35,13 @@ struct Tables {
     reports: Option<ReportRound>,
 }
 
-fn tables(round: Round, read: &[Rc<Read>]) -> Tables {
+/// The round's tables, each in a task of its own.
+async fn tables(round: Round, read: &[Rc<Read>]) -> Tables {
     let plans: Vec<_> = read.iter().map(|r| r.content.plan()).collect();
+    let plan_round = consolidate_plans(plans.iter().copied());
+    yield_now().await;
+    let key_tasks = key_tasks(plans.iter().copied());
+    yield_now().await;
     let reports = match round.kind {
         ItemKind::Plan => None,
         ItemKind::Report(_) => Some(consolidate_reports(read.iter().filter_map(
@@ -47,8 +52,8 @@ fn tables(round: Round, read: &[Rc<Read>]) -> Tables {
         ))),
     };
     Tables {
-        plans: consolidate_plans(plans.iter().copied()),
-        key_tasks: key_tasks(plans.iter().copied()),
+        plans: plan_round,
+        key_tasks,
         reports,
     }
 }
@@ -84,9 +89,9 @@ pub(super) fn Consolidated(inbox: Inbox, round: Round) -> impl IntoView {
                 return;
             }
             let read: Vec<Rc<Read>> = keys.iter().filter_map(|key| inbox.read(*key)).collect();
-            // Its own task, after the last file's.
             yield_now().await;
-            made.set(Some(Rc::new(tables(round, &read))));
+            let made_now = tables(round, &read).await;
+            made.set(Some(Rc::new(made_now)));
         });
     });
     let save = move |_| {

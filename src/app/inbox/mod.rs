@@ -215,6 +215,7 @@ pub fn InboxScreen(screen: RwSignal<Screen>) -> impl IntoView {
             .or_else(|| rounds.first().map(|(r, _)| *r))
     });
     let has_rounds = Memo::new(move |_| rounds.with(|list| !list.is_empty()));
+    let busy = Memo::new(move |_| progress.with(Option::is_some));
     let tab = RwSignal::new(last.map_or(Tab::Senders, |(_, tab)| tab));
     Effect::new(move |_| {
         if let Some(round) = round.get() {
@@ -260,12 +261,14 @@ pub fn InboxScreen(screen: RwSignal<Screen>) -> impl IntoView {
                         input.set_value("");
                     } />
             </label>
-            {move || progress.get().map(|(done, total)| view! {
+            <Show when=move || busy.get()>
                 <div class="inbox-progress" data-testid="inbox-progress">
-                    <progress max=total value=done aria-label="Tiến độ nhận tệp"></progress>
-                    <span>{format!("Đang đọc tệp {done}/{total}…")}</span>
+                    <progress aria-label="Tiến độ nhận tệp"
+                        prop:max=move || progress.get().map_or(1, |(_, total)| total)
+                        prop:value=move || progress.get().map_or(0, |(done, _)| done)></progress>
+                    <span>{move || progress.get().map(|(done, total)| format!("Đang đọc tệp {done}/{total}…"))}</span>
                 </div>
-            })}
+            </Show>
             {move || summary.get().map(summary_view)}
             {move || error.get().map(|message| view! { <p class="notice notice-error" role="alert">{message}</p> })}
             {move || (!loaded.get()).then(|| view! { <p class="muted">"Đang đọc hồ sơ…"</p> })}
@@ -293,8 +296,9 @@ pub fn InboxScreen(screen: RwSignal<Screen>) -> impl IntoView {
                     {tab_button(Tab::Consolidated, "Tổng hợp", "inbox-tab-consolidated")}
                 </div>
             </Show>
-            // Drawn again when the round or the view changes, not as files come in.
-            {move || round.get().map(|r| match tab.get() {
+            // Drawn again when the round or the view changes, not as files come in (nor while
+            // they do: the round's views wait for the lot).
+            {move || round.get().filter(|_| !busy.get()).map(|r| match tab.get() {
                 Tab::Senders => view! { <senders::Senders inbox=inbox round=r /> }.into_any(),
                 Tab::Files => view! { <files::Files inbox=inbox round=r screen=screen /> }.into_any(),
                 Tab::Consolidated => view! { <consolidated::Consolidated inbox=inbox round=r /> }.into_any(),
