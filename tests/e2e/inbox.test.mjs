@@ -149,11 +149,22 @@ test("150 commune files taken in at once are filed, checked, compared and consol
     await page.locator("[data-testid=print-back]").click();
     await page.waitForSelector("[data-testid=inbox-round]");
 
+    // Files dropped on the inbox come into it, and do not open the plan import as well.
+    const dropped = readFileSync(join(ROOT, "tests/fixtures/format-v2/son-chau-commune-2022-bao-cao-9-thang.json"), "utf8");
+    await page.locator("section.inbox").evaluate((section, text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], "son-chau-bao-cao-9-thang.json", { type: "application/json" }));
+      section.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+      section.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, dropped);
+    await page.waitForFunction(() => /^Đã đọc 1 tệp: lưu 0 kế hoạch và 1 báo cáo\.$/.test(document.querySelector("[data-testid=inbox-summary] p")?.textContent ?? ""), null, { timeout: 20_000 });
+    assert.equal(await page.locator("[data-testid=import-dialog]").count(), 0, "the plan import stays closed");
+
     // Nothing of the inbox is among the plans written here; a reload keeps the inbox.
     const stored = JSON.parse(await dumpDatabase(page));
     assert.deepEqual(stored.plans, own.plans);
     assert.deepEqual(stored.plan_texts, own.plan_texts);
-    assert.equal(stored.inbox.keys.length, plans.length + reports.length + kinds.refused);
+    assert.equal(stored.inbox.keys.length, plans.length + reports.length + kinds.refused + 1);
     await page.reload();
     await page.locator("[data-testid=open-inbox]").click();
     await page.waitForSelector("[data-testid=inbox-round]");

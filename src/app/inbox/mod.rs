@@ -235,9 +235,15 @@ pub fn InboxScreen(screen: RwSignal<Screen>) -> impl IntoView {
         <section
             class="inbox"
             aria-labelledby="inbox-title"
-            on:dragover=|event: web_sys::DragEvent| event.prevent_default()
+            // Files dropped here come into the inbox, not into the plan import that listens
+            // on the whole window.
+            on:dragover=|event: web_sys::DragEvent| {
+                event.prevent_default();
+                event.stop_propagation();
+            }
             on:drop=move |event: web_sys::DragEvent| {
                 event.prevent_default();
+                event.stop_propagation();
                 take(files_of(event.data_transfer().and_then(|data| data.files())));
             }
         >
