@@ -9,7 +9,7 @@ use crate::state::{new_id, now_ms, session_id};
 use crate::storage::{Database, PlanSummary, SaveRequest, StorageError};
 
 /// Stores `plan` as new to this device; returns its id.
-async fn store_new(database: &Database, plan: &Plan) -> Result<String, StorageError> {
+pub(super) async fn store_new(database: &Database, plan: &Plan) -> Result<String, StorageError> {
     let session = session_id();
     database
         .save_plan(SaveRequest {
@@ -78,7 +78,7 @@ pub async fn make_next_year(
         next_year_plan(&source.plan, new_id)
     };
     let Some(target_id) = into else {
-        let tasks = next.areas.iter().map(|area| area.all_tasks().count()).sum();
+        let tasks = next.task_count();
         return Ok((store_new(database, &next).await?, tasks));
     };
     let target = database

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::inbox::Content;
 use super::transfer::{TransferError, download_bytes, today};
 use super::{Screen, on_window_events, set_style_variable};
 use crate::document::{
@@ -90,18 +91,14 @@ async fn load_received(
         .await?
         .pop()
         .flatten();
-    let Some(mut imported) =
-        text.and_then(|text| crate::file_format::import_file(text.as_bytes()).ok())
-    else {
-        return Ok(None);
-    };
-    Ok(match imported.reports.pop() {
-        Some(received) => Some(Printed::Report {
+    Ok(match text.as_deref().and_then(Content::from_text) {
+        Some(Content::Report(received)) => Some(Printed::Report {
             plan: received.plan,
             report: Box::new(received.report),
             progress: received.progress,
         }),
-        None => imported.plans.pop().map(Printed::Plan),
+        Some(Content::Plan(plan)) => Some(Printed::Plan(*plan)),
+        None => None,
     })
 }
 

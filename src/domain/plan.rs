@@ -84,6 +84,14 @@ pub struct Plan {
     pub template_marks: Vec<String>,
 }
 
+impl Plan {
+    /// How many tasks its reform areas hold, sub-areas' with their area (not the appendices'
+    /// own rows).
+    pub fn task_count(&self) -> usize {
+        self.areas.iter().map(|area| area.all_tasks().count()).sum()
+    }
+}
+
 /// Cấp hành chính of the issuing body.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -13,8 +13,7 @@ const DRAW_ALL_UP_TO: usize = 60;
 
 /// Whether `plan` is short enough ([`DRAW_ALL_UP_TO`] tasks or fewer) to be drawn all at once.
 pub fn draws_all_at_once(plan: &crate::domain::Plan) -> bool {
-    let tasks: usize = plan.areas.iter().map(|area| area.all_tasks().count()).sum();
-    tasks <= DRAW_ALL_UP_TO
+    plan.task_count() <= DRAW_ALL_UP_TO
 }
 
 /// How far beyond the viewport, in screen heights, a part starts being drawn: so that scrolling

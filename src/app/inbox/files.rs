@@ -10,11 +10,12 @@ use leptos::task::spawn_local;
 use super::{Content, Inbox, receive::kind_of};
 use crate::app::Screen;
 use crate::app::format::date_time;
+use crate::app::plan_actions::store_new;
 use crate::domain::inbox::{
     FieldChange, PlanChanges, Round, Severity, TaskRef, compare_plans, sender_key,
 };
-use crate::state::{new_id, now_ms, session_id};
-use crate::storage::{ReceivedFile, SaveRequest};
+use crate::state::new_id;
+use crate::storage::ReceivedFile;
 
 /// The files of `round`, newest first.
 #[component]
@@ -117,13 +118,7 @@ fn file_row(
         plan.id = new_id("ke-hoach");
         let database = inbox.database.get_value();
         spawn_local(async move {
-            let request = SaveRequest {
-                plan: &plan,
-                base_revision: None,
-                session: &session_id(),
-                now: now_ms(),
-            };
-            copy_message.set(Some(match database.save_plan(request).await {
+            copy_message.set(Some(match store_new(&database, &plan).await {
                 Ok(_) => "Đã chép vào «Kế hoạch trên máy này».".to_string(),
                 Err(error) => error.to_string(),
             }));

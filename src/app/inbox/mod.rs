@@ -27,12 +27,22 @@ use crate::storage::{Database, ReceivedFile, StorageError};
 
 /// What a received file holds, read.
 #[derive(Clone, Debug)]
-pub(super) enum Content {
+pub(crate) enum Content {
     Plan(Box<Plan>),
     Report(Box<ReceivedReport>),
 }
 
 impl Content {
+    /// What a received file holds, from its text as the inbox stores it; `None` when it no
+    /// longer reads.
+    pub(crate) fn from_text(text: &str) -> Option<Self> {
+        let mut imported = import_file(text.as_bytes()).ok()?;
+        match imported.reports.pop() {
+            Some(report) => Some(Self::Report(Box::new(report))),
+            None => imported.plans.pop().map(|plan| Self::Plan(Box::new(plan))),
+        }
+    }
+
     pub(super) fn plan(&self) -> &Plan {
         match self {
             Self::Plan(plan) => plan,
@@ -95,16 +105,7 @@ impl Inbox {
         for batch in missing.chunks(25) {
             let texts = database.received_texts(batch).await?;
             for (key, text) in batch.iter().zip(texts) {
-                let content = text.and_then(|text| {
-                    let mut imported = import_file(text.as_bytes()).ok()?;
-                    match imported.reports.pop() {
-                        Some(report) => Some(Content::Report(Box::new(report))),
-                        None => imported
-                            .plans
-                            .pop()
-                            .map(|plan| Content::Plan(Box::new(plan))),
-                    }
-                });
+                let content = text.as_deref().and_then(Content::from_text);
                 if let Some(content) = content {
                     self.remember(*key, Read::of(content));
                 }

@@ -87,11 +87,7 @@ fn items_of(name: &str, text: &str, imported: file_format::Imported, now: f64) -
         year: plan.year,
         period,
         title: plan.title.clone(),
-        tasks: plan
-            .areas
-            .iter()
-            .map(|area| area.all_tasks().count())
-            .sum::<usize>() as u32,
+        tasks: plan.task_count() as u32,
         digest,
         refused: None,
     };

@@ -221,24 +221,18 @@ fn plan_years(plan: &Plan, findings: &mut Vec<Finding>) {
             findings,
         );
     }
-    let lists = [
-        (PlanList::Purposes, &plan.purposes),
-        (PlanList::Requirements, &plan.requirements),
-    ];
-    for (list, paragraphs) in lists {
-        for (index, paragraph) in paragraphs.iter().enumerate() {
-            let at = field(FieldKey::Item { list, index });
-            let text = paragraph_text(paragraph);
-            slips_in(
-                &text,
-                year,
-                TextKind::Body,
-                at,
-                || list.part().into(),
-                findings,
-            );
-        }
-    }
+    // A list of paragraphs, each its own item of the list's part.
+    let paragraph_slips =
+        |list: PlanList, paragraphs: &[Paragraph], findings: &mut Vec<Finding>| {
+            for (index, paragraph) in paragraphs.iter().enumerate() {
+                let at = field(FieldKey::Item { list, index });
+                let text = paragraph_text(paragraph);
+                let place = || list.part().into();
+                slips_in(&text, year, TextKind::Body, at, place, findings);
+            }
+        };
+    paragraph_slips(PlanList::Purposes, &plan.purposes, findings);
+    paragraph_slips(PlanList::Requirements, &plan.requirements, findings);
     for (index, target) in plan.targets.iter().enumerate() {
         let list = PlanList::Targets;
         let at = field(FieldKey::Item { list, index });
@@ -285,19 +279,7 @@ fn plan_years(plan: &Plan, findings: &mut Vec<Finding>) {
             slips_in(text, year, TextKind::Body, at, place, findings);
         }
     }
-    for (index, paragraph) in plan.funding.iter().enumerate() {
-        let list = PlanList::Funding;
-        let at = field(FieldKey::Item { list, index });
-        let text = paragraph_text(paragraph);
-        slips_in(
-            &text,
-            year,
-            TextKind::Body,
-            at,
-            || list.part().into(),
-            findings,
-        );
-    }
+    paragraph_slips(PlanList::Funding, &plan.funding, findings);
 }
 
 /// The total a funding text states: the first amount in «triệu đồng» after «tổng kinh phí»
